@@ -1,0 +1,10 @@
+import { createHash } from 'node:crypto';
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The exact text embedded for a job posting; its hash decides whether a re-embed is needed. */
+export function jobEmbeddingText(job: { title: string; description: string; requirements?: string | null }): string {
+  return [job.title, job.description, job.requirements ?? ''].map((part) => part.trim()).filter(Boolean).join('\n\n');
+}

@@ -1,0 +1,5 @@
+export * from './queue';
+export * from './rpc';
+export * from './models';
+export * from './errors';
+export * from './hashing';

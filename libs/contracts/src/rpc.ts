@@ -1,0 +1,44 @@
+/** RPC patterns served by the embedder over @nestjs/microservices. */
+export const EmbedderRpc = {
+  Embed: 'embed',
+  ModelInfo: 'model.info',
+} as const;
+
+/** Whether text is a search query or a stored document (matters for models with prefixes, e.g. E5). */
+export type EmbedInputKind = 'query' | 'passage';
+
+export interface EmbedRequest {
+  texts: string[];
+  kind?: EmbedInputKind;
+}
+
+export interface EmbedResponse {
+  modelId: string;
+  dimension: number;
+  /** One vector per input text, L2-normalized, as plain number arrays (JSON transport). */
+  vectors: number[][];
+}
+
+export interface ModelInfoResponse {
+  modelId: string;
+  dimension: number;
+  maxSeqLength: number;
+  quantized: boolean;
+  provider: string;
+}
+
+/** Error codes the embedder puts in RPC errors so callers can tell bad input from an outage. */
+export const EmbedderErrorCode = {
+  InvalidInput: 'INVALID_INPUT',
+  Overloaded: 'OVERLOADED',
+  Unavailable: 'UNAVAILABLE',
+} as const;
+export type EmbedderErrorCode = (typeof EmbedderErrorCode)[keyof typeof EmbedderErrorCode];
+
+export interface EmbedderRpcError {
+  code: EmbedderErrorCode;
+  message: string;
+}
+
+/** Raw text cap applied before tokenization (characters). */
+export const MAX_RAW_TEXT_CHARS = 8_000;

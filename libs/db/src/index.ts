@@ -1,0 +1,6 @@
+export * from './prisma';
+export * from './pg-pool';
+export * from './vector-store';
+export * from './migrate';
+export { Prisma, EmbeddingStatus } from './generated/prisma/client';
+export type { Job, Resume } from './generated/prisma/client';

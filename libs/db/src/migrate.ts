@@ -1,0 +1,83 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Pool } from 'pg';
+
+/** The same lock key `prisma migrate deploy` takes, so the two never run at once. */
+const PRISMA_MIGRATE_ADVISORY_LOCK = 72707369;
+
+export interface AppliedMigration {
+  name: string;
+  applied: boolean;
+}
+
+/**
+ * Applies `prisma/migrations/<name>/migration.sql` in order and records each one in
+ * `_prisma_migrations` exactly as `prisma migrate deploy` does (checksum = SHA-256 of the file),
+ * so a database migrated here keeps working with the Prisma CLI where its engine can be fetched.
+ * Each migration runs in its own transaction; a failure rolls it back and stops the run.
+ */
+export async function applyMigrations(pool: Pool, migrationsDir: string): Promise<AppliedMigration[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [PRISMA_MIGRATE_ADVISORY_LOCK]);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+        "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+        "checksum" VARCHAR(64) NOT NULL,
+        "finished_at" TIMESTAMPTZ,
+        "migration_name" VARCHAR(255) NOT NULL,
+        "logs" TEXT,
+        "rolled_back_at" TIMESTAMPTZ,
+        "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+        "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+      )`);
+    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+    );
+    const recorded = new Map(rows.map((row) => [row.migration_name, row]));
+
+    const names = (await readdir(migrationsDir, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+
+    const results: AppliedMigration[] = [];
+    for (const name of names) {
+      const sql = await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
+      const checksum = createHash('sha256').update(sql).digest('hex');
+      const existing = recorded.get(name);
+      if (existing) {
+        if (!existing.finished_at) {
+          throw new Error(`Migration ${name} started earlier but did not finish; resolve it before migrating again.`);
+        }
+        if (existing.checksum !== checksum) {
+          throw new Error(`Migration ${name} was changed after it was applied (checksum mismatch).`);
+        }
+        results.push({ name, applied: false });
+        continue;
+      }
+      await client.query('BEGIN');
+      try {
+        await client.query(sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
+           VALUES ($1, $2, now(), $3, 1, now())`,
+          [randomUUID(), checksum, name],
+        );
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
+      }
+      results.push({ name, applied: true });
+    }
+    return results;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_ADVISORY_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Where the repository keeps its migrations, from any package inside it. */
+export const MIGRATIONS_DIR = path.resolve(__dirname, '../../../prisma/migrations');

@@ -1,0 +1,13 @@
+import { Pool } from 'pg';
+import type { DatabaseOptions } from './prisma';
+
+/**
+ * A plain `pg` pool for the vector SQL: it runs on the hot path of search and recommendations,
+ * where a thin driver call beats going through the ORM.
+ */
+export function createPgPool({ url, poolSize = 10 }: DatabaseOptions): Pool {
+  const pool = new Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  return pool;
+}

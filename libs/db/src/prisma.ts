@@ -1,0 +1,15 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client';
+
+export { PrismaClient };
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+}
+
+/** Prisma 7 talks to Postgres through the `pg` driver adapter (no native query engine). */
+export function createPrismaClient({ url, poolSize = 10 }: DatabaseOptions): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
+  return new PrismaClient({ adapter });
+}

@@ -1,0 +1,102 @@
+import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { createPgPool, VectorStore, toSimilarity } from '../src';
+
+const MODEL = 'test-model';
+const DIM = 384;
+
+/** A unit vector pointing mostly along `axis`, tilted towards `axis + 1` by `tilt`. */
+function unitVector(axis: number, tilt = 0): Float32Array {
+  const v = new Float32Array(DIM);
+  v[axis] = 1;
+  v[(axis + 1) % DIM] = tilt;
+  const norm = Math.hypot(1, tilt);
+  return v.map((x) => x / norm);
+}
+
+describe('VectorStore (real Postgres + pgvector)', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let store: VectorStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = createPgPool({ url: db.url, poolSize: 4 });
+    store = new VectorStore(pool);
+  });
+
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+
+  async function insertJob(fields: { company?: string; location?: string; contentHash?: string } = {}): Promise<string> {
+    const id = randomUUID();
+    await pool.query(
+      `INSERT INTO jobs (id, title, company, location, description, content_hash, updated_at)
+       VALUES ($1, 'Engineer', $2, $3, 'Builds things', $4, now())`,
+      [id, fields.company ?? 'Acme', fields.location ?? 'Berlin', fields.contentHash ?? 'hash-1'],
+    );
+    return id;
+  }
+
+  it('reads back exactly the float32 vector it wrote, with its model id', async () => {
+    const id = await insertJob();
+    const vector = new Float32Array(DIM);
+    for (let i = 0; i < DIM; i++) vector[i] = Math.fround(Math.sin(i + 1) / 7);
+
+    expect(await store.writeEmbedding('job', id, vector, MODEL, 'hash-1')).toBe(true);
+    const stored = await store.readEmbedding('job', id);
+
+    expect(stored?.modelId).toBe(MODEL);
+    expect(Array.from(stored!.vector)).toEqual(Array.from(vector));
+    const { rows } = await pool.query('SELECT embedding_status FROM jobs WHERE id = $1', [id]);
+    expect(rows[0].embedding_status).toBe('READY');
+  });
+
+  it('does not overwrite a row whose content changed since the job was queued', async () => {
+    const id = await insertJob({ contentHash: 'new-hash' });
+    expect(await store.writeEmbedding('job', id, unitVector(0), MODEL, 'old-hash')).toBe(false);
+    expect(await store.readEmbedding('job', id)).toBeNull();
+  });
+
+  it('refuses zero vectors and vectors of the wrong dimension', async () => {
+    const id = await insertJob();
+    await expect(store.writeEmbedding('job', id, new Float32Array(DIM), MODEL, 'hash-1')).rejects.toThrow(/zero vector/);
+    await expect(store.writeEmbedding('job', id, new Float32Array(10).fill(1), MODEL, 'hash-1')).rejects.toThrow(/384/);
+  });
+
+  it('returns cosine nearest neighbours in order, filtered in SQL, by model', async () => {
+    const near = await insertJob({ company: 'Near' });
+    const middle = await insertJob({ company: 'Middle', location: 'Paris' });
+    const far = await insertJob({ company: 'Far' });
+    const otherModel = await insertJob({ company: 'Other' });
+    await store.writeEmbedding('job', near, unitVector(10, 0.1), MODEL, 'hash-1');
+    await store.writeEmbedding('job', middle, unitVector(10, 1), MODEL, 'hash-1');
+    await store.writeEmbedding('job', far, unitVector(11), MODEL, 'hash-1');
+    await store.writeEmbedding('job', otherModel, unitVector(10), 'another-model', 'hash-1');
+
+    const query = unitVector(10);
+    const results = await store.nearest('job', query, { modelId: MODEL, limit: 3 });
+    expect(results.map((r) => r.id)).toEqual([near, middle, far]);
+    expect(results[0]!.similarity).toBeGreaterThan(results[1]!.similarity);
+    expect(results[0]!.similarity).toBeCloseTo(1 / Math.hypot(1, 0.1), 5);
+
+    const exact = await store.nearest('job', query, { modelId: MODEL, limit: 3, exact: true });
+    expect(exact.map((r) => r.id)).toEqual([near, middle, far]);
+
+    const inParis = await store.nearest('job', query, { modelId: MODEL, limit: 3, filters: { location: 'paris' } });
+    expect(inParis.map((r) => r.id)).toEqual([middle]);
+
+    const fromStored = await store.nearestToStored('job', { entity: 'job', id: near }, { modelId: MODEL, limit: 2 });
+    expect(fromStored?.map((r) => r.id)).toEqual([middle, far]);
+  });
+
+  it('maps cosine distance to a similarity in [0, 1]', () => {
+    expect(toSimilarity(0)).toBe(1);
+    expect(toSimilarity(1)).toBe(0);
+    expect(toSimilarity(1.7)).toBe(0);
+    expect(toSimilarity(0.25)).toBeCloseTo(0.75);
+  });
+});

@@ -1,0 +1,47 @@
+import type { INestApplication } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ApiErrorFilter } from './api-error.filter';
+import { createValidationPipe } from './validation';
+
+export const API_PREFIX = 'api/v1';
+
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+  version?: string;
+  corsOrigins?: string;
+  /** Skip OpenAPI generation (the embedder exposes only health and metrics). */
+  docs?: boolean;
+}
+
+/**
+ * The conventions every HTTP app shares: /api/v1 prefix (health and metrics stay at the root
+ * for load balancers and scrapers), validation, one error shape, OpenAPI at /docs, pino logs,
+ * and graceful shutdown on SIGTERM.
+ */
+export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.ALL },
+      { path: 'health/(.*)', method: RequestMethod.ALL },
+      { path: 'metrics', method: RequestMethod.ALL },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiErrorFilter());
+  app.enableShutdownHooks();
+  const origins = (options.corsOrigins ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (origins.length > 0) app.enableCors({ origin: origins });
+
+  if (options.docs !== false) {
+    const config = new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description)
+      .setVersion(options.version ?? '1.0')
+      .build();
+    SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+  }
+}
