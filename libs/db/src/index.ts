@@ -4,3 +4,5 @@ export * from './vector-store';
 export * from './migrate';
 export { Prisma, EmbeddingStatus } from './generated/prisma/client';
 export type { Job, Resume } from './generated/prisma/client';
+export * from './repositories/job.repository';
+export * from './repositories/resume.repository';

@@ -1,5 +1,12 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createPgPool, createPrismaClient, VectorStore, type PrismaClient } from '@jobmatch/db';
+import {
+  createPgPool,
+  createPrismaClient,
+  JobRepository,
+  ResumeRepository,
+  VectorStore,
+  type PrismaClient,
+} from '@jobmatch/db';
 import Redis from 'ioredis';
 import type { Pool } from 'pg';
 
@@ -52,9 +59,11 @@ export class InfrastructureModule {
           useFactory: () => (options.redisUrl ? createRedisClient(options.redisUrl) : null),
         },
         { provide: VectorStore, useFactory: (pool: Pool) => new VectorStore(pool), inject: [PG_POOL] },
+        { provide: JobRepository, useFactory: (prisma: PrismaClient) => new JobRepository(prisma), inject: [PRISMA] },
+        { provide: ResumeRepository, useFactory: (prisma: PrismaClient) => new ResumeRepository(prisma), inject: [PRISMA] },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, PRISMA, REDIS, VectorStore],
+      exports: [PG_POOL, PRISMA, REDIS, VectorStore, JobRepository, ResumeRepository],
     };
   }
 }
