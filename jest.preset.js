@@ -23,7 +23,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     // Generated Prisma code imports siblings as './x.js'; map those to the TypeScript sources.
-    '^(\.{1,2}/.*)\.js$': '$1',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@jobmatch/([a-z-]+)$': `${libsDir}/$1/src/index.ts`,
     '^@jobmatch/([a-z-]+)/(.*)$': `${libsDir}/$1/src/$2`,
   },

@@ -42,3 +42,25 @@ export interface ExtractedSkill {
   requirement: SkillRequirement;
   evidence: SkillEvidence[];
 }
+
+/** Read-only view of the skill taxonomy (see taxonomy.ts). */
+export interface SkillTaxonomy {
+  /** Case-insensitive lookup by canonical name or alias. */
+  get(nameOrAlias: string): SkillDefinition | undefined;
+  /** Autocomplete: exact, then prefix (name, alias, word), then substring matches. */
+  search(query: string, limit?: number): SkillDefinition[];
+  /** Parents, related skills (both directions) and children of a skill, canonical names. */
+  relatedTo(nameOrAlias: string): string[];
+  all(): SkillDefinition[];
+}
+
+/** How strictly a term must match in free text (set by markers in the taxonomy data). */
+export type SkillTermMode = 'any-case' | 'exact-case' | 'needs-context';
+
+/** One matchable spelling of a skill (its name or an alias). */
+export interface SkillTerm {
+  text: string;
+  skill: string;
+  mode: SkillTermMode;
+}
+

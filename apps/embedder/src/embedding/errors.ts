@@ -1,0 +1,48 @@
+import { EmbedderErrorCode } from '@jobmatch/contracts';
+
+/** A failure with the stable code the RPC layer sends to callers (see EmbedderErrorCode). */
+export class EmbedderError extends Error {
+  constructor(
+    readonly code: EmbedderErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EmbedderError';
+  }
+}
+
+export class InvalidEmbedInputError extends EmbedderError {
+  constructor(message: string) {
+    super(EmbedderErrorCode.InvalidInput, message);
+    this.name = 'InvalidEmbedInputError';
+  }
+}
+
+/** Too much work already waiting: the caller should back off and retry. */
+export class EmbedderOverloadedError extends EmbedderError {
+  constructor(message: string) {
+    super(EmbedderErrorCode.Overloaded, message);
+    this.name = 'EmbedderOverloadedError';
+  }
+}
+
+export class EmbedderUnavailableError extends EmbedderError {
+  constructor(message: string) {
+    super(EmbedderErrorCode.Unavailable, message);
+    this.name = 'EmbedderUnavailableError';
+  }
+}
+
+/**
+ * Maps any error to an RPC error code. Errors from the inference pipeline that carry
+ * `code: 'OVERLOADED'` (a full micro-batch queue) keep that meaning; anything else unexpected
+ * means the model could not serve the request right now.
+ */
+export function toEmbedderError(error: unknown): EmbedderError {
+  if (error instanceof EmbedderError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === EmbedderErrorCode.Overloaded) return new EmbedderOverloadedError(message);
+  if (code === EmbedderErrorCode.InvalidInput) return new InvalidEmbedInputError(message);
+  return new EmbedderUnavailableError(`Embedding failed: ${message}`);
+}

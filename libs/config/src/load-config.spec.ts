@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './load-config';
+import { matcherEnvSchema } from './schemas';
+
+describe('loadConfig', () => {
+  it('applies defaults and coerces numbers and booleans', () => {
+    const config = loadConfig(matcherEnvSchema, { DATABASE_URL: 'postgresql://localhost/db', PORT: '3100' });
+    expect(config.PORT).toBe(3100);
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.MATCH_WEIGHT_SEMANTIC).toBe(0.6);
+    expect(config.UPLOAD_MAX_BYTES).toBe(5 * 1024 * 1024);
+  });
+
+  it('fails fast with a message naming every bad variable', () => {
+    let caught: unknown;
+    try {
+      loadConfig(matcherEnvSchema, { DATABASE_URL: 'mysql://nope', PORT: 'eighty', REDIS_URL: 'localhost' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const message = (caught as ConfigError).message;
+    expect(message).toMatch(/DATABASE_URL is "mysql:\/\/nope": must be a postgres:\/\/ connection URL/);
+    expect(message).toMatch(/PORT is "eighty"/);
+    expect(message).toMatch(/REDIS_URL is "localhost"/);
+    expect((caught as ConfigError).issues).toHaveLength(3);
+  });
+
+  it('reports a missing required variable as not set', () => {
+    expect(() => loadConfig(matcherEnvSchema, {})).toThrow(/DATABASE_URL is not set/);
+  });
+});

@@ -1,0 +1,192 @@
+import type { SkillDefinition } from './types';
+
+/**
+ * Skill gap between a person's skills and a job's skills: a pure function shared by the
+ * skill-gap API (gap endpoints) and the matcher (skill part of the explained match score).
+ * Names compare case-insensitively; output keeps the caller's spelling.
+ */
+
+export type GapRequirement = 'required' | 'nice-to-have';
+
+export interface JobSkillSet {
+  required: readonly string[];
+  niceToHave: readonly string[];
+}
+
+export interface MatchedSkill {
+  name: string;
+  requirement: GapRequirement;
+  /** The person's skill that implies this one (Django ⇒ Python), or null when listed directly. */
+  via: string | null;
+}
+
+export interface MissingSkill {
+  name: string;
+  requirement: GapRequirement;
+  /** Skills the person already has that are close to this one: a shorter path to learn it. */
+  relatedOwned: string[];
+}
+
+export interface SkillGap {
+  matched: MatchedSkill[];
+  missingRequired: MissingSkill[];
+  missingNiceToHave: MissingSkill[];
+  /** Weighted share of the job's skills the person has (see COVERAGE_WEIGHTS); null when the job lists none. */
+  coverage: number | null;
+  requiredCoverage: number | null;
+  niceToHaveCoverage: number | null;
+}
+
+/** A required skill counts twice as much as a nice-to-have one in `coverage`. */
+export const COVERAGE_WEIGHTS: Readonly<Record<GapRequirement, number>> = { required: 2, 'nice-to-have': 1 };
+
+/** Relations between skills, keyed case-insensitively; built once from the taxonomy. */
+export interface SkillGraph {
+  parentsOf(name: string): readonly string[];
+  childrenOf(name: string): readonly string[];
+  /** Symmetric: A related to B whenever either definition lists the other. */
+  relatedOf(name: string): readonly string[];
+}
+
+const key = (name: string) => name.trim().toLowerCase();
+
+function addEdge(map: Map<string, string[]>, from: string, to: string): void {
+  const list = map.get(key(from));
+  if (!list) map.set(key(from), [to]);
+  else if (!list.some((existing) => key(existing) === key(to))) list.push(to);
+}
+
+export function buildSkillGraph(definitions: Iterable<Pick<SkillDefinition, 'name' | 'parents' | 'related'>>): SkillGraph {
+  const parents = new Map<string, string[]>();
+  const children = new Map<string, string[]>();
+  const related = new Map<string, string[]>();
+  for (const skill of definitions) {
+    for (const parent of skill.parents) {
+      addEdge(parents, skill.name, parent);
+      addEdge(children, parent, skill.name);
+    }
+    for (const other of skill.related) {
+      addEdge(related, skill.name, other);
+      addEdge(related, other, skill.name);
+    }
+  }
+  const none: readonly string[] = [];
+  return {
+    parentsOf: (name) => parents.get(key(name)) ?? none,
+    childrenOf: (name) => children.get(key(name)) ?? none,
+    relatedOf: (name) => related.get(key(name)) ?? none,
+  };
+}
+
+/** Job skills from stored job columns: skills not marked nice-to-have count as required. */
+export function jobSkillsFromStored(job: { skills?: readonly string[]; requiredSkills: readonly string[]; niceToHaveSkills: readonly string[] }): JobSkillSet {
+  const nice = new Set(job.niceToHaveSkills.map(key));
+  const required = uniqueByKey([...job.requiredSkills, ...(job.skills ?? []).filter((skill) => !nice.has(key(skill)))]);
+  return { required, niceToHave: uniqueByKey(job.niceToHaveSkills) };
+}
+
+/** Job skills from extraction: a skill the posting does not qualify counts as required. */
+export function jobSkillsFromExtraction(skills: readonly { name: string; requirement: 'required' | 'nice-to-have' | 'unspecified' }[]): JobSkillSet {
+  return {
+    required: uniqueByKey(skills.filter((skill) => skill.requirement !== 'nice-to-have').map((skill) => skill.name)),
+    niceToHave: uniqueByKey(skills.filter((skill) => skill.requirement === 'nice-to-have').map((skill) => skill.name)),
+  };
+}
+
+function uniqueByKey(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const name of names) {
+    const k = key(name);
+    if (k.length === 0 || seen.has(k)) continue;
+    seen.add(k);
+    out.push(name.trim());
+  }
+  return out;
+}
+
+/** Every ancestor of each owned skill, mapped to the owned skill that implies it (nearest first). */
+function impliedSkills(owned: readonly string[], graph: SkillGraph, maxDepth = 4): Map<string, string> {
+  const implied = new Map<string, string>();
+  for (const skill of owned) {
+    let frontier = [skill];
+    for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
+      const next: string[] = [];
+      for (const current of frontier) {
+        for (const parent of graph.parentsOf(current)) {
+          if (implied.has(key(parent))) continue;
+          implied.set(key(parent), skill);
+          next.push(parent);
+        }
+      }
+      frontier = next;
+    }
+  }
+  return implied;
+}
+
+/**
+ * Owned skills close to `target`, closest first: related skills, then broader skills it builds on
+ * (Python for Django), then siblings under the same parent (Flask for Django).
+ */
+function relatedOwnedSkills(target: string, ownedByKey: Map<string, string>, graph: SkillGraph, limit: number): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([key(target)]);
+  const consider = (name: string) => {
+    const owned = ownedByKey.get(key(name));
+    if (owned === undefined || seen.has(key(name)) || out.length >= limit) return;
+    seen.add(key(name));
+    out.push(owned);
+  };
+  graph.relatedOf(target).forEach(consider);
+  graph.parentsOf(target).forEach(consider);
+  for (const parent of graph.parentsOf(target)) graph.childrenOf(parent).forEach(consider);
+  return out;
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+export interface SkillGapOptions {
+  /** Taxonomy relations; without it only exact names match and relatedOwned stays empty. */
+  graph?: SkillGraph;
+  /** Most related skills listed per missing skill. */
+  maxRelatedOwned?: number;
+}
+
+export function computeSkillGap(resumeSkills: readonly string[], job: JobSkillSet, options: SkillGapOptions = {}): SkillGap {
+  const graph = options.graph;
+  const maxRelated = options.maxRelatedOwned ?? 5;
+  const ownedByKey = new Map<string, string>();
+  for (const skill of uniqueByKey(resumeSkills)) ownedByKey.set(key(skill), skill);
+  const implied = graph ? impliedSkills([...ownedByKey.values()], graph) : new Map<string, string>();
+
+  const required = uniqueByKey(job.required);
+  const requiredKeys = new Set(required.map(key));
+  // A skill listed as both required and nice-to-have is required.
+  const niceToHave = uniqueByKey(job.niceToHave).filter((skill) => !requiredKeys.has(key(skill)));
+
+  const matched: MatchedSkill[] = [];
+  const missing: Record<GapRequirement, MissingSkill[]> = { required: [], 'nice-to-have': [] };
+  const classify = (name: string, requirement: GapRequirement) => {
+    if (ownedByKey.has(key(name))) matched.push({ name, requirement, via: null });
+    else if (implied.has(key(name))) matched.push({ name, requirement, via: implied.get(key(name))! });
+    else missing[requirement].push({ name, requirement, relatedOwned: graph ? relatedOwnedSkills(name, ownedByKey, graph, maxRelated) : [] });
+  };
+  required.forEach((name) => classify(name, 'required'));
+  niceToHave.forEach((name) => classify(name, 'nice-to-have'));
+
+  const matchedRequired = matched.filter((skill) => skill.requirement === 'required').length;
+  const matchedNice = matched.length - matchedRequired;
+  const weightRequired = COVERAGE_WEIGHTS.required;
+  const weightNice = COVERAGE_WEIGHTS['nice-to-have'];
+  return {
+    matched,
+    missingRequired: missing.required,
+    missingNiceToHave: missing['nice-to-have'],
+    coverage: ratio(weightRequired * matchedRequired + weightNice * matchedNice, weightRequired * required.length + weightNice * niceToHave.length),
+    requiredCoverage: ratio(matchedRequired, required.length),
+    niceToHaveCoverage: ratio(matchedNice, niceToHave.length),
+  };
+}

@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import type { SkillSource } from './data/format';
+import { SKILL_SOURCES } from './data';
+import type { SkillCategory, SkillDefinition, SkillTaxonomy, SkillTerm, SkillTermMode } from './types';
+
+const CATEGORIES = [
+  'software',
+  'data-ml',
+  'cloud-devops',
+  'security',
+  'design',
+  'product',
+  'sales-marketing',
+  'finance',
+  'healthcare',
+  'trades',
+  'business',
+  'soft-skills',
+] as const satisfies readonly SkillCategory[];
+
+const termText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .refine((t) => !/[|=?]/.test(t.charAt(0)) && !t.includes('|'), 'stray marker or separator');
+
+export const skillDefinitionSchema = z.object({
+  name: termText,
+  category: z.enum(CATEGORIES),
+  aliases: z.array(termText),
+  parents: z.array(termText),
+  related: z.array(termText),
+});
+
+export class TaxonomyError extends Error {}
+
+interface ParsedSkill {
+  definition: SkillDefinition;
+  terms: SkillTerm[];
+}
+
+function parseTerm(raw: string, skill: string): SkillTerm {
+  const marker = raw.charAt(0);
+  const mode: SkillTermMode = marker === '=' ? 'exact-case' : marker === '?' ? 'needs-context' : 'any-case';
+  const text = (mode === 'any-case' ? raw : raw.slice(1)).trim();
+  return { text, skill, mode };
+}
+
+function splitList(field: string | undefined): string[] {
+  if (!field) return [];
+  return field
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Parses one source block; throws TaxonomyError naming the offending line. */
+export function parseSkillSource(source: SkillSource): ParsedSkill[] {
+  const parsed: ParsedSkill[] = [];
+  for (const rawLine of source.lines.split('\n')) {
+    const line = rawLine.trim();
+    if (!line || line.startsWith('#')) continue;
+    const [nameField, aliasField, parentField, relatedField, ...extra] = line.split('|');
+    if (extra.length > 0) throw new TaxonomyError(`too many fields: "${line}"`);
+    const nameTerm = parseTerm((nameField ?? '').trim(), '');
+    const name = nameTerm.text;
+    const aliasTerms = splitList(aliasField).map((a) => parseTerm(a, name));
+    // `Name | =Name` style: a marked alias equal to the name only changes how the name matches.
+    const nameOverride = aliasTerms.find((t) => t.text === name);
+    const terms: SkillTerm[] = [
+      { text: name, skill: name, mode: nameOverride ? nameOverride.mode : nameTerm.mode },
+      ...aliasTerms.filter((t) => t !== nameOverride),
+    ];
+    const candidate = {
+      name,
+      category: source.category,
+      aliases: terms.slice(1).map((t) => t.text),
+      parents: splitList(parentField),
+      related: splitList(relatedField),
+    };
+    const result = skillDefinitionSchema.safeParse(candidate);
+    if (!result.success) {
+      throw new TaxonomyError(`invalid skill line "${line}": ${result.error.issues.map((i) => i.message).join('; ')}`);
+    }
+    parsed.push({ definition: result.data, terms });
+  }
+  return parsed;
+}
+
+const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+export class Taxonomy implements SkillTaxonomy {
+  private readonly definitions: SkillDefinition[];
+  private readonly byKey = new Map<string, SkillDefinition>();
+  private readonly termList: SkillTerm[];
+  private readonly neighbours = new Map<string, string[]>();
+
+  constructor(parsed: ParsedSkill[]) {
+    this.definitions = parsed.map((p) => p.definition);
+    this.termList = parsed.flatMap((p) => p.terms);
+    for (const term of this.termList) {
+      const k = key(term.text);
+      const existing = this.byKey.get(k);
+      if (existing && existing.name !== term.skill) {
+        throw new TaxonomyError(`"${term.text}" is used by both "${existing.name}" and "${term.skill}"`);
+      }
+      if (existing) throw new TaxonomyError(`"${term.text}" is listed twice for "${term.skill}"`);
+      this.byKey.set(k, parsed.find((p) => p.definition.name === term.skill)!.definition);
+    }
+    const children = new Map<string, string[]>();
+    const relatedBack = new Map<string, string[]>();
+    for (const def of this.definitions) {
+      for (const ref of [...def.parents, ...def.related]) {
+        const target = this.byKey.get(key(ref));
+        if (!target || target.name !== ref) {
+          throw new TaxonomyError(`"${def.name}" refers to unknown skill "${ref}" (use the canonical name)`);
+        }
+        if (ref === def.name) throw new TaxonomyError(`"${def.name}" refers to itself`);
+      }
+      for (const p of def.parents) push(children, p, def.name);
+      for (const r of def.related) push(relatedBack, r, def.name);
+    }
+    for (const def of this.definitions) {
+      const all = [
+        ...def.parents,
+        ...def.related,
+        ...(relatedBack.get(def.name) ?? []),
+        ...(children.get(def.name) ?? []),
+      ];
+      this.neighbours.set(def.name, [...new Set(all)].filter((n) => n !== def.name));
+    }
+  }
+
+  get(nameOrAlias: string): SkillDefinition | undefined {
+    return this.byKey.get(key(nameOrAlias));
+  }
+
+  all(): SkillDefinition[] {
+    return [...this.definitions];
+  }
+
+  /** Every matchable spelling with its matching mode (used to compile the extractor). */
+  terms(): SkillTerm[] {
+    return [...this.termList];
+  }
+
+  relatedTo(nameOrAlias: string): string[] {
+    const def = this.get(nameOrAlias);
+    return def ? [...(this.neighbours.get(def.name) ?? [])] : [];
+  }
+
+  search(query: string, limit = 10): SkillDefinition[] {
+    const q = key(query);
+    if (!q || limit <= 0) return [];
+    const best = new Map<SkillDefinition, number>();
+    for (const term of this.termList) {
+      const t = key(term.text);
+      const isName = term.text === term.skill;
+      let rank: number;
+      if (t === q) rank = isName ? 0 : 1;
+      else if (t.startsWith(q)) rank = isName ? 2 : 3;
+      else if (wordPrefix(t, q)) rank = isName ? 4 : 5;
+      else if (t.includes(q)) rank = 6;
+      else continue;
+      const def = this.byKey.get(key(term.skill))!;
+      const prev = best.get(def);
+      if (prev === undefined || rank < prev) best.set(def, rank);
+    }
+    return [...best.entries()]
+      .sort((a, b) => a[1] - b[1] || a[0].name.length - b[0].name.length || a[0].name.localeCompare(b[0].name))
+      .slice(0, limit)
+      .map(([def]) => def);
+  }
+}
+
+function wordPrefix(text: string, q: string): boolean {
+  let i = text.indexOf(q);
+  while (i > 0) {
+    if (!/[a-z0-9]/.test(text.charAt(i - 1))) return true;
+    i = text.indexOf(q, i + 1);
+  }
+  return false;
+}
+
+function push(map: Map<string, string[]>, k: string, v: string): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+/** Builds and validates a taxonomy; throws TaxonomyError on any inconsistency. */
+export function buildTaxonomy(sources: SkillSource[]): Taxonomy {
+  return new Taxonomy(sources.flatMap(parseSkillSource));
+}
+
+let builtIn: Taxonomy | undefined;
+
+/** The project's built-in taxonomy, parsed and validated once per process. */
+export function getSkillTaxonomy(): Taxonomy {
+  builtIn ??= buildTaxonomy(SKILL_SOURCES);
+  return builtIn;
+}
