@@ -45,6 +45,8 @@ export const embedderEnvSchema = commonEnvSchema.merge(embedderRpcEnvSchema).ext
   MODEL_MAX_SEQ_LENGTH: z.coerce.number().int().positive().optional(),
   ONNX_INTRA_OP_THREADS: z.coerce.number().int().min(0).default(0),
   EMBED_MAX_TEXTS: positiveInt(64),
+  /** RPC texts allowed to wait for the model at once; beyond it requests get OVERLOADED. */
+  EMBED_MAX_PENDING_TEXTS: positiveInt(2048),
   BATCH_MAX_WAIT_MS: z.coerce.number().min(0).default(3),
   BATCH_MAX_TOKENS: positiveInt(8192),
   CACHE_TTL_SECONDS: positiveInt(86_400),

@@ -3,3 +3,4 @@ export * from './rpc';
 export * from './models';
 export * from './errors';
 export * from './hashing';
+export * from './query-cache';

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# One command from clone to a running system.
+#   With a Docker engine: docker compose up --build (Postgres+pgvector, Redis, the three services).
+#   Without one: the machine's own PostgreSQL and Redis, services started in the background
+#   (logs in .run/logs, stop with scripts/down.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ONNXRUNTIME_NODE_INSTALL=skip
+
+if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  exec docker compose up --build -d
+fi
+
+command -v pnpm >/dev/null 2>&1 || npm install -g pnpm@9.15.9
+pnpm install --frozen-lockfile
+bash scripts/services.sh
+
+export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/jobmatch}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export MODEL_DIR="${MODEL_DIR:-$PWD/models}"
+DB_NAME="$(node -e 'console.log(new URL(process.argv[1]).pathname.slice(1))' "$DATABASE_URL")"
+psql "${DATABASE_URL%/*}/postgres" -Atqc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1 ||
+  psql "${DATABASE_URL%/*}/postgres" -qc "CREATE DATABASE \"$DB_NAME\""
+
+pnpm build
+pnpm db:migrate
+# Downloads and verifies the model files unless they are already in place.
+pnpm model:fetch
+
+mkdir -p .run/logs
+start() { # name port-for-health
+  local name=$1 health=$2
+  if [ -f ".run/$name.pid" ] && kill -0 "$(cat ".run/$name.pid")" 2>/dev/null; then
+    echo "$name already running (pid $(cat ".run/$name.pid"))"
+  else
+    nohup node "apps/$name/dist/main.js" >".run/logs/$name.log" 2>&1 &
+    echo $! >".run/$name.pid"
+  fi
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$health/health" >/dev/null 2>&1 && { echo "$name is up (health: http://127.0.0.1:$health/health)"; return 0; }
+    sleep 0.5
+  done
+  echo "ERROR: $name did not become healthy; see .run/logs/$name.log" >&2
+  return 1
+}
+start embedder "${EMBEDDER_HTTP_PORT:-4000}"
+start matcher "${MATCHER_PORT:-3000}"
+start skill-gap "${SKILL_GAP_PORT:-3001}"
+echo
+echo "Matcher API:   http://127.0.0.1:${MATCHER_PORT:-3000}/api/v1  (OpenAPI: /docs)"
+echo "Skill-gap API: http://127.0.0.1:${SKILL_GAP_PORT:-3001}/api/v1  (OpenAPI: /docs)"
+echo "Stop with: bash scripts/down.sh"
