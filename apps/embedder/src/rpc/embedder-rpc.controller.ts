@@ -2,7 +2,6 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { EmbedderRpc, type EmbedResponse, type ModelInfoResponse } from '@jobmatch/contracts';
 import { EmbeddingService } from '../embedding/embedding.service';
-import { toEmbedderError } from '../embedding/errors';
 import { EmbedderMetrics } from '../metrics/embedder-metrics';
 import { EmbedRequestDto } from './embed-request.dto';
 import { EmbedRequestPipe } from './embed-request.pipe';
@@ -26,13 +25,9 @@ export class EmbedderRpcController {
       return {
         modelId: result.modelId,
         dimension: result.dimension,
-        // JSON transport: plain arrays. Float32 values widen to doubles exactly.
+        // JSON transport: plain arrays (float32 values widen to doubles exactly).
         vectors: result.vectors.map((vector) => Array.from(vector)),
       };
-    } catch (error) {
-      const mapped = toEmbedderError(error);
-      this.metrics.rpcRequests.inc({ pattern: EmbedderRpc.Embed, outcome: mapped.code.toLowerCase() });
-      throw mapped;
     } finally {
       stopTimer();
     }

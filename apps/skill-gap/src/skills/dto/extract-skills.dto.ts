@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { NOT_BLANK } from '../../common/validators';
+
+export const EXTRACT_TEXT_MAX_CHARS = 100_000;
+
+export class ExtractSkillsRequestDto {
+  @ApiProperty({ description: 'Free text: a job posting or a resume', minLength: 1, maxLength: EXTRACT_TEXT_MAX_CHARS, example: 'Must have: Python, PostgreSQL and k8s. Nice to have: Terraform.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(EXTRACT_TEXT_MAX_CHARS)
+  @Matches(NOT_BLANK, { message: 'text must not be blank' })
+  text!: string;
+}
+
+export class SkillEvidenceDto {
+  @ApiProperty({ description: 'The exact text that matched, as written', example: 'k8s' }) text!: string;
+  @ApiProperty({ description: 'Offset of the first character (UTF-16 code units)' }) start!: number;
+  @ApiProperty({ description: 'Offset after the last character' }) end!: number;
+}
+
+export class ExtractedSkillDto {
+  @ApiProperty({ example: 'Kubernetes' }) name!: string;
+  @ApiProperty({ example: 'cloud-devops' }) category!: string;
+  @ApiProperty({ enum: ['required', 'nice-to-have', 'unspecified'], description: 'From the posting\'s own words ("must have", "preferred", "bonus"…); unspecified when it says neither' })
+  requirement!: 'required' | 'nice-to-have' | 'unspecified';
+  @ApiProperty({ type: [SkillEvidenceDto] }) evidence!: SkillEvidenceDto[];
+}
+
+export class ExtractSkillsResponseDto {
+  @ApiProperty({ type: [ExtractedSkillDto] }) skills!: ExtractedSkillDto[];
+  @ApiProperty({ type: [String], description: 'Canonical names marked required' }) required!: string[];
+  @ApiProperty({ type: [String], description: 'Canonical names marked nice-to-have' }) niceToHave!: string[];
+  @ApiProperty({ type: [String], description: 'Canonical names without a qualifier' }) unspecified!: string[];
+}

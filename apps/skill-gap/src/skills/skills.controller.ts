@@ -1,0 +1,28 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ExtractSkillsRequestDto, ExtractSkillsResponseDto } from './dto/extract-skills.dto';
+import { SkillSearchQueryDto, SkillSearchResponseDto } from './dto/skill-search.dto';
+import { SkillsService } from './skills.service';
+
+@ApiTags('skills')
+@Controller('skills')
+export class SkillsController {
+  constructor(private readonly skills: SkillsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Look up skills by name or alias (autocomplete)' })
+  @ApiOkResponse({ type: SkillSearchResponseDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: q missing, blank or longer than 100 characters; limit outside 1..50; unknown parameter' })
+  search(@Query() query: SkillSearchQueryDto): SkillSearchResponseDto {
+    return this.skills.search(query.q, query.limit);
+  }
+
+  @Post('extract')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Extract skills from free text, with requirement level and evidence spans' })
+  @ApiOkResponse({ type: ExtractSkillsResponseDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: text missing, blank or too long; unknown field' })
+  extract(@Body() body: ExtractSkillsRequestDto): ExtractSkillsResponseDto {
+    return this.skills.extract(body.text);
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { SkillDefinition } from '@jobmatch/skills';
+import type { ExtractSkillsResponseDto } from './dto/extract-skills.dto';
+import type { SkillSearchResponseDto, SkillSummaryDto } from './dto/skill-search.dto';
+import { SkillsEngine } from './skills-engine';
+
+const normalize = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** The spelling of `skill` that the query hit, so an autocomplete can show "k8s → Kubernetes". */
+function matchedTerm(skill: SkillDefinition, query: string): string {
+  const terms = [skill.name, ...skill.aliases];
+  const q = normalize(query);
+  return (
+    terms.find((term) => normalize(term) === q) ??
+    terms.find((term) => normalize(term).startsWith(q)) ??
+    terms.find((term) => normalize(term).includes(q)) ??
+    skill.name
+  );
+}
+
+@Injectable()
+export class SkillsService {
+  constructor(private readonly engine: SkillsEngine) {}
+
+  search(query: string, limit = 10): SkillSearchResponseDto {
+    const items: SkillSummaryDto[] = this.engine.search(query, limit).map((skill) => ({
+      name: skill.name,
+      category: skill.category,
+      aliases: [...skill.aliases],
+      matchedTerm: matchedTerm(skill, query),
+      parents: [...skill.parents],
+      related: [...skill.related],
+    }));
+    return { query, items };
+  }
+
+  extract(text: string): ExtractSkillsResponseDto {
+    const skills = this.engine.extract(text);
+    const names = (requirement: string) => skills.filter((skill) => skill.requirement === requirement).map((skill) => skill.name);
+    return {
+      skills: skills.map((skill) => ({ ...skill, evidence: skill.evidence.map((span) => ({ ...span })) })),
+      required: names('required'),
+      niceToHave: names('nice-to-have'),
+      unspecified: names('unspecified'),
+    };
+  }
+}
