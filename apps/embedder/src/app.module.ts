@@ -1,8 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { createLoggerModule, DependencyHealthIndicators, InfrastructureModule, MetricsModule } from '@jobmatch/nest-common';
+import { QueryEmbeddingCache } from './cache/query-embedding-cache';
 import { APP_CONFIG, type AppConfig } from './config';
+import { EmbeddingProviderModule } from './embedding/embedding-provider.module';
+import { EmbeddingService } from './embedding/embedding.service';
 import { HealthController } from './health/health.controller';
+import { EmbeddableTextRepository } from './queue/embeddable-text.repository';
+import { EmbeddingJobProcessor } from './queue/embedding-job.processor';
+import { EmbeddingWorker } from './queue/embedding-worker';
+import { EmbedRequestPipe } from './rpc/embed-request.pipe';
+import { EmbedderRpcController } from './rpc/embedder-rpc.controller';
+import { EmbedderRpcExceptionFilter } from './rpc/rpc-exception.filter';
 
 @Module({})
 export class AppModule {
@@ -18,9 +27,20 @@ export class AppModule {
         }),
         TerminusModule,
         MetricsModule,
+        EmbeddingProviderModule.forRoot(config),
       ],
-      controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, DependencyHealthIndicators],
+      controllers: [HealthController, EmbedderRpcController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        DependencyHealthIndicators,
+        QueryEmbeddingCache,
+        EmbeddingService,
+        EmbedRequestPipe,
+        EmbedderRpcExceptionFilter,
+        EmbeddableTextRepository,
+        EmbeddingJobProcessor,
+        EmbeddingWorker,
+      ],
     };
   }
 }

@@ -5,24 +5,31 @@ import { ConfigError } from '@jobmatch/config';
 import { configureHttpApp } from '@jobmatch/nest-common';
 import { AppModule } from './app.module';
 import { loadAppConfig } from './config';
+import { ModelFilesError } from './inference/model-files';
 
 /**
  * One process, two faces: RPC (TCP) for embeddings, and HTTP on a separate port for health
- * and metrics only.
+ * and metrics only. The RPC side does not inherit the HTTP pipes/filters: it has its own
+ * validation and error format (EmbedderRpcError).
  */
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  // abortOnError: false so a start-up failure (e.g. missing model files) reaches the catch below
+  // and exits with its message instead of aborting the process.
+  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   configureHttpApp(app, { title: 'Embedder', description: 'Health and metrics of the embedding service', docs: false });
   app.connectMicroservice<MicroserviceOptions>(
     { transport: Transport.TCP, options: { host: '0.0.0.0', port: config.EMBEDDER_RPC_PORT } },
-    { inheritAppConfig: true },
+    { inheritAppConfig: false },
   );
   await app.startAllMicroservices();
   await app.listen(config.PORT, '0.0.0.0');
 }
 
 bootstrap().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Known start-up problems carry a message a person can act on (which variable, which command).
+  const known = error instanceof ConfigError || error instanceof ModelFilesError;
+  const message = known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`Embedder failed to start: ${message}`);
   process.exit(1);
 });

@@ -2,7 +2,27 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { createLoggerModule, DependencyHealthIndicators, InfrastructureModule, MetricsModule } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from './config';
+import { EmbedderRpcClient } from './embedder/embedder-rpc.client';
+import { QueryEmbeddingCache } from './embedder/query-embedding.cache';
+import { QueryEmbeddingService } from './embedder/query-embedding.service';
 import { HealthController } from './health/health.controller';
+import { JobsController } from './jobs/jobs.controller';
+import { JobsService } from './jobs/jobs.service';
+import { MatchScorer } from './matching/match-scorer';
+import { MatchingController } from './matching/matching.controller';
+import { MatchingService } from './matching/matching.service';
+import { EmbeddingQueueProducer } from './queue/embedding-queue.producer';
+import { PendingEmbeddingsSweeper } from './queue/pending-embeddings.sweeper';
+import { PendingEmbeddingsRepository } from './queue/pending-embeddings.repository';
+import { RecommendationsController } from './recommendations/recommendations.controller';
+import { RecommendationsService } from './recommendations/recommendations.service';
+import { DocumentTextExtractor } from './resumes/parsing/document-text.extractor';
+import { ResumesController } from './resumes/resumes.controller';
+import { ResumesService } from './resumes/resumes.service';
+import { ResumeUploadInterceptor } from './resumes/upload.interceptor';
+import { SearchController } from './search/search.controller';
+import { SearchService } from './search/search.service';
+import { SkillsProvider } from './skills/skills.provider';
 
 @Module({})
 export class AppModule {
@@ -19,8 +39,26 @@ export class AppModule {
         TerminusModule,
         MetricsModule,
       ],
-      controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, DependencyHealthIndicators],
+      controllers: [HealthController, JobsController, ResumesController, SearchController, RecommendationsController, MatchingController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        DependencyHealthIndicators,
+        EmbedderRpcClient,
+        QueryEmbeddingCache,
+        QueryEmbeddingService,
+        EmbeddingQueueProducer,
+        PendingEmbeddingsRepository,
+        PendingEmbeddingsSweeper,
+        SkillsProvider,
+        MatchScorer,
+        DocumentTextExtractor,
+        ResumeUploadInterceptor,
+        JobsService,
+        ResumesService,
+        SearchService,
+        RecommendationsService,
+        MatchingService,
+      ],
     };
   }
 }

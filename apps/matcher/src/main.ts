@@ -1,14 +1,11 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { ConfigError } from '@jobmatch/config';
-import { configureHttpApp } from '@jobmatch/nest-common';
-import { AppModule } from './app.module';
+import { createMatcherApp } from './bootstrap';
 import { loadAppConfig } from './config';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
-  configureHttpApp(app, { title: 'Matcher API', description: 'Jobs, resumes, semantic search, recommendations and explained match scores', corsOrigins: config.CORS_ORIGINS });
+  const app = await createMatcherApp(config);
   await app.listen(config.PORT, '0.0.0.0');
 }
 

@@ -40,7 +40,7 @@ export const DEFAULT_VECTOR_MODEL: VectorModelParams = {
   topicSpread: 0.45,
   itemSpread: 0.5,
   commonWeight: 0.35,
-  isotropicNoise: 0.012,
+  isotropicNoise: 0.02,
 };
 
 /** Small, fast, seeded PRNG (mulberry32) with Gaussian draws (Box–Muller). */
@@ -234,7 +234,7 @@ export function pcaVarianceCaptured(sample: Float32Array[], components: number, 
   for (let a = 0; a < d; a++) trace += cov[a * d + a]!;
 
   const rng = new Rng(7);
-  let basis = Array.from({ length: components }, () => Float64Array.from({ length: d }, () => rng.gaussian()));
+  let basis: Float64Array[] = Array.from({ length: components }, () => Float64Array.from({ length: d }, () => rng.gaussian()));
   for (let it = 0; it < iterations; it++) {
     basis = basis.map((q) => multiply(cov, q, d));
     gramSchmidt(basis);

@@ -41,6 +41,11 @@ export const embedderEnvSchema = commonEnvSchema.merge(embedderRpcEnvSchema).ext
   MODEL_ID: z.string().min(1).default('sentence-transformers/all-MiniLM-L6-v2'),
   /** Folder holding one sub-folder per model in the Hugging Face layout. */
   MODEL_DIR: z.string().min(1).default('./models'),
+  /**
+   * Optional JSON file with a full model spec (the shape of MODEL_REGISTRY entries) used instead of
+   * the registry entry for MODEL_ID: a model the registry does not know (fine-tuned, self-made, test).
+   */
+  MODEL_SPEC_FILE: z.string().min(1).optional(),
   MODEL_QUANTIZED: bool(false),
   MODEL_MAX_SEQ_LENGTH: z.coerce.number().int().positive().optional(),
   ONNX_INTRA_OP_THREADS: z.coerce.number().int().min(0).default(0),

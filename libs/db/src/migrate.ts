@@ -68,7 +68,7 @@ export async function applyMigrations(pool: Pool, migrationsDir: string): Promis
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
+        throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
       }
       results.push({ name, applied: true });
     }

@@ -93,6 +93,43 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     expect(fromStored?.map((r) => r.id)).toEqual([middle, far]);
   });
 
+  it('tells a source without a vector (null) from a search that matched nothing ([])', async () => {
+    const source = await insertJob({ company: 'Source' });
+    const unembedded = await insertJob({ company: 'Pending' });
+    const otherModel = await insertJob({ company: 'Elsewhere' });
+    await store.writeEmbedding('job', source, unitVector(20), MODEL, 'hash-1');
+    await store.writeEmbedding('job', otherModel, unitVector(20), 'another-model', 'hash-1');
+
+    expect(await store.nearestToStored('job', { entity: 'job', id: unembedded }, { modelId: MODEL, limit: 5 })).toBeNull();
+    expect(await store.nearestToStored('job', { entity: 'job', id: otherModel }, { modelId: MODEL, limit: 5 })).toBeNull();
+    expect(await store.nearestToStored('job', { entity: 'job', id: randomUUID() }, { modelId: MODEL, limit: 5 })).toBeNull();
+    const none = await store.nearestToStored('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } });
+    expect(none).toEqual([]);
+    const exact = await store.nearestToStored('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 50, exact: true });
+    const approximate = await store.nearestToStored('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 50, efSearch: 40 });
+    expect(exact!.length).toBeGreaterThan(0);
+    expect(exact!.map((row) => row.id)).not.toContain(source);
+    expect(approximate!.map((row) => row.id)).toEqual(exact!.map((row) => row.id));
+  });
+
+  it('scopes ef_search and the exact-scan switches to the search transaction', async () => {
+    // One connection, so the next query provably runs on the session the search used.
+    const single = createPgPool({ url: db.url, poolSize: 1 });
+    try {
+      const singleStore = new VectorStore(single);
+      // Calling a pgvector function loads the extension library, which defines hnsw.* settings.
+      await single.query(`SELECT '[1]'::vector`);
+      const defaults = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef, current_setting('enable_indexscan') AS indexscan`);
+      await singleStore.nearest('job', unitVector(30), { modelId: MODEL, limit: 3, efSearch: 7 });
+      await singleStore.nearest('job', unitVector(30), { modelId: MODEL, limit: 3, exact: true });
+      const after = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef, current_setting('enable_indexscan') AS indexscan`);
+      expect(after.rows[0]).toEqual(defaults.rows[0]);
+      expect(after.rows[0].indexscan).toBe('on');
+    } finally {
+      await single.end();
+    }
+  });
+
   it('maps cosine distance to a similarity in [0, 1]', () => {
     expect(toSimilarity(0)).toBe(1);
     expect(toSimilarity(1)).toBe(0);

@@ -23,7 +23,7 @@ const termText = z
   .trim()
   .min(1)
   .max(80)
-  .refine((t) => !/[|=?]/.test(t.charAt(0)) && !t.includes('|'), 'stray marker or separator');
+  .refine((t) => !/[|=?!]/.test(t.charAt(0)) && !t.includes('|'), 'stray marker or separator');
 
 export const skillDefinitionSchema = z.object({
   name: termText,
@@ -63,7 +63,10 @@ export function parseSkillSource(source: SkillSource): ParsedSkill[] {
     if (!line || line.startsWith('#')) continue;
     const [nameField, aliasField, parentField, relatedField, ...extra] = line.split('|');
     if (extra.length > 0) throw new TaxonomyError(`too many fields: "${line}"`);
-    const nameTerm = parseTerm((nameField ?? '').trim(), '');
+    const rawName = (nameField ?? '').trim();
+    // `!Name`: the name is too common a word to match on its own ("Sales"); only aliases match.
+    const nameMatches = !rawName.startsWith('!');
+    const nameTerm = parseTerm(nameMatches ? rawName : rawName.slice(1), '');
     const name = nameTerm.text;
     const aliasTerms = splitList(aliasField).map((a) => parseTerm(a, name));
     // `Name | =Name` style: a marked alias equal to the name only changes how the name matches.
@@ -83,7 +86,7 @@ export function parseSkillSource(source: SkillSource): ParsedSkill[] {
     if (!result.success) {
       throw new TaxonomyError(`invalid skill line "${line}": ${result.error.issues.map((i) => i.message).join('; ')}`);
     }
-    parsed.push({ definition: result.data, terms });
+    parsed.push({ definition: result.data, terms: nameMatches ? terms : terms.slice(1) });
   }
   return parsed;
 }
@@ -95,18 +98,34 @@ export class Taxonomy implements SkillTaxonomy {
   private readonly byKey = new Map<string, SkillDefinition>();
   private readonly termList: SkillTerm[];
   private readonly neighbours = new Map<string, string[]>();
+  /** Names and aliases, pre-normalised, for autocomplete. */
+  private readonly searchTerms: { key: string; isName: boolean; def: SkillDefinition }[];
 
   constructor(parsed: ParsedSkill[]) {
     this.definitions = parsed.map((p) => p.definition);
     this.termList = parsed.flatMap((p) => p.terms);
+    this.searchTerms = this.definitions.flatMap((def) => [
+      { key: key(def.name), isName: true, def },
+      ...def.aliases.map((alias) => ({ key: key(alias), isName: false, def })),
+    ]);
+    const byName = new Map(this.definitions.map((d) => [d.name, d]));
     for (const term of this.termList) {
       const k = key(term.text);
       const existing = this.byKey.get(k);
       if (existing && existing.name !== term.skill) {
         throw new TaxonomyError(`"${term.text}" is used by both "${existing.name}" and "${term.skill}"`);
       }
-      if (existing) throw new TaxonomyError(`"${term.text}" is listed twice for "${term.skill}"`);
-      this.byKey.set(k, parsed.find((p) => p.definition.name === term.skill)!.definition);
+      // Case variants of one skill's term are allowed (they matter for exact-case matching).
+      if (existing && this.termList.some((t) => t !== term && t.text === term.text && t.skill === term.skill)) {
+        throw new TaxonomyError(`"${term.text}" is listed twice for "${term.skill}"`);
+      }
+      this.byKey.set(k, byName.get(term.skill)!);
+    }
+    for (const def of this.definitions) {
+      const k = key(def.name);
+      const existing = this.byKey.get(k);
+      if (existing && existing !== def) throw new TaxonomyError(`"${def.name}" is used by both "${existing.name}" and "${def.name}"`);
+      this.byKey.set(k, def);
     }
     const children = new Map<string, string[]>();
     const relatedBack = new Map<string, string[]>();
@@ -154,16 +173,16 @@ export class Taxonomy implements SkillTaxonomy {
     const q = key(query);
     if (!q || limit <= 0) return [];
     const best = new Map<SkillDefinition, number>();
-    for (const term of this.termList) {
-      const t = key(term.text);
-      const isName = term.text === term.skill;
+    for (const term of this.searchTerms) {
+      const t = term.key;
+      const isName = term.isName;
       let rank: number;
       if (t === q) rank = isName ? 0 : 1;
       else if (t.startsWith(q)) rank = isName ? 2 : 3;
       else if (wordPrefix(t, q)) rank = isName ? 4 : 5;
       else if (t.includes(q)) rank = 6;
       else continue;
-      const def = this.byKey.get(key(term.skill))!;
+      const def = term.def;
       const prev = best.get(def);
       if (prev === undefined || rank < prev) best.set(def, rank);
     }

@@ -7,7 +7,7 @@ import { normalizeForEmbedding } from '../embedding/normalize-text';
 import { EmbedderMetrics } from '../metrics/embedder-metrics';
 
 /** A cache lookup slower than this counts as a miss: the cache must never make a request slower. */
-const CACHE_TIMEOUT_MS = 150;
+const CACHE_TIMEOUT_MS = 300;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 import { EmbedderErrorCode } from '@jobmatch/contracts';
+import { InferenceOverloadedError } from '../inference/micro-batcher';
 
 /** A failure with the stable code the RPC layer sends to callers (see EmbedderErrorCode). */
 export class EmbedderError extends Error {
@@ -34,15 +35,15 @@ export class EmbedderUnavailableError extends EmbedderError {
 }
 
 /**
- * Maps any error to an RPC error code. Errors from the inference pipeline that carry
- * `code: 'OVERLOADED'` (a full micro-batch queue) keep that meaning; anything else unexpected
+ * Maps any error to an RPC error code. A full micro-batch queue (InferenceOverloadedError, or any
+ * error with `code: 'OVERLOADED'`) keeps that meaning; anything else unexpected
  * means the model could not serve the request right now.
  */
 export function toEmbedderError(error: unknown): EmbedderError {
   if (error instanceof EmbedderError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (code === EmbedderErrorCode.Overloaded) return new EmbedderOverloadedError(message);
+  if (error instanceof InferenceOverloadedError || code === EmbedderErrorCode.Overloaded) return new EmbedderOverloadedError(message);
   if (code === EmbedderErrorCode.InvalidInput) return new InvalidEmbedInputError(message);
   return new EmbedderUnavailableError(`Embedding failed: ${message}`);
 }

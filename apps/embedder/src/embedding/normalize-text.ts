@@ -1,10 +1,10 @@
-import { MAX_RAW_TEXT_CHARS } from '@jobmatch/contracts';
+import { preprocessText } from '../inference/text-preprocessing';
 
 /**
- * The text the model actually sees, before tokenization: trimmed, whitespace runs collapsed to
- * one space, capped at MAX_RAW_TEXT_CHARS. Cache keys are computed on this form so that texts
- * differing only in whitespace share one entry.
+ * The text the model actually sees before tokenization (the inference pipeline's own
+ * preprocessing: trim, collapse whitespace, cap the raw length). Cache keys are computed on this
+ * form, so texts that differ only in whitespace share one entry.
  */
 export function normalizeForEmbedding(text: string): string {
-  return text.trim().replace(/\s+/gu, ' ').slice(0, MAX_RAW_TEXT_CHARS);
+  return preprocessText(text);
 }

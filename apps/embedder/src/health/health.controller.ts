@@ -4,6 +4,11 @@ import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { DependencyHealthIndicators, PG_POOL, REDIS } from '@jobmatch/nest-common';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
+import { EmbeddingService } from '../embedding/embedding.service';
+
+/** A short sentence with a little of everything the tokenizer meets in postings. */
+export const PROBE_SENTENCE = 'Senior Node.js engineer (TypeScript, C++) – remote, Berlin.';
+const PROBE_TIMEOUT_MS = 5_000;
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +16,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: DependencyHealthIndicators,
+    private readonly embeddings: EmbeddingService,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
@@ -21,11 +27,12 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the dependencies this API needs to serve requests answer. */
+  /** Readiness: the model really embeds (a probe sentence), and Postgres and Redis answer. */
   @Get('ready')
   @HealthCheck()
   ready() {
     return this.health.check([
+      () => this.indicators.probe('model', () => this.embeddings.probe(PROBE_SENTENCE), PROBE_TIMEOUT_MS),
       () => this.indicators.postgres(this.pool),
       () => this.indicators.redis(this.redis),
     ]);

@@ -87,7 +87,8 @@ export class EmbedderMetrics {
     () =>
       new Histogram({
         name: 'embedder_batch_tokens',
-        help: 'Tokens per model run',
+        help: 'Tokens per model run: real tokens, and after padding rows to the longest',
+        labelNames: ['kind'] as const,
         buckets: [16, 64, 256, 1024, 2048, 4096, 8192, 16384],
       }),
   );
@@ -163,11 +164,12 @@ export class EmbedderMetrics {
     );
   }
 
-  /** Feeds the per-batch figures reported by the inference pipeline. */
-  observeBatch(stats: { texts: number; tokens?: number; queueWaitMs?: number; inferenceMs: number }): void {
-    this.batchSize.observe(stats.texts);
-    if (stats.tokens !== undefined) this.batchTokens.observe(stats.tokens);
-    if (stats.queueWaitMs !== undefined) this.batchQueueWait.observe(stats.queueWaitMs / 1000);
+  /** Feeds the per-batch figures reported by the inference pipeline's micro-batcher (onBatch). */
+  observeBatch(stats: { size: number; tokens: number; paddedTokens: number; queueWaitMs: number; inferenceMs: number }): void {
+    this.batchSize.observe(stats.size);
+    this.batchTokens.observe({ kind: 'real' }, stats.tokens);
+    this.batchTokens.observe({ kind: 'padded' }, stats.paddedTokens);
+    this.batchQueueWait.observe(stats.queueWaitMs / 1000);
     this.inferenceDuration.observe(stats.inferenceMs / 1000);
   }
 }

@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { DependencyHealthIndicators, PG_POOL, REDIS } from '@jobmatch/nest-common';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
+import { EmbedderRpcClient } from '../embedder/embedder-rpc.client';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: DependencyHealthIndicators,
+    private readonly embedder: EmbedderRpcClient,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
@@ -21,13 +23,18 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the dependencies this API needs to serve requests answer. */
+  /** Readiness: Postgres, Redis and the embedder (model.info over RPC) answer. */
   @Get('ready')
   @HealthCheck()
   ready() {
     return this.health.check([
       () => this.indicators.postgres(this.pool),
       () => this.indicators.redis(this.redis),
+      () =>
+        this.indicators.probe('embedder', async () => {
+          const info = await this.embedder.modelInfo();
+          return { modelId: info.modelId, dimension: info.dimension, circuit: this.embedder.state };
+        }),
     ]);
   }
 }

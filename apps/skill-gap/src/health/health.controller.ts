@@ -1,8 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { DependencyHealthIndicators, PG_POOL, REDIS } from '@jobmatch/nest-common';
-import type Redis from 'ioredis';
+import { DependencyHealthIndicators, PG_POOL } from '@jobmatch/nest-common';
 import type { Pool } from 'pg';
 
 @ApiTags('health')
@@ -12,22 +11,20 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: DependencyHealthIndicators,
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   /** Liveness: the process answers. No dependency checks, so a database outage never restarts it. */
   @Get()
+  @ApiOkResponse({ description: 'The process is alive' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
-  /** Readiness: the dependencies this API needs to serve requests answer. */
+  /** Readiness: Postgres (rows and stored vectors) is the only dependency of this API. */
   @Get('ready')
   @HealthCheck()
+  @ApiServiceUnavailableResponse({ description: 'Postgres does not answer' })
   ready() {
-    return this.health.check([
-      () => this.indicators.postgres(this.pool),
-      () => this.indicators.redis(this.redis),
-    ]);
+    return this.health.check([() => this.indicators.postgres(this.pool)]);
   }
 }

@@ -1,0 +1,183 @@
+import { Worker } from 'node:worker_threads';
+import type { Pooling } from '@jobmatch/contracts';
+import { poolHiddenStates } from './pooling';
+
+export interface OnnxSessionOptions {
+  modelFile: string;
+  /** ONNX Runtime intra-op threads; 0 lets ORT pick (one per physical core). */
+  intraOpThreads: number;
+  pooling: Pooling;
+  normalize: boolean;
+  /** ORT's CPU memory arena: faster allocation, but it keeps the peak batch's memory. */
+  enableCpuMemArena?: boolean;
+}
+
+export interface SessionInfo {
+  inputNames: string[];
+  outputNames: string[];
+  /** Size of the last output dimension (hidden size), when the model declares it. */
+  hiddenSize: number | null;
+}
+
+interface PendingRun {
+  resolve: (vectors: Float32Array) => void;
+  reject: (error: Error) => void;
+}
+
+type WorkerReply =
+  | { type: 'ready'; info: SessionInfo }
+  | { type: 'init-error'; message: string }
+  | { type: 'result'; id: number; vectors: Float32Array }
+  | { type: 'run-error'; id: number; message: string };
+
+/**
+ * The worker's program. onnxruntime-node's InferenceSession.run() executes synchronously on the
+ * calling thread (its Promise only defers the start), so the session lives in a worker thread and the
+ * main event loop stays free for RPC, health checks and the queue while a batch runs.
+ * Pooling runs in the worker too (only batch × dim floats travel back); its source is the tested
+ * `poolHiddenStates` function itself.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ort = require(workerData.ortPath);
+const poolHiddenStates = ${poolHiddenStates.toString()};
+(async () => {
+  let session;
+  try {
+    session = await ort.InferenceSession.create(workerData.modelFile, workerData.sessionOptions);
+  } catch (error) {
+    parentPort.postMessage({ type: 'init-error', message: String(error && error.message ? error.message : error) });
+    return;
+  }
+  const outputName = session.outputNames.includes('last_hidden_state') ? 'last_hidden_state' : session.outputNames[0];
+  const meta = (session.outputMetadata || []).find((m) => m.name === outputName);
+  const lastDim = meta && meta.shape ? meta.shape[meta.shape.length - 1] : undefined;
+  const wantsTokenTypes = session.inputNames.includes('token_type_ids');
+  parentPort.postMessage({ type: 'ready', info: {
+    inputNames: session.inputNames, outputNames: session.outputNames,
+    hiddenSize: typeof lastDim === 'number' ? lastDim : null } });
+  parentPort.on('message', async (message) => {
+    if (message.type === 'close') {
+      await session.release();
+      parentPort.close();
+      return;
+    }
+    const { id, inputIds, attentionMask, batch, seq } = message;
+    try {
+      const dims = [batch, seq];
+      const feeds = {
+        input_ids: new ort.Tensor('int64', inputIds, dims),
+        attention_mask: new ort.Tensor('int64', attentionMask, dims),
+      };
+      if (wantsTokenTypes) feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(batch * seq), dims);
+      const outputs = await session.run(feeds, [outputName]);
+      const hidden = outputs[outputName];
+      const dim = hidden.dims[hidden.dims.length - 1];
+      const vectors = poolHiddenStates(hidden.data, attentionMask, batch, seq, dim, workerData.pooling, workerData.normalize);
+      if (typeof hidden.dispose === 'function') hidden.dispose();
+      parentPort.postMessage({ type: 'result', id, vectors }, [vectors.buffer]);
+    } catch (error) {
+      parentPort.postMessage({ type: 'run-error', id, message: String(error && error.message ? error.message : error) });
+    }
+  });
+})();
+`;
+
+/** One ONNX Runtime session in a dedicated worker thread; runs are queued by the caller (one at a time). */
+export class OnnxWorkerSession {
+  private readonly pending = new Map<number, PendingRun>();
+  private nextId = 1;
+  private exited: Error | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly info: SessionInfo,
+  ) {
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type !== 'result' && reply.type !== 'run-error') return;
+      const run = this.pending.get(reply.id);
+      if (!run) return;
+      this.pending.delete(reply.id);
+      if (reply.type === 'result') run.resolve(reply.vectors);
+      else run.reject(new Error(`ONNX inference failed: ${reply.message}`));
+    });
+    const fail = (error: Error) => {
+      this.exited = error;
+      for (const run of this.pending.values()) run.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', (error) => fail(new Error(`ONNX inference worker crashed: ${error.message}`)));
+    worker.on('exit', (code) => fail(new Error(`ONNX inference worker exited (code ${code})`)));
+  }
+
+  static async start(options: OnnxSessionOptions): Promise<OnnxWorkerSession> {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        ortPath: require.resolve('onnxruntime-node'),
+        modelFile: options.modelFile,
+        pooling: options.pooling,
+        normalize: options.normalize,
+        sessionOptions: {
+          intraOpNumThreads: options.intraOpThreads,
+          interOpNumThreads: 1,
+          executionMode: 'sequential',
+          graphOptimizationLevel: 'all',
+          enableCpuMemArena: options.enableCpuMemArena ?? true,
+          enableMemPattern: true,
+        },
+      },
+    });
+    const info = await new Promise<SessionInfo>((resolve, reject) => {
+      const onMessage = (reply: WorkerReply) => {
+        if (reply.type === 'ready') resolve(reply.info);
+        else if (reply.type === 'init-error') reject(new Error(reply.message));
+        else return;
+        cleanup();
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`ONNX inference worker exited during start-up (code ${code})`));
+      };
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+    }).catch(async (error: unknown) => {
+      await worker.terminate();
+      throw error;
+    });
+    return new OnnxWorkerSession(worker, info);
+  }
+
+  /** Runs one padded batch; resolves to batch × dim pooled (and normalized) floats. The buffers are transferred. */
+  run(inputIds: BigInt64Array, attentionMask: BigInt64Array, batch: number, seq: number): Promise<Float32Array> {
+    if (this.exited) return Promise.reject(this.exited);
+    const id = this.nextId++;
+    return new Promise<Float32Array>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // Transferred, not copied: the caller builds fresh arrays per batch.
+      this.worker.postMessage({ type: 'run', id, inputIds, attentionMask, batch, seq }, [
+        inputIds.buffer as ArrayBuffer,
+        attentionMask.buffer as ArrayBuffer,
+      ]);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.postMessage({ type: 'close' });
+    const timeout = setTimeout(() => void this.worker.terminate(), 5_000);
+    await exited;
+    clearTimeout(timeout);
+  }
+}

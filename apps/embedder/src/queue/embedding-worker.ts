@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { EMBEDDING_QUEUE, STORED_VECTOR_DIMENSION } from '@jobmatch/contracts';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { EmbeddingService } from '../embedding/embedding.service';
+import { EmbeddingJobProcessor, type EmbeddingJobOutcome } from './embedding-job.processor';
+
+/**
+ * The BullMQ worker on the embedding queue. Starts once the app is fully up; on shutdown
+ * (SIGTERM) `close()` stops taking jobs and waits for the in-flight ones, before the model and
+ * the database connections are released. A job interrupted by a crash keeps its lock only until
+ * it expires, then BullMQ's stalled check puts it back in the wait list.
+ */
+@Injectable()
+export class EmbeddingWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(EmbeddingWorker.name);
+  private worker?: Worker<unknown, EmbeddingJobOutcome, string>;
+  private connection?: Redis;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly processor: EmbeddingJobProcessor,
+    private readonly embeddings: EmbeddingService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { dimension, modelId } = this.embeddings.modelInfo();
+    if (dimension !== STORED_VECTOR_DIMENSION) {
+      this.logger.warn(
+        `Model ${modelId} produces ${dimension}-d vectors but the database stores ${STORED_VECTOR_DIMENSION}-d: embedding jobs will fail`,
+      );
+    }
+    // Blocking commands need a connection that never gives up on a request (BullMQ requirement).
+    this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
+    this.connection.on('error', () => undefined); // reconnects by itself; readiness reports the outage
+    this.worker = new Worker(EMBEDDING_QUEUE, (job) => this.processor.process(job), {
+      connection: this.connection,
+      prefix: this.config.REDIS_KEY_PREFIX,
+      concurrency: this.config.QUEUE_CONCURRENCY,
+    });
+    this.worker.on('error', (error) => this.logger.warn(`Queue connection problem: ${error.message}`));
+    this.logger.log(`Worker on queue "${EMBEDDING_QUEUE}" (prefix ${this.config.REDIS_KEY_PREFIX}, concurrency ${this.config.QUEUE_CONCURRENCY})`);
+  }
+
+  /** Runs before the providers' onApplicationShutdown hooks, so in-flight jobs still have the model and DB. */
+  async onModuleDestroy(): Promise<void> {
+    if (!this.worker) return;
+    this.logger.log('Stopping the embedding worker: waiting for in-flight jobs');
+    await this.worker.close();
+    await this.connection?.quit().catch(() => undefined);
+    this.worker = undefined;
+    this.logger.log('Embedding worker stopped');
+  }
+}

@@ -1,0 +1,239 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { ClientProxyFactory, Transport, type ClientProxy, type MicroserviceOptions } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { firstValueFrom } from 'rxjs';
+import {
+  EMBEDDING_JOB_OPTIONS,
+  EMBEDDING_QUEUE,
+  EmbedderErrorCode,
+  EmbedderRpc,
+  JOB_NAME_BY_ENTITY,
+  embeddingJobId,
+  type EmbedEntityPayload,
+  type EmbedResponse,
+  type ModelInfoResponse,
+} from '@jobmatch/contracts';
+import { createPgPool, VectorStore } from '@jobmatch/db';
+import { prepareTestModelDir, type TestModelDir } from '@jobmatch/onnx-testkit';
+import { createTestDatabase, deleteRedisKeys, freePort, TEST_REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '@jobmatch/testing';
+import type { Pool } from 'pg';
+import { AppModule } from '../src/app.module';
+import { loadAppConfig } from '../src/config';
+import { embeddingRow, insertJobPosting, insertResume, maxAbsDifference, norm, waitForFinalState } from './support/e2e-helpers';
+
+/**
+ * The whole embedder in-process (the AppModule main.ts runs: provider factory, RPC over TCP,
+ * BullMQ worker, cache, health, metrics) on the real ONNX pipeline with a generated 384-d BERT
+ * model, against the real Postgres and Redis.
+ */
+describe('embedder end-to-end (real ONNX model, Postgres, Redis)', () => {
+  let db: TestDatabase;
+  let model: TestModelDir;
+  let specDir: string;
+  let app: INestApplication;
+  let client: ClientProxy;
+  let queue: Queue;
+  let redis: Redis;
+  let pool: Pool;
+  let httpPort: number;
+  const prefix = uniqueRedisPrefix('embedder-e2e');
+
+  beforeAll(async () => {
+    [db, model] = await Promise.all([createTestDatabase(), prepareTestModelDir({ preset: 'mini384' })]);
+    specDir = mkdtempSync(path.join(tmpdir(), 'embedder-e2e-'));
+    const specFile = path.join(specDir, 'spec.json');
+    writeFileSync(specFile, JSON.stringify(model.spec));
+    const rpcPort = await freePort();
+    httpPort = await freePort();
+    const config = loadAppConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: db.url,
+      DATABASE_POOL_SIZE: '4',
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_KEY_PREFIX: prefix,
+      MODEL_DIR: model.modelRoot,
+      MODEL_ID: model.modelId,
+      MODEL_SPEC_FILE: specFile,
+      ONNX_INTRA_OP_THREADS: '1',
+      EMBEDDER_RPC_PORT: String(rpcPort),
+      PORT: String(httpPort),
+      QUEUE_CONCURRENCY: '2',
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    app.enableShutdownHooks();
+    app.connectMicroservice<MicroserviceOptions>({ transport: Transport.TCP, options: { host: '127.0.0.1', port: rpcPort } });
+    await app.startAllMicroservices();
+    await app.listen(httpPort, '127.0.0.1');
+
+    client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: rpcPort } });
+    await client.connect();
+    queue = new Queue(EMBEDDING_QUEUE, { connection: { host: '127.0.0.1', port: Number(new URL(TEST_REDIS_URL).port || 6379) }, prefix });
+    redis = new Redis(TEST_REDIS_URL);
+    pool = createPgPool({ url: db.url, poolSize: 2 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await client?.close();
+    await queue?.close();
+    await app?.close();
+    await pool?.end();
+    redis?.disconnect();
+    await deleteRedisKeys(prefix);
+    await db?.drop();
+    if (specDir) rmSync(specDir, { recursive: true, force: true });
+  }, 60_000);
+
+  const send = <T>(pattern: string, payload: unknown) => firstValueFrom(client.send<T>(pattern, payload));
+
+  async function enqueue(payloads: EmbedEntityPayload[], options: Partial<typeof EMBEDDING_JOB_OPTIONS> | object = {}) {
+    await queue.addBulk(
+      payloads.map((data) => ({
+        name: JOB_NAME_BY_ENTITY[data.entity],
+        data,
+        opts: { ...EMBEDDING_JOB_OPTIONS, ...options, jobId: embeddingJobId(data) },
+      })),
+    );
+    return payloads.map(embeddingJobId);
+  }
+
+  describe('RPC', () => {
+    it('answers model.info for the loaded model', async () => {
+      await expect(send<ModelInfoResponse>(EmbedderRpc.ModelInfo, {})).resolves.toMatchObject({
+        modelId: model.modelId,
+        dimension: 384,
+        provider: 'onnx',
+        quantized: false,
+      });
+    });
+
+    it('embeds texts into 384-d unit vectors; the same text gives the same vector alone and in a batch', async () => {
+      const texts = ['Senior C++ engineer', 'Node.js and TypeScript backend developer, remote, 5+ years', 'C#/.NET'];
+      const batch = await send<EmbedResponse>(EmbedderRpc.Embed, { texts, kind: 'passage' });
+      expect(batch.modelId).toBe(model.modelId);
+      expect(batch.dimension).toBe(384);
+      expect(batch.vectors).toHaveLength(3);
+      for (const vector of batch.vectors) {
+        expect(vector).toHaveLength(384);
+        expect(norm(vector)).toBeCloseTo(1, 5);
+      }
+      // Different texts, different vectors.
+      expect(maxAbsDifference(batch.vectors[0]!, batch.vectors[1]!)).toBeGreaterThan(1e-3);
+      const alone = await send<EmbedResponse>(EmbedderRpc.Embed, { texts: [texts[0]], kind: 'passage' });
+      expect(maxAbsDifference(alone.vectors[0]!, batch.vectors[0]!)).toBeLessThan(1e-5);
+    });
+
+    it('serves a repeated query from the Redis cache (binary float32) with the same vector', async () => {
+      const query = `kotlin android developer ${Date.now()}`;
+      const first = await send<EmbedResponse>(EmbedderRpc.Embed, { texts: [query] });
+      const keys = await redis.keys(`${prefix}:embcache:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      const before = await metricValue('embedder_cache_hits_total');
+      const second = await send<EmbedResponse>(EmbedderRpc.Embed, { texts: [`  ${query.replace(/ /g, '   ')} `] });
+      expect(await metricValue('embedder_cache_hits_total')).toBe(before + 1);
+      expect(second.vectors[0]).toEqual(first.vectors[0]);
+    });
+
+    it('rejects bad input with INVALID_INPUT and keeps serving', async () => {
+      await expect(send(EmbedderRpc.Embed, { texts: ['fine', 7] })).rejects.toEqual({
+        code: EmbedderErrorCode.InvalidInput,
+        message: expect.stringContaining('must be a string'),
+      });
+      await expect(send(EmbedderRpc.Embed, { texts: Array.from({ length: 65 }, () => 'x') })).rejects.toMatchObject({
+        code: EmbedderErrorCode.InvalidInput,
+      });
+      await expect(send<EmbedResponse>(EmbedderRpc.Embed, { texts: ['still alive'] })).resolves.toMatchObject({ dimension: 384 });
+    });
+  });
+
+  describe('health and metrics', () => {
+    it('is ready: the model embeds a probe, Postgres and Redis answer', async () => {
+      const response = await fetch(`http://127.0.0.1:${httpPort}/health/ready`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { info: Record<string, { status: string; dimension?: number }> };
+      expect(body.info.model).toMatchObject({ status: 'up', dimension: 384 });
+      expect(body.info.postgres?.status).toBe('up');
+      expect(body.info.redis?.status).toBe('up');
+      expect((await fetch(`http://127.0.0.1:${httpPort}/health`)).status).toBe(200);
+    });
+
+    it('exposes Prometheus metrics: requests, batch sizes, queue wait, inference time, cache hit rate, RSS', async () => {
+      const text = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+      for (const name of [
+        'embedder_rpc_requests_total{pattern="embed",outcome="ok"}',
+        'embedder_rpc_requests_total{pattern="embed",outcome="invalid_input"}',
+        'embedder_batch_size_count',
+        'embedder_batch_queue_wait_seconds_count',
+        'embedder_inference_seconds_count',
+        'embedder_cache_hit_ratio',
+        'process_resident_memory_bytes',
+      ]) {
+        expect(text).toContain(name);
+      }
+    });
+  });
+
+  describe('queue worker', () => {
+    it('embeds enqueued jobs and resumes into Postgres (same vector as the RPC gives for that passage)', async () => {
+      const posting = await insertJobPosting(pool, {
+        title: 'Platform engineer',
+        description: 'Kubernetes, Terraform and Go.',
+        requirements: '3+ years on-call',
+      });
+      const resume = await insertResume(pool, 'Site reliability engineer with Go and Kubernetes experience.');
+      const ids = await enqueue([
+        { entity: 'job', id: posting.id, contentHash: posting.contentHash, modelId: model.modelId },
+        { entity: 'resume', id: resume.id, contentHash: resume.contentHash, modelId: model.modelId },
+      ]);
+      for (const id of ids) expect((await waitForFinalState(queue, id)).state).toBe('completed');
+
+      const store = new VectorStore(pool);
+      const stored = await store.readEmbedding('job', posting.id);
+      expect(stored?.modelId).toBe(model.modelId);
+      expect(stored!.vector).toHaveLength(384);
+      expect(norm(stored!.vector)).toBeCloseTo(1, 5);
+      const viaRpc = await send<EmbedResponse>(EmbedderRpc.Embed, { texts: [posting.text], kind: 'passage' });
+      expect(maxAbsDifference(stored!.vector, viaRpc.vectors[0]!)).toBeLessThan(1e-5);
+
+      expect(await embeddingRow(pool, 'resumes', resume.id)).toMatchObject({ has_vector: true, embedding_status: 'READY' });
+    });
+
+    it('does not let a stale job (older content hash) overwrite the row', async () => {
+      const posting = await insertJobPosting(pool, { title: 'Data analyst', description: 'SQL and dashboards.' });
+      const [jobId] = await enqueue([{ entity: 'job', id: posting.id, contentHash: 'hash-of-an-older-version', modelId: model.modelId }]);
+      const { state, job } = await waitForFinalState(queue, jobId!);
+      expect(state).toBe('completed');
+      expect(job.returnvalue).toEqual({ status: 'skipped', reason: 'stale-content' });
+      expect(await embeddingRow(pool, 'jobs', posting.id)).toMatchObject({ has_vector: false, embedding_status: 'PENDING' });
+    });
+
+    it('puts a job that keeps failing in the failed set with its reason, and marks the row FAILED', async () => {
+      const resume = await insertResume(pool, 'Embedded C developer, RTOS, ARM Cortex-M.');
+      const otherModel = 'sentence-transformers/all-MiniLM-L12-v2';
+      const [jobId] = await enqueue(
+        [{ entity: 'resume', id: resume.id, contentHash: resume.contentHash, modelId: otherModel }],
+        { attempts: 2, backoff: { type: 'exponential', delay: 20 } },
+      );
+      const { state, job } = await waitForFinalState(queue, jobId!);
+      expect(state).toBe('failed');
+      expect(job.attemptsMade).toBe(2);
+      expect(job.failedReason).toContain(`asks for model "${otherModel}"`);
+      expect(await queue.getFailedCount()).toBeGreaterThanOrEqual(1);
+      const row = await embeddingRow(pool, 'resumes', resume.id);
+      expect(row).toMatchObject({ has_vector: false, embedding_status: 'FAILED' });
+      expect(row.embedding_error).toContain(`asks for model "${otherModel}"`);
+    });
+  });
+
+  async function metricValue(name: string): Promise<number> {
+    const text = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+    const line = text.split('\n').find((entry) => entry.startsWith(`${name} `));
+    return line ? Number(line.split(' ')[1]) : 0;
+  }
+});

@@ -1,0 +1,84 @@
+import { EmbedderErrorCode } from '@jobmatch/contracts';
+import type { QueryEmbeddingCache } from '../src/cache/query-embedding-cache';
+import { DeterministicProvider } from './support/deterministic-provider';
+import { buildEmbeddingService } from './support/embedding-service';
+
+/** Our own cache class replaced by a map (the real one is tested against Redis separately). */
+function mapCache() {
+  const entries = new Map<string, Float32Array>();
+  const cache = {
+    getMany: async (model: string, _dimension: number, texts: string[]) => texts.map((text) => entries.get(`${model}|${text}`) ?? null),
+    setMany: async (model: string, items: { text: string; vector: Float32Array }[]) => {
+      for (const { text, vector } of items) entries.set(`${model}|${text}`, vector);
+    },
+  } as unknown as QueryEmbeddingCache;
+  return { cache, entries };
+}
+
+describe('EmbeddingService', () => {
+  it('computes cache misses once per distinct text and keeps the request order', async () => {
+    const { cache } = mapCache();
+    const { service, provider } = buildEmbeddingService({ cache });
+    const result = await service.embed(['b', 'a', 'b'], 'query');
+
+    expect(provider.calls).toEqual([{ texts: ['b', 'a'], kind: 'query' }]);
+    expect(result.vectors.map((v) => Array.from(v))).toEqual(['b', 'a', 'b'].map((t) => Array.from(DeterministicProvider.vectorFor(t))));
+    expect(result).toMatchObject({ modelId: 'test/deterministic', dimension: 384 });
+  });
+
+  it('serves repeated queries from the cache without running the model', async () => {
+    const { cache } = mapCache();
+    const { service, provider } = buildEmbeddingService({ cache });
+    await service.embed(['python developer'], 'query');
+    const again = await service.embed(['python developer', 'java developer'], 'query');
+
+    expect(provider.calls.map((call) => call.texts)).toEqual([['python developer'], ['java developer']]);
+    expect(Array.from(again.vectors[0]!)).toEqual(Array.from(DeterministicProvider.vectorFor('python developer')));
+  });
+
+  it('does not cache passages', async () => {
+    const { cache, entries } = mapCache();
+    const { service, provider } = buildEmbeddingService({ cache });
+    await service.embed(['a document'], 'passage');
+    await service.embed(['a document'], 'passage');
+    expect(provider.calls).toHaveLength(2);
+    expect(entries.size).toBe(0);
+  });
+
+  it('refuses with OVERLOADED when too many texts are already waiting', async () => {
+    const provider = new DeterministicProvider();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowEmbed = provider.embed.bind(provider);
+    provider.embed = async (texts, kind) => {
+      await gate;
+      return slowEmbed(texts, kind);
+    };
+    const { service } = buildEmbeddingService({ provider, maxPendingTexts: 3 });
+
+    const first = service.embed(['one', 'two'], 'query');
+    await expect(service.embed(['three', 'four'], 'query')).rejects.toMatchObject({ code: EmbedderErrorCode.Overloaded });
+    release();
+    await expect(first).resolves.toMatchObject({ vectors: expect.any(Array) });
+    // Capacity is given back once the batch is done.
+    await expect(service.embed(['three', 'four'], 'query')).resolves.toBeDefined();
+  });
+
+  it('reports model failures as UNAVAILABLE and never returns a malformed vector', async () => {
+    const { service, provider } = buildEmbeddingService();
+    provider.failWith = new Error('onnx exploded');
+    await expect(service.embed(['x'])).rejects.toMatchObject({ code: EmbedderErrorCode.Unavailable, message: 'Embedding failed: onnx exploded' });
+
+    provider.failWith = undefined;
+    provider.embed = async () => [new Float32Array(384)];
+    await expect(service.embed(['x'])).rejects.toMatchObject({ code: EmbedderErrorCode.Unavailable });
+    provider.embed = async () => [new Float32Array(12).fill(0.5)];
+    await expect(service.embed(['x'])).rejects.toMatchObject({ message: 'Model returned a 12-d vector, expected 384' });
+  });
+
+  it('keeps an OVERLOADED error from the inference pipeline', async () => {
+    const { service, provider } = buildEmbeddingService();
+    provider.failWith = Object.assign(new Error('batch queue full'), { code: 'OVERLOADED' });
+    await expect(service.embed(['x'])).rejects.toMatchObject({ code: EmbedderErrorCode.Overloaded, message: 'batch queue full' });
+  });
+});

@@ -1,0 +1,102 @@
+import { createRedisClient } from '@jobmatch/nest-common';
+import { deleteRedisKeys, TEST_REDIS_URL, uniqueRedisPrefix } from '@jobmatch/testing';
+import type Redis from 'ioredis';
+import { QueryEmbeddingCache } from '../src/cache/query-embedding-cache';
+import { EmbedderMetrics } from '../src/metrics/embedder-metrics';
+import { DeterministicProvider } from './support/deterministic-provider';
+
+const MODEL = 'test/model-a';
+
+async function counterValue(counter: { get(): Promise<{ values: { value: number }[] }> }): Promise<number> {
+  return (await counter.get()).values[0]?.value ?? 0;
+}
+
+describe('QueryEmbeddingCache (real Redis)', () => {
+  const prefix = uniqueRedisPrefix('embcache');
+  let redis: Redis;
+  let metrics: EmbedderMetrics;
+  let cache: QueryEmbeddingCache;
+
+  beforeAll(async () => {
+    redis = createRedisClient(TEST_REDIS_URL);
+    await redis.ping().catch(async () => {
+      // enableOfflineQueue is off: wait for the first connection.
+      await new Promise((resolve) => redis.once('ready', resolve));
+    });
+    metrics = new EmbedderMetrics();
+    cache = new QueryEmbeddingCache(redis, { REDIS_KEY_PREFIX: prefix, CACHE_TTL_SECONDS: 3600 }, metrics);
+  });
+
+  afterAll(async () => {
+    await deleteRedisKeys(prefix);
+    await redis.quit();
+  });
+
+  it('misses, then serves the exact stored vector as a hit', async () => {
+    const vector = DeterministicProvider.vectorFor('rust developer');
+    const hitsBefore = await counterValue(metrics.cacheHits);
+    const missesBefore = await counterValue(metrics.cacheMisses);
+
+    expect(await cache.getMany(MODEL, 384, ['rust developer'])).toEqual([null]);
+    await cache.setMany(MODEL, [{ text: 'rust developer', vector }]);
+    const [cached] = await cache.getMany(MODEL, 384, ['rust developer']);
+
+    expect(cached).toBeInstanceOf(Float32Array);
+    expect(Array.from(cached!)).toEqual(Array.from(vector));
+    expect((await counterValue(metrics.cacheHits)) - hitsBefore).toBe(1);
+    expect((await counterValue(metrics.cacheMisses)) - missesBefore).toBe(1);
+  });
+
+  it('stores raw float32 bytes (not JSON) under prefix + SHA-256, with the configured TTL', async () => {
+    const vector = DeterministicProvider.vectorFor('go engineer');
+    await cache.setMany(MODEL, [{ text: 'go engineer', vector }]);
+    const key = cache.keyFor(MODEL, 'go engineer');
+
+    expect(key).toMatch(new RegExp(`^${prefix}:embcache:[0-9a-f]{64}$`));
+    const raw = await redis.getBuffer(key);
+    expect(raw).not.toBeNull();
+    expect(raw!.byteLength).toBe(384 * 4);
+    expect(raw!.readFloatLE(0)).toBe(vector[0]);
+    const ttl = await redis.ttl(key);
+    expect(ttl).toBeGreaterThan(3500);
+    expect(ttl).toBeLessThanOrEqual(3600);
+  });
+
+  it('keys on the normalized text and on the model id', () => {
+    expect(cache.keyFor(MODEL, '  Senior   Java\n developer ')).toBe(cache.keyFor(MODEL, 'Senior Java developer'));
+    expect(cache.keyFor(MODEL, 'Senior Java developer')).not.toBe(cache.keyFor(MODEL, 'senior java developer'));
+    expect(cache.keyFor(MODEL, 'Senior Java developer')).not.toBe(cache.keyFor('test/model-b', 'Senior Java developer'));
+  });
+
+  it('answers a batch in order, mixing hits and misses', async () => {
+    const a = DeterministicProvider.vectorFor('alpha');
+    const c = DeterministicProvider.vectorFor('gamma');
+    await cache.setMany(MODEL, [
+      { text: 'alpha', vector: a },
+      { text: 'gamma', vector: c },
+    ]);
+    const result = await cache.getMany(MODEL, 384, ['alpha', 'beta', 'gamma']);
+    expect(result[1]).toBeNull();
+    expect(Array.from(result[0]!)).toEqual(Array.from(a));
+    expect(Array.from(result[2]!)).toEqual(Array.from(c));
+  });
+
+  it('ignores a cached value of the wrong size instead of serving it', async () => {
+    await redis.set(cache.keyFor(MODEL, 'corrupt'), Buffer.alloc(10));
+    expect(await cache.getMany(MODEL, 384, ['corrupt'])).toEqual([null]);
+  });
+
+  it('degrades to misses and ignores writes when Redis is unreachable', async () => {
+    const down = createRedisClient('redis://127.0.0.1:1');
+    const broken = new QueryEmbeddingCache(down, { REDIS_KEY_PREFIX: prefix, CACHE_TTL_SECONDS: 60 }, metrics);
+    const errorsBefore = (await metrics.cacheErrors.get()).values.reduce((sum, v) => sum + v.value, 0);
+    try {
+      await expect(broken.getMany(MODEL, 384, ['anything'])).resolves.toEqual([null]);
+      await expect(broken.setMany(MODEL, [{ text: 'anything', vector: DeterministicProvider.vectorFor('x') }])).resolves.toBeUndefined();
+    } finally {
+      down.disconnect();
+    }
+    const errorsAfter = (await metrics.cacheErrors.get()).values.reduce((sum, v) => sum + v.value, 0);
+    expect(errorsAfter - errorsBefore).toBe(2);
+  });
+});

@@ -1,0 +1,51 @@
+/** Word-level helpers for the "strongest overlapping requirement lines" part of an explanation. */
+
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been but by can do for from has have how in into is it its of on or our ' +
+    'over per should so such than that the their them then there these they this to under up us was ' +
+    'we were what when where which while who will with within without you your yours able about ' +
+    'across all also any both each etc experience experienced including knowledge good great strong ' +
+    'work working team teams role years year skills skill ability well must have required preferred ' +
+    'plus bonus nice looking join help using use new'
+  ).split(/\s+/),
+);
+
+/** Lower-cased content words (3+ characters, not stop words); keeps tech tokens like c++, node.js, ci/cd. */
+export function contentWords(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}+#./-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu) ?? [];
+  return words.filter((word) => (word.length >= 3 || /[+#]/.test(word)) && !STOP_WORDS.has(word));
+}
+
+export function wordSet(text: string): Set<string> {
+  return new Set(contentWords(text));
+}
+
+/** Requirement-like lines: bullet or line breaks first, sentences when a line is long prose. */
+export function requirementLines(text: string, maxLines = 60): string[] {
+  const lines: string[] = [];
+  for (const raw of text.split(/\r?\n|[•●▪◦]/)) {
+    const line = raw.replace(/^(?:[\s*\-–—·>]+|\d{1,2}[.)]\s+)+/, '').trim();
+    if (!line) continue;
+    const parts = line.length > 200 ? line.split(/(?<=[.;!?])\s+/) : [line];
+    for (const part of parts) {
+      const trimmed = part.trim();
+      if (trimmed.split(/\s+/).length >= 2) lines.push(trimmed);
+      if (lines.length >= maxLines) return lines;
+    }
+  }
+  return lines;
+}
+
+/** Whether `skill` occurs in `lowerText` as a whole term (case-insensitive). */
+export function mentionsSkill(lowerText: string, skill: string): boolean {
+  const needle = skill.toLowerCase();
+  let index = lowerText.indexOf(needle);
+  while (index >= 0) {
+    const before = index === 0 ? '' : lowerText.charAt(index - 1);
+    const after = lowerText.charAt(index + needle.length);
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}+#]/u.test(after)) return true;
+    index = lowerText.indexOf(needle, index + 1);
+  }
+  return false;
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import { PaginationQueryDto } from '../common/pagination.dto';
+import { UuidParam } from '../common/uuid.pipe';
+import { CreateResumeTextDto, ResumeDto, ResumePageDto, UploadResumeDto } from './dto/resume.dto';
+import { ResumesService, type UploadedDocument } from './resumes.service';
+import { ResumeUploadInterceptor } from './upload.interceptor';
+
+@ApiTags('resumes')
+@ApiBadRequestResponse({ description: 'Validation failed' })
+@Controller('resumes')
+export class ResumesController {
+  constructor(private readonly resumes: ResumesService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a resume from JSON text', description: 'Extracts skills and contact-free profile fields, and queues the embedding.' })
+  @ApiCreatedResponse({ type: ResumeDto })
+  @ApiPayloadTooLargeResponse({ description: 'Text longer than RESUME_MAX_CHARS' })
+  @ApiUnprocessableEntityResponse({ description: 'No readable text' })
+  create(@Body() body: CreateResumeTextDto): Promise<ResumeDto> {
+    return this.resumes.createFromText(body.text, body.fileName);
+  }
+
+  @Post('upload')
+  @UseInterceptors(ResumeUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadResumeDto })
+  @ApiOperation({ summary: 'Upload a resume file (PDF, DOCX or plain text)' })
+  @ApiCreatedResponse({ type: ResumeDto })
+  @ApiPayloadTooLargeResponse({ description: 'File over UPLOAD_MAX_BYTES, more than UPLOAD_MAX_PAGES pages, or text over RESUME_MAX_CHARS' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Not multipart, or not a PDF/DOCX/plain-text file' })
+  @ApiUnprocessableEntityResponse({ description: 'Damaged, password-protected or empty document' })
+  upload(@UploadedFile() file: UploadedDocument | undefined): Promise<ResumeDto> {
+    return this.resumes.createFromUpload(file);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ResumePageDto })
+  list(@Query() query: PaginationQueryDto): Promise<ResumePageDto> {
+    return this.resumes.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ResumeDto })
+  @ApiNotFoundResponse()
+  get(@Param('id', UuidParam) id: string): Promise<ResumeDto> {
+    return this.resumes.get(id);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  delete(@Param('id', UuidParam) id: string): Promise<void> {
+    return this.resumes.delete(id);
+  }
+}

@@ -1,0 +1,137 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { sha256Hex } from '@jobmatch/contracts';
+import { ResumeRepository, type Resume } from '@jobmatch/db';
+import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { embeddingState } from '../common/embedding-state';
+import type { PaginationQueryDto } from '../common/pagination.dto';
+import { EmbeddingQueueProducer } from '../queue/embedding-queue.producer';
+import { SkillsProvider } from '../skills/skills.provider';
+import type { ResumeDto, ResumePageDto } from './dto/resume.dto';
+import { ACCEPTED_UPLOAD_TYPES, detectDocumentKind, DOCX_MIME } from './parsing/document-kind';
+import { DocumentReadError, DocumentTextExtractor, type DocumentKind } from './parsing/document-text.extractor';
+import { asResumeProfile, extractResumeProfile } from './resume-profile';
+
+export interface UploadedDocument {
+  originalname: string;
+  mimetype: string;
+  buffer: Buffer;
+  size: number;
+}
+
+const MIME_BY_KIND: Record<DocumentKind, string> = { pdf: 'application/pdf', docx: DOCX_MIME, text: 'text/plain' };
+
+export function toResumeDto(resume: Resume, options: { queued?: boolean; withText?: boolean } = {}): ResumeDto {
+  return {
+    id: resume.id,
+    fileName: resume.fileName,
+    mimeType: resume.mimeType,
+    profile: asResumeProfile(resume.profile),
+    skills: resume.skills,
+    textLength: resume.text.length,
+    ...(options.withText ? { text: resume.text } : {}),
+    embedding: embeddingState(resume, options.queued),
+    createdAt: resume.createdAt.toISOString(),
+    updatedAt: resume.updatedAt.toISOString(),
+  };
+}
+
+/** Text cleanup that keeps the content: NULs and control characters out, line structure kept. */
+function cleanText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+@Injectable()
+export class ResumesService {
+  constructor(
+    private readonly resumes: ResumeRepository,
+    private readonly queue: EmbeddingQueueProducer,
+    private readonly skills: SkillsProvider,
+    private readonly documents: DocumentTextExtractor,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'RESUME_MAX_CHARS'>,
+  ) {}
+
+  async createFromText(text: string, fileName?: string): Promise<ResumeDto> {
+    return this.store(text, fileName ?? null, 'text/plain');
+  }
+
+  async createFromUpload(file: UploadedDocument | undefined): Promise<ResumeDto> {
+    if (!file) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, 'INVALID_UPLOAD', 'No file received: send the resume in the "file" form field.');
+    }
+    if (file.size === 0) throw this.unprocessable('The uploaded file is empty.');
+    const kind = detectDocumentKind(file.buffer, file.mimetype, file.originalname);
+    if (!kind) {
+      throw new ApiException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Unsupported file type (${file.mimetype || 'unknown'}). Upload a PDF, a Word document (.docx) or a plain-text file.`,
+        { accepted: ACCEPTED_UPLOAD_TYPES },
+      );
+    }
+    let text: string;
+    try {
+      ({ text } = await this.documents.extract(kind, file.buffer));
+    } catch (error) {
+      if (!(error instanceof DocumentReadError)) throw error;
+      if (error.reason === 'too-many-pages') {
+        throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, 'TOO_MANY_PAGES', error.message);
+      }
+      throw this.unprocessable(error.message, error.reason);
+    }
+    return this.store(text, file.originalname.slice(0, 255), MIME_BY_KIND[kind], kind);
+  }
+
+  async get(id: string): Promise<ResumeDto> {
+    const resume = await this.resumes.findById(id);
+    if (!resume) throw new NotFoundApiException('Resume', id);
+    return toResumeDto(resume, { withText: true });
+  }
+
+  async list(page: PaginationQueryDto): Promise<ResumePageDto> {
+    const { items, total } = await this.resumes.list(page);
+    return { items: items.map((resume) => toResumeDto(resume)), total, limit: page.limit, offset: page.offset };
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!(await this.resumes.delete(id))) throw new NotFoundApiException('Resume', id);
+  }
+
+  private async store(rawText: string, fileName: string | null, mimeType: string, kind: DocumentKind = 'text'): Promise<ResumeDto> {
+    const text = cleanText(rawText);
+    if (text.length > this.config.RESUME_MAX_CHARS) {
+      throw new ApiException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'TEXT_TOO_LONG',
+        `The resume has ${text.length} characters of text; the limit is ${this.config.RESUME_MAX_CHARS}.`,
+        { maxChars: this.config.RESUME_MAX_CHARS },
+      );
+    }
+    if (!/[\p{L}\p{N}]/u.test(text)) {
+      throw this.unprocessable(
+        kind === 'pdf'
+          ? 'No text could be found in this PDF. If it is a scan or an image, upload a text-based PDF or a Word document instead.'
+          : 'The resume contains no readable text.',
+      );
+    }
+    const resume = await this.resumes.create({
+      fileName,
+      mimeType,
+      text,
+      skills: this.skills.extractSkillNames(text),
+      profile: { ...extractResumeProfile(text) },
+      contentHash: sha256Hex(text),
+    });
+    const queued = await this.queue.tryEnqueue([{ entity: 'resume', id: resume.id, contentHash: resume.contentHash, modelId: this.config.MODEL_ID }]);
+    return toResumeDto(resume, { queued });
+  }
+
+  private unprocessable(message: string, reason = 'empty'): ApiException {
+    return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, 'UNREADABLE_DOCUMENT', message, { reason });
+  }
+}

@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SearchRequestDto, SearchResponseDto } from './dto/search.dto';
+import { SearchService } from './search.service';
+
+@ApiTags('search')
+@Controller('search')
+export class SearchController {
+  constructor(private readonly search: SearchService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Semantic search over jobs or resumes',
+    description: 'The query is embedded (cache first, then the embedder); nearest neighbours by cosine distance on the HNSW index, filters applied in SQL.',
+  })
+  @ApiOkResponse({ type: SearchResponseDto })
+  @ApiBadRequestResponse({ description: 'Validation failed' })
+  @ApiServiceUnavailableResponse({ description: 'Embedder unavailable or circuit open (Retry-After header)' })
+  run(@Body() body: SearchRequestDto): Promise<SearchResponseDto> {
+    return this.search.search(body);
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import {
+  buildSkillGraph,
+  computeSkillGap,
+  extractSkills,
+  getSkillTaxonomy,
+  jobSkillsFromExtraction,
+  jobSkillsFromStored,
+  type JobSkillSet,
+  type SkillGap,
+  type SkillGraph,
+} from '@jobmatch/skills';
+
+export interface JobSkills {
+  all: string[];
+  required: string[];
+  niceToHave: string[];
+}
+
+/** The skills library behind one provider: extraction for stored entities, gaps for the scorer. */
+@Injectable()
+export class SkillsProvider {
+  private graph?: SkillGraph;
+
+  /** Canonical skills in a job posting, split by how the posting qualifies them. */
+  extractJobSkills(text: string): JobSkills {
+    const extracted = extractSkills(text);
+    const set = jobSkillsFromExtraction(extracted);
+    return { all: [...set.required, ...set.niceToHave], required: [...set.required], niceToHave: [...set.niceToHave] };
+  }
+
+  /** Canonical skill names found in free text (a resume). */
+  extractSkillNames(text: string): string[] {
+    return [...new Set(extractSkills(text).map((skill) => skill.name))];
+  }
+
+  jobSkillSet(job: { skills: readonly string[]; requiredSkills: readonly string[]; niceToHaveSkills: readonly string[] }): JobSkillSet {
+    return jobSkillsFromStored(job);
+  }
+
+  /** Matched / missing skills with parent implication (Django ⇒ Python) from the taxonomy. */
+  gap(resumeSkills: readonly string[], job: JobSkillSet): SkillGap {
+    this.graph ??= buildSkillGraph(getSkillTaxonomy().all());
+    return computeSkillGap(resumeSkills, job, { graph: this.graph });
+  }
+}

@@ -1,0 +1,140 @@
+import type { Job, JobRepository, Resume, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { ApiException } from '@jobmatch/nest-common';
+import { buildSkillGraph, type ExtractedSkill } from '@jobmatch/skills';
+import type { SkillsEngine } from '../skills/skills-engine';
+import { SkillGapService } from './skill-gap.service';
+
+const RESUME_ID = '11111111-1111-4111-8111-111111111111';
+const JOB_ID = '22222222-2222-4222-8222-222222222222';
+const MODEL_ID = 'sentence-transformers/all-MiniLM-L6-v2';
+
+const resumeRow = (overrides: Partial<Resume> = {}): Resume =>
+  ({ id: RESUME_ID, skills: ['Python', 'Docker'], embeddingStatus: 'READY', embeddingError: null, embeddingModel: MODEL_ID, ...overrides }) as Resume;
+const jobRow = (id: string, overrides: Partial<Job> = {}): Job =>
+  ({ id, title: `Job ${id.slice(0, 4)}`, company: 'Acme', skills: [], requiredSkills: ['Python', 'Kubernetes'], niceToHaveSkills: ['Terraform'], ...overrides }) as Job;
+const extracted = (name: string, requirement: ExtractedSkill['requirement'] = 'unspecified'): ExtractedSkill => ({
+  name,
+  category: 'software',
+  requirement,
+  evidence: [{ text: name, start: 0, end: name.length }],
+});
+
+function setup() {
+  const resumes = { findById: jest.fn() };
+  const jobs = { findById: jest.fn(), findByIds: jest.fn() };
+  const vectors = { nearestToStored: jest.fn() };
+  const engine = {
+    graph: buildSkillGraph([
+      { name: 'Kubernetes', parents: [], related: ['Docker'] },
+      { name: 'Docker', parents: [], related: [] },
+    ]),
+    extract: jest.fn(),
+  };
+  const service = new SkillGapService(
+    resumes as unknown as ResumeRepository,
+    jobs as unknown as JobRepository,
+    vectors as unknown as VectorStore,
+    engine as unknown as SkillsEngine,
+    { MODEL_ID, HNSW_EF_SEARCH: 64 },
+  );
+  return { service, resumes, jobs, vectors, engine };
+}
+
+async function apiError(promise: Promise<unknown>): Promise<ApiException> {
+  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ApiException);
+  return error as ApiException;
+}
+
+describe('SkillGapService.compare', () => {
+  it('uses stored skills for ids and reports coverage with its method', async () => {
+    const { service, resumes, jobs } = setup();
+    resumes.findById.mockResolvedValue(resumeRow());
+    jobs.findById.mockResolvedValue(jobRow(JOB_ID));
+    const result = await service.compare({ id: RESUME_ID }, { id: JOB_ID });
+    expect(result.resume).toEqual({ source: 'id', id: RESUME_ID, skills: ['Python', 'Docker'] });
+    expect(result.job).toMatchObject({ source: 'id', id: JOB_ID, requiredSkills: ['Python', 'Kubernetes'], niceToHaveSkills: ['Terraform'] });
+    expect(result.matched).toEqual([{ name: 'Python', requirement: 'required', via: null }]);
+    expect(result.missingRequired).toEqual([{ name: 'Kubernetes', requirement: 'required', relatedOwned: ['Docker'] }]);
+    // (2·1) / (2·2 + 1) = 40 %
+    expect(result.coverage).toMatchObject({ percent: 40, required: { matched: 1, total: 2, percent: 50 }, niceToHave: { matched: 0, total: 1, percent: 0 } });
+    expect(result.coverage.method).toMatch(/twice/);
+  });
+
+  it('extracts skills from texts, treating unqualified job skills as required', async () => {
+    const { service, engine, resumes, jobs } = setup();
+    engine.extract.mockImplementation((text: string) =>
+      text.startsWith('resume') ? [extracted('Docker')] : [extracted('Kubernetes'), extracted('Terraform', 'nice-to-have')],
+    );
+    const result = await service.compare({ text: 'resume text' }, { text: 'job text' });
+    expect(resumes.findById).not.toHaveBeenCalled();
+    expect(jobs.findById).not.toHaveBeenCalled();
+    expect(result.job).toEqual({ source: 'text', id: null, title: null, requiredSkills: ['Kubernetes'], niceToHaveSkills: ['Terraform'] });
+    expect(result.missingRequired[0]).toEqual({ name: 'Kubernetes', requirement: 'required', relatedOwned: ['Docker'] });
+  });
+
+  it('answers 404 for an unknown resume or job id', async () => {
+    const { service, resumes, jobs } = setup();
+    resumes.findById.mockResolvedValue(null);
+    jobs.findById.mockResolvedValue(jobRow(JOB_ID));
+    expect((await apiError(service.compare({ id: RESUME_ID }, { id: JOB_ID }))).getStatus()).toBe(404);
+    resumes.findById.mockResolvedValue(resumeRow());
+    jobs.findById.mockResolvedValue(null);
+    const error = await apiError(service.compare({ id: RESUME_ID }, { id: JOB_ID }));
+    expect(error.getStatus()).toBe(404);
+    expect(error.details).toEqual({ entity: 'Job', id: JOB_ID });
+  });
+
+  it('answers 422 NO_JOB_SKILLS when the job has no skills to compare against', async () => {
+    const { service, engine } = setup();
+    engine.extract.mockReturnValue([]);
+    const error = await apiError(service.compare({ text: 'anything' }, { text: 'We are a friendly team.' }));
+    expect(error.getStatus()).toBe(422);
+    expect(error.code).toBe('NO_JOB_SKILLS');
+  });
+});
+
+describe('SkillGapService.forRecommendedJobs', () => {
+  it('searches by the stored resume vector with the configured model and aggregates the nearest jobs in order', async () => {
+    const { service, resumes, jobs, vectors } = setup();
+    const [a, b, gone] = ['aaaaaaaa-0000-4000-8000-000000000000', 'bbbbbbbb-0000-4000-8000-000000000000', 'cccccccc-0000-4000-8000-000000000000'];
+    resumes.findById.mockResolvedValue(resumeRow());
+    vectors.nearestToStored.mockResolvedValue([
+      { id: a, distance: 0.1, similarity: 0.9 },
+      { id: gone, distance: 0.2, similarity: 0.8 },
+      { id: b, distance: 0.4, similarity: 0.6 },
+    ]);
+    jobs.findByIds.mockResolvedValue([jobRow(b, { requiredSkills: ['Go'], niceToHaveSkills: [] }), jobRow(a)]);
+    const result = await service.forRecommendedJobs(RESUME_ID, 3);
+    expect(vectors.nearestToStored).toHaveBeenCalledWith('job', { entity: 'resume', id: RESUME_ID }, { modelId: MODEL_ID, limit: 3, efSearch: 64 });
+    expect(result.jobs.map((job) => [job.id, job.matchScore])).toEqual([[a, 0.9], [b, 0.6]]);
+    expect(result.jobsConsidered).toBe(2);
+    expect(result.learningPriorities.map((p) => p.skill)).toEqual(['Kubernetes', 'Go', 'Terraform']);
+    expect(result.priorityMethod).toMatch(/matchScore/);
+  });
+
+  it('answers 404 for an unknown resume', async () => {
+    const { service, resumes } = setup();
+    resumes.findById.mockResolvedValue(null);
+    expect((await apiError(service.forRecommendedJobs(RESUME_ID))).getStatus()).toBe(404);
+  });
+
+  it.each(['PENDING', 'FAILED'] as const)('answers 409 with the embedding status while it is %s', async (status) => {
+    const { service, resumes, vectors } = setup();
+    resumes.findById.mockResolvedValue(resumeRow({ embeddingStatus: status, embeddingError: status === 'FAILED' ? 'boom' : null }));
+    const error = await apiError(service.forRecommendedJobs(RESUME_ID));
+    expect(error.getStatus()).toBe(409);
+    expect(error.code).toBe('EMBEDDING_NOT_READY');
+    expect(error.details).toMatchObject({ embeddingStatus: status, id: RESUME_ID });
+    expect(vectors.nearestToStored).not.toHaveBeenCalled();
+  });
+
+  it('answers 409 when the stored vector belongs to another model', async () => {
+    const { service, resumes, vectors } = setup();
+    resumes.findById.mockResolvedValue(resumeRow({ embeddingModel: 'other/model' }));
+    vectors.nearestToStored.mockResolvedValue(null);
+    const error = await apiError(service.forRecommendedJobs(RESUME_ID));
+    expect(error.getStatus()).toBe(409);
+    expect(error.message).toContain('other/model');
+  });
+});

@@ -1,0 +1,129 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { JobRepository, ResumeRepository, VectorStore, type Resume } from '@jobmatch/db';
+import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
+import { computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, type JobSkillSet } from '@jobmatch/skills';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { SkillsEngine } from '../skills/skills-engine';
+import type { JobRefDto, ResumeRefDto } from './dto/skill-gap-request.dto';
+import { COVERAGE_METHOD, PRIORITY_METHOD, type ResumeSkillGapResponseDto, type SkillGapResponseDto } from './dto/skill-gap-response.dto';
+import { aggregateSkillGaps, toPercent, type ScoredJob } from './learning-priorities';
+
+export const DEFAULT_RECOMMENDED_JOBS = 20;
+
+interface ResolvedResume {
+  source: 'id' | 'text';
+  id: string | null;
+  skills: string[];
+}
+
+interface ResolvedJob {
+  source: 'id' | 'text';
+  id: string | null;
+  title: string | null;
+  skills: JobSkillSet;
+}
+
+/** 409 while a stored row has no usable vector: the caller can retry once the embedder caught up. */
+function embeddingNotReady(resume: Resume, modelId: string): ApiException {
+  const details = { entity: 'resume', id: resume.id, embeddingStatus: resume.embeddingStatus, embeddingError: resume.embeddingError, modelId };
+  const message =
+    resume.embeddingStatus === 'PENDING'
+      ? `Resume ${resume.id} is still being embedded; retry shortly`
+      : resume.embeddingStatus === 'FAILED'
+        ? `Resume ${resume.id} could not be embedded (${resume.embeddingError ?? 'unknown error'}); re-upload it to retry`
+        : `Resume ${resume.id} has no embedding for model ${modelId} yet (stored: ${resume.embeddingModel ?? 'none'}); retry after re-embedding`;
+  return new ApiException(HttpStatus.CONFLICT, 'EMBEDDING_NOT_READY', message, details);
+}
+
+@Injectable()
+export class SkillGapService {
+  constructor(
+    private readonly resumes: ResumeRepository,
+    private readonly jobs: JobRepository,
+    private readonly vectors: VectorStore,
+    private readonly skills: SkillsEngine,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'HNSW_EF_SEARCH'>,
+  ) {}
+
+  async compare(resumeRef: ResumeRefDto, jobRef: JobRefDto): Promise<SkillGapResponseDto> {
+    const [resume, job] = await Promise.all([this.resolveResume(resumeRef), this.resolveJob(jobRef)]);
+    const total = job.skills.required.length + job.skills.niceToHave.length;
+    if (total === 0) {
+      throw new ApiException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'NO_JOB_SKILLS',
+        job.source === 'id' ? `Job ${job.id} lists no skills; a skill gap cannot be computed` : 'No known skills were found in the job text; a skill gap cannot be computed',
+        { source: job.source, id: job.id },
+      );
+    }
+    const gap = computeSkillGap(resume.skills, job.skills, { graph: this.skills.graph });
+    const matchedRequired = gap.matched.filter((skill) => skill.requirement === 'required').length;
+    const requiredTotal = matchedRequired + gap.missingRequired.length;
+    const niceTotal = gap.matched.length - matchedRequired + gap.missingNiceToHave.length;
+    return {
+      resume,
+      job: { source: job.source, id: job.id, title: job.title, requiredSkills: [...job.skills.required], niceToHaveSkills: [...job.skills.niceToHave] },
+      matched: gap.matched,
+      missingRequired: gap.missingRequired,
+      missingNiceToHave: gap.missingNiceToHave,
+      coverage: {
+        percent: toPercent(gap.coverage),
+        required: { matched: matchedRequired, total: requiredTotal, percent: toPercent(gap.requiredCoverage) },
+        niceToHave: { matched: gap.matched.length - matchedRequired, total: niceTotal, percent: toPercent(gap.niceToHaveCoverage) },
+        method: COVERAGE_METHOD,
+      },
+    };
+  }
+
+  /** Gap against the jobs recommended for a stored resume (nearest by stored vectors, no model call). */
+  async forRecommendedJobs(resumeId: string, jobCount = DEFAULT_RECOMMENDED_JOBS): Promise<ResumeSkillGapResponseDto> {
+    const resume = await this.resumes.findById(resumeId);
+    if (!resume) throw new NotFoundApiException('Resume', resumeId);
+    const modelId = this.config.MODEL_ID;
+    if (resume.embeddingStatus !== 'READY') throw embeddingNotReady(resume, modelId);
+
+    const neighbours = await this.vectors.nearestToStored(
+      'job',
+      { entity: 'resume', id: resumeId },
+      { modelId, limit: jobCount, efSearch: this.config.HNSW_EF_SEARCH },
+    );
+    if (neighbours === null) throw embeddingNotReady(resume, modelId);
+
+    const rows = await this.jobs.findByIds(neighbours.map((neighbour) => neighbour.id));
+    const rowById = new Map(rows.map((row) => [row.id, row]));
+    // Neighbours are best first; a job deleted since the search is skipped.
+    const scored: ScoredJob[] = neighbours.flatMap((neighbour) => {
+      const row = rowById.get(neighbour.id);
+      return row ? [{ id: row.id, title: row.title, company: row.company, matchScore: neighbour.similarity, skills: jobSkillsFromStored(row) }] : [];
+    });
+    const aggregated = aggregateSkillGaps(resume.skills, scored, this.skills.graph);
+    return {
+      resumeId,
+      modelId,
+      resumeSkills: [...resume.skills],
+      jobsConsidered: scored.length,
+      averageCoveragePercent: aggregated.averageCoveragePercent,
+      jobs: aggregated.jobs,
+      learningPriorities: aggregated.learningPriorities,
+      priorityMethod: PRIORITY_METHOD,
+    };
+  }
+
+  private async resolveResume(ref: ResumeRefDto): Promise<ResolvedResume> {
+    if (ref.id !== undefined) {
+      const resume = await this.resumes.findById(ref.id);
+      if (!resume) throw new NotFoundApiException('Resume', ref.id);
+      return { source: 'id', id: resume.id, skills: [...resume.skills] };
+    }
+    return { source: 'text', id: null, skills: this.skills.extract(ref.text ?? '').map((skill) => skill.name) };
+  }
+
+  private async resolveJob(ref: JobRefDto): Promise<ResolvedJob> {
+    if (ref.id !== undefined) {
+      const job = await this.jobs.findById(ref.id);
+      if (!job) throw new NotFoundApiException('Job', ref.id);
+      return { source: 'id', id: job.id, title: job.title, skills: jobSkillsFromStored(job) };
+    }
+    return { source: 'text', id: null, title: null, skills: jobSkillsFromExtraction(this.skills.extract(ref.text ?? '')) };
+  }
+}

@@ -1,0 +1,50 @@
+import request from 'supertest';
+import { createSkillGapApp } from '../src/app.factory';
+import { loadAppConfig } from '../src/config';
+import { startTestApp, type TestApp } from './test-app';
+
+describe('health endpoints', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('GET /health answers liveness without touching dependencies', async () => {
+    const response = await request(testApp.app.getHttpServer()).get('/health').expect(200);
+    expect(response.body).toEqual({ status: 'ok' });
+  });
+
+  it('GET /health/ready reports Postgres up', async () => {
+    const response = await request(testApp.app.getHttpServer()).get('/health/ready').expect(200);
+    expect(response.body).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' } } });
+  });
+
+  it('answers 503 (readiness) and 503 + Retry-After (API) while Postgres is unreachable; liveness stays 200', async () => {
+    // Port 1 refuses connections at once: the app must still start and report not-ready.
+    const config = loadAppConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none', LOG_LEVEL: 'silent' });
+    const app = await createSkillGapApp(config);
+    await app.init();
+    try {
+      const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
+      expect(ready.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+      await request(app.getHttpServer()).get('/health').expect(200);
+      const api = await request(app.getHttpServer()).get('/api/v1/resumes/11111111-1111-4111-8111-111111111111/skill-gap').expect(503);
+      expect(api.headers['retry-after']).toBe('5');
+      expect(api.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', details: { dependency: 'postgres' } });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('serves the OpenAPI document with every endpoint', async () => {
+    const response = await request(testApp.app.getHttpServer()).get('/docs-json').expect(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/skill-gap', '/api/v1/resumes/{id}/skill-gap', '/api/v1/skills', '/api/v1/skills/extract', '/health', '/health/ready']),
+    );
+  });
+});

@@ -1,0 +1,212 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { percentile } from './search-recall';
+
+/** HTTP load (autocannon) against a real matcher child process, with its memory sampled. */
+
+export interface LoadResult {
+  name: string;
+  connections: number;
+  durationSeconds: number;
+  /** Offered rate (requests/s) or null for a closed loop (as fast as responses come back). */
+  offeredRate: number | null;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  non2xx: number;
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface ChildHandle {
+  process: ChildProcess;
+  pid: number;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `node <script>` and waits until `readyUrl` answers 2xx (or the child dies). */
+export async function startChild(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  readyUrl: string,
+  options: { cwd: string; timeoutMs?: number },
+): Promise<ChildHandle> {
+  const child = spawn(process.execPath, [script], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  let exited = false;
+  child.on('exit', () => (exited = true));
+
+  const handle: ChildHandle = {
+    process: child,
+    pid: child.pid!,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${script} exited during start-up:\n${output}`);
+    try {
+      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return handle;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await handle.stop();
+  throw new Error(`${script} did not become ready at ${readyUrl} within ${options.timeoutMs ?? 60_000} ms:\n${output}`);
+}
+
+/** Resident memory of a process, from /proc (Linux): current and peak (VmHWM) in MB. */
+export function readRss(pid: number): { rssMb: number; hwmMb: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+export class RssSampler {
+  private timer: NodeJS.Timeout | null = null;
+  peakMb = 0;
+  samples = 0;
+
+  constructor(private readonly pid: number) {}
+
+  start(intervalMs = 100): void {
+    this.timer = setInterval(() => this.sample(), intervalMs);
+  }
+
+  sample(): void {
+    const rss = readRss(this.pid);
+    if (!rss) return;
+    this.samples++;
+    this.peakMb = Math.max(this.peakMb, rss.rssMb, rss.hwmMb);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.sample();
+  }
+}
+
+export interface LoadOptions {
+  name: string;
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  overallRate?: number;
+  method?: 'GET' | 'POST';
+  /** Called for every request: path and optional JSON body (rotates over ids / queries). */
+  next: (index: number) => { path: string; body?: string };
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let counter = 0;
+  const statusCodes: Record<string, number> = {};
+  const instance = autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    overallRate: options.overallRate,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    method: options.method ?? 'GET',
+    requests: [
+      {
+        setupRequest: (request: Record<string, unknown>) => {
+          const { path, body } = options.next(counter++);
+          return { ...request, path, ...(body === undefined ? {} : { body }) };
+        },
+      },
+    ],
+  });
+  // autocannon's histograms stop at p90/p97.5; the raw response times give an exact p95.
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+  });
+  const result = await new Promise<autocannon.Result>((resolve, reject) =>
+    instance.on('done', resolve).on('error', reject),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    name: options.name,
+    connections: options.connections,
+    durationSeconds: result.duration,
+    offeredRate: options.overallRate ?? null,
+    requests: latencies.length,
+    requestsPerSecond: latencies.length / result.duration,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies[latencies.length - 1] ?? NaN,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    statusCodes,
+  };
+}
+
+/** Closed-loop in-process load (no HTTP): `concurrency` callers, each awaiting `fn` in turn. */
+export async function closedLoop(
+  fn: (index: number) => Promise<unknown>,
+  concurrency: number,
+  durationSeconds: number,
+): Promise<{ requestsPerSecond: number; p50Ms: number; p95Ms: number; requests: number }> {
+  const latencies: number[] = [];
+  const end = performance.now() + durationSeconds * 1000;
+  let index = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await fn(index++);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    requestsPerSecond: latencies.length / elapsed,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+  };
+}

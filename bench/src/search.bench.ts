@@ -1,0 +1,285 @@
+/**
+ * Search and recommendation benchmark (issue 4, "Performance"). One command:
+ *
+ *   pnpm bench:search [--fresh] [--jobs 100000] [--resumes 2000] [--queries 200]
+ *                     [--duration 20] [--connections 8] [--rate 300] [--no-build] [--skip-http]
+ *
+ * 1. Seeds its own database (default jobmatch_bench) with 100 000 jobs and 2 000 resumes whose
+ *    384-d vectors have the low intrinsic dimension of text embeddings, then builds HNSW.
+ *    A later run reuses the seeded database when the dataset fingerprint matches.
+ * 2. Measures recall@10 of HNSW against exact search (VectorStore) for several ef_search values
+ *    and picks the smallest with recall ≥ 0.95.
+ * 3. Starts the real matcher (apps/matcher/dist/main.js) on that database with the chosen
+ *    HNSW_EF_SEARCH and loads it with autocannon: recommendations for stored resumes and
+ *    search with cached query embeddings, sampling the matcher's RSS.
+ * 4. Writes bench/results/search.json and prints a table.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Redis from 'ioredis';
+import { DEFAULT_MODEL_ID, encodeFloat32, queryEmbeddingCacheKey } from '@jobmatch/contracts';
+import { createPgPool, VectorStore } from '@jobmatch/db';
+import { databaseUrl, ensureDatabase, seedDataset, storedIds, type DatasetSpec } from './lib/search-database';
+import { chooseEfSearch, measureFilteredRecall, measureRecall } from './lib/search-recall';
+import { closedLoop, freePort, RssSampler, runLoad, startChild, type LoadResult } from './lib/search-load';
+import { DEFAULT_VECTOR_MODEL, dotProduct, EmbeddingLikeGenerator, pcaVarianceCaptured, Rng } from './lib/search-vectors';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results/search.json');
+const MATCHER_MAIN = path.join(REPO_ROOT, 'apps/matcher/dist/main.js');
+const EF_VALUES = [40, 64, 100, 150, 200];
+const RECALL_TARGET = 0.95;
+const TARGETS = { recommendP95Ms: 15, recommendRps: 300, searchCachedP95Ms: 25, matcherPeakRssMb: 150 };
+
+function parseArgs(argv: string[]) {
+  const flags = new Set(argv.filter((arg) => arg.startsWith('--')));
+  const value = (name: string, fallback: number) => {
+    const index = argv.indexOf(`--${name}`);
+    const parsed = index >= 0 ? Number(argv[index + 1]) : fallback;
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} needs a positive number`);
+    return parsed;
+  };
+  return {
+    fresh: flags.has('--fresh'),
+    build: !flags.has('--no-build'),
+    http: !flags.has('--skip-http'),
+    jobs: value('jobs', 100_000),
+    resumes: value('resumes', 2_000),
+    queries: value('queries', 200),
+    durationSeconds: value('duration', 20),
+    connections: value('connections', 8),
+    rate: value('rate', TARGETS.recommendRps),
+    database: process.env.BENCH_DATABASE ?? 'jobmatch_bench',
+    serverUrl: process.env.BENCH_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  };
+}
+
+const started = performance.now();
+function log(message: string): void {
+  console.log(`[search-bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+}
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const loadAtStart = os.loadavg();
+  const spec: DatasetSpec = { jobs: args.jobs, resumes: args.resumes, model: DEFAULT_VECTOR_MODEL };
+  const generator = new EmbeddingLikeGenerator(spec.model);
+
+  // 1. Dataset.
+  log(`database ${args.database}${args.fresh ? ' (fresh)' : ''}`);
+  await ensureDatabase(args.serverUrl, args.database, args.fresh);
+  const url = databaseUrl(args.serverUrl, args.database);
+  const pool = createPgPool({ url, poolSize: 10 });
+  const store = new VectorStore(pool);
+  let matcherResults: Awaited<ReturnType<typeof loadMatcher>> | null = null;
+  try {
+    const seed = await seedDataset(pool, generator, spec, log);
+    const { resumeIds, jobCount } = await storedIds(pool);
+    if (jobCount !== args.jobs) throw new Error(`expected ${args.jobs} embedded jobs, found ${jobCount}`);
+
+    const propertiesRng = new Rng(spec.model.seed + 5);
+    const sample = Array.from({ length: 4000 }, () => generator.sample(propertiesRng).vector);
+    const pca32 = pcaVarianceCaptured(sample, 32);
+    let randomPairCosine = 0;
+    for (let i = 0; i < 2000; i++) randomPairCosine += dotProduct(sample[i]!, sample[i + 2000]!) / 2000;
+    log(`dataset: top-32 PCA components hold ${(pca32 * 100).toFixed(1)} % of the variance (uniform noise: 8.3 %); random-pair cosine ${randomPairCosine.toFixed(3)}`);
+
+    // 2. Recall against exact search.
+    const queryRng = new Rng(spec.model.seed + 3);
+    const queries = Array.from({ length: args.queries }, () => generator.sample(queryRng).vector);
+    log(`recall@10 over ${queries.length} queries (exact search first)…`);
+    const { report: recall } = await measureRecall(store, DEFAULT_MODEL_ID, queries, EF_VALUES, log);
+    const chosen = chooseEfSearch(recall.points, RECALL_TARGET) ?? recall.points[recall.points.length - 1]!;
+    log(`chosen ef_search=${chosen.efSearch} (recall@10 ${chosen.recallAt10.toFixed(4)}); TwoNN intrinsic dimension ≈ ${recall.twoNnIntrinsicDimension.toFixed(1)}`);
+    const filtered = await measureFilteredRecall(store, DEFAULT_MODEL_ID, queries.slice(0, 50), { seniority: 'lead' }, chosen.efSearch);
+    log(`filtered (seniority=lead, ~10 % of rows): recall@10 ${filtered.recallAt10.toFixed(4)}, full pages ${(filtered.fullPages * 100).toFixed(0)} %`);
+
+    // The database part of a recommendation, in-process: what HTTP and scoring add on top.
+    const directRecommend = await closedLoop(
+      (i) => store.nearestToStored('job', { entity: 'resume', id: resumeIds[i % resumeIds.length]! }, { modelId: DEFAULT_MODEL_ID, limit: 50, efSearch: chosen.efSearch }),
+      args.connections,
+      8,
+    );
+    log(`VectorStore.nearestToStored (limit 50, ${args.connections} concurrent): ${directRecommend.requestsPerSecond.toFixed(0)} /s, p95 ${directRecommend.p95Ms.toFixed(2)} ms`);
+
+    // 3. HTTP load through the matcher.
+    if (args.http) matcherResults = await loadMatcher(args, url, chosen.efSearch, resumeIds, queries);
+
+    // 4. Results.
+    const recommendAtRate = matcherResults?.loads.find((load) => load.name === 'recommend-at-rate');
+    const recommendMax = matcherResults?.loads.find((load) => load.name === 'recommend-saturation');
+    const searchAtRate = matcherResults?.loads.find((load) => load.name === 'search-cached-at-rate');
+    const results = {
+      recommendP95Ms: recommendAtRate ? round(recommendAtRate.p95Ms) : null,
+      recommendRps: recommendMax ? round(recommendMax.requestsPerSecond, 0) : null,
+      recallAt10: round(chosen.recallAt10, 4),
+      efSearch: chosen.efSearch,
+      searchCachedP95Ms: searchAtRate ? round(searchAtRate.p95Ms) : null,
+      matcherPeakRssMb: matcherResults ? round(matcherResults.peakRssMb, 1) : null,
+      targets: { ...TARGETS, recallAt10: RECALL_TARGET },
+      meaning: {
+        recommendP95Ms: `p95 of GET /api/v1/resumes/:id/recommendations?limit=10 at an offered ${args.rate} req/s`,
+        recommendRps: `requests/s of the same endpoint in a closed loop with ${args.connections} connections (saturation)`,
+        searchCachedP95Ms: `p95 of POST /api/v1/search (target jobs, limit 10, query embedding cached in Redis) at an offered ${args.rate} req/s`,
+        matcherPeakRssMb: 'max of VmRSS samples (100 ms) and VmHWM of the matcher process, start-up to end of load',
+      },
+      conditions: {
+        timestamp: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()}`, node: process.version },
+        loadAverageAtStart: loadAtStart.map((value) => round(value)),
+        loadAverageAtEnd: os.loadavg().map((value) => round(value)),
+        sharedMachineNote: 'autocannon, Postgres, Redis and the matcher share the same cores; other work on the machine shows in the load averages',
+        connections: args.connections,
+        durationSeconds: args.durationSeconds,
+        offeredRate: args.rate,
+        dataset: { jobs: args.jobs, resumes: args.resumes, dimension: 384, generator: spec.model, ...seed },
+        hnsw: { m: 16, efConstruction: 64, iterativeScan: 'relaxed_order' },
+      },
+      datasetProperties: {
+        pcaTop32VarianceShare: round(pca32, 4),
+        uniformNoiseTop32VarianceShare: round(32 / 384, 4),
+        meanRandomPairCosine: round(randomPairCosine, 4),
+        meanNearestNeighbourCosine: round(recall.meanNearestCosine, 4),
+        meanTenthNeighbourCosine: round(recall.meanTenthCosine, 4),
+        twoNnIntrinsicDimension: round(recall.twoNnIntrinsicDimension, 1),
+      },
+      recall: { queries: recall.queries, exactMeanMs: round(recall.exactMeanMs), points: recall.points.map((p) => ({ ...p, recallAt10: round(p.recallAt10, 4), meanMs: round(p.meanMs), p95Ms: round(p.p95Ms) })), filtered: { ...filtered, recallAt10: round(filtered.recallAt10, 4) } },
+      vectorStoreDirect: { call: 'nearestToStored(job ← resume, limit 50)', concurrency: args.connections, ...mapRound(directRecommend) },
+      http: matcherResults ? { efSearch: chosen.efSearch, loads: matcherResults.loads.map(mapRound), rssSamples: matcherResults.rssSamples } : 'skipped (--skip-http)',
+    };
+    mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    printTable(results, recall.points, matcherResults?.loads ?? []);
+    log(`wrote ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
+  } finally {
+    await pool.end();
+  }
+}
+
+function mapRound<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, typeof v === 'number' ? round(v) : v])) as T;
+}
+
+async function loadMatcher(
+  args: ReturnType<typeof parseArgs>,
+  url: string,
+  efSearch: number,
+  resumeIds: string[],
+  queries: Float32Array[],
+): Promise<{ loads: LoadResult[]; peakRssMb: number; rssSamples: number }> {
+  if (args.build || !existsSync(MATCHER_MAIN)) {
+    log('building the matcher and its libraries (turbo, cached when unchanged)…');
+    try {
+      execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@jobmatch/matcher...', '--output-logs=errors-only'], {
+        cwd: REPO_ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+      });
+    } catch (error) {
+      if (!existsSync(MATCHER_MAIN)) throw error;
+      log('build failed; using the existing apps/matcher/dist');
+    }
+  }
+
+  // Cache the query embeddings exactly where the matcher looks first (contracts/query-cache).
+  const redisPrefix = `jobmatch_bench_${process.pid}`;
+  const redis = new Redis(args.redisUrl, { maxRetriesPerRequest: 2 });
+  const queryTexts = queries.map((_, i) => `bench query ${i}: senior engineer with relevant skills`);
+  const writes = redis.pipeline();
+  queries.forEach((vector, i) => writes.set(queryEmbeddingCacheKey(redisPrefix, DEFAULT_MODEL_ID, queryTexts[i]!), encodeFloat32(vector), 'EX', 3600));
+  await writes.exec();
+
+  const port = await freePort();
+  const embedderRpcPort = await freePort(); // nothing listens: every search must be served from the cache
+  const base = `http://127.0.0.1:${port}`;
+  log(`starting the matcher on :${port} (HNSW_EF_SEARCH=${efSearch})…`);
+  const matcher = await startChild(
+    MATCHER_MAIN,
+    {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      DATABASE_URL: url,
+      REDIS_URL: args.redisUrl,
+      REDIS_KEY_PREFIX: redisPrefix,
+      EMBEDDER_HOST: '127.0.0.1',
+      EMBEDDER_RPC_PORT: String(embedderRpcPort),
+      HNSW_EF_SEARCH: String(efSearch),
+    },
+    `${base}/health`,
+    { cwd: REPO_ROOT },
+  );
+  const sampler = new RssSampler(matcher.pid);
+  sampler.start(100);
+  const loads: LoadResult[] = [];
+  try {
+    const recommend = (i: number) => ({ path: `/api/v1/resumes/${resumeIds[i % resumeIds.length]}/recommendations?limit=10` });
+    const search = (i: number) => ({ path: '/api/v1/search', body: JSON.stringify({ query: queryTexts[i % queryTexts.length], target: 'jobs', limit: 10 }) });
+
+    const probe = await fetch(`${base}${recommend(0).path}`);
+    if (!probe.ok) throw new Error(`recommendations probe answered ${probe.status}: ${await probe.text()}`);
+    const searchProbe = await fetch(`${base}/api/v1/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: search(0).body });
+    if (!searchProbe.ok) throw new Error(`search probe answered ${searchProbe.status}: ${await searchProbe.text()}`);
+
+    const common = { url: base, connections: args.connections };
+    log('warm-up (5 s each, not recorded)…');
+    await runLoad({ ...common, name: 'warm-up', durationSeconds: 5, next: recommend });
+    await runLoad({ ...common, name: 'warm-up', durationSeconds: 5, method: 'POST', next: search });
+
+    const scenarios = [
+      { name: 'recommend-saturation', method: 'GET' as const, next: recommend },
+      { name: 'recommend-at-rate', method: 'GET' as const, next: recommend, overallRate: args.rate },
+      { name: 'search-cached-saturation', method: 'POST' as const, next: search },
+      { name: 'search-cached-at-rate', method: 'POST' as const, next: search, overallRate: args.rate },
+    ];
+    for (const scenario of scenarios) {
+      log(`${scenario.name}: ${args.connections} connections, ${args.durationSeconds} s${scenario.overallRate ? `, ${scenario.overallRate} req/s offered` : ''}…`);
+      const result = await runLoad({ ...common, ...scenario, durationSeconds: args.durationSeconds });
+      log(`  ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, non-2xx ${result.non2xx}, errors ${result.errors}; RSS peak so far ${sampler.peakMb.toFixed(0)} MB`);
+      loads.push(result);
+    }
+  } finally {
+    sampler.stop();
+    await matcher.stop();
+    const keys = queries.map((_, i) => queryEmbeddingCacheKey(redisPrefix, DEFAULT_MODEL_ID, queryTexts[i]!));
+    await redis.del(...keys).catch(() => undefined);
+    redis.disconnect();
+  }
+  const failed = loads.filter((load) => load.non2xx > 0 || load.errors > 0);
+  if (failed.length > 0) log(`WARNING: non-2xx answers or errors in ${failed.map((load) => `${load.name} ${JSON.stringify(load.statusCodes)}`).join(', ')}`);
+  return { loads, peakRssMb: sampler.peakMb, rssSamples: sampler.samples };
+}
+
+function printTable(
+  results: { recommendP95Ms: number | null; recommendRps: number | null; recallAt10: number; efSearch: number; searchCachedP95Ms: number | null; matcherPeakRssMb: number | null },
+  points: Array<{ efSearch: number; recallAt10: number; meanMs: number }>,
+  loads: LoadResult[],
+): void {
+  const verdict = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'ok' : 'MISS');
+  const rows = [
+    ['recall@10 (chosen ef_search)', `${results.recallAt10} (ef ${results.efSearch})`, `≥ ${RECALL_TARGET}`, verdict(results.recallAt10 >= RECALL_TARGET)],
+    ['recommend p95 @ offered rate', fmt(results.recommendP95Ms, ' ms'), `≤ ${TARGETS.recommendP95Ms} ms`, verdict(results.recommendP95Ms === null ? null : results.recommendP95Ms <= TARGETS.recommendP95Ms)],
+    ['recommend req/s (saturation)', fmt(results.recommendRps, ''), `≥ ${TARGETS.recommendRps}`, verdict(results.recommendRps === null ? null : results.recommendRps >= TARGETS.recommendRps)],
+    ['search (cached) p95 @ rate', fmt(results.searchCachedP95Ms, ' ms'), `≤ ${TARGETS.searchCachedP95Ms} ms`, verdict(results.searchCachedP95Ms === null ? null : results.searchCachedP95Ms <= TARGETS.searchCachedP95Ms)],
+    ['matcher peak RSS', fmt(results.matcherPeakRssMb, ' MB'), `≤ ${TARGETS.matcherPeakRssMb} MB`, verdict(results.matcherPeakRssMb === null ? null : results.matcherPeakRssMb <= TARGETS.matcherPeakRssMb)],
+  ];
+  console.log('\nSearch and recommendations');
+  console.table(rows.map(([metric, value, target, status]) => ({ metric, value, target, status })));
+  console.table(points.map((p) => ({ ef_search: p.efSearch, 'recall@10': round(p.recallAt10, 4), 'mean ms': round(p.meanMs) })));
+  if (loads.length) console.table(loads.map((l) => ({ scenario: l.name, 'req/s': round(l.requestsPerSecond, 0), 'p50 ms': round(l.p50Ms), 'p95 ms': round(l.p95Ms), 'p99 ms': round(l.p99Ms), non2xx: l.non2xx })));
+}
+
+function fmt(value: number | null, unit: string): string {
+  return value === null ? 'n/a' : `${value}${unit}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

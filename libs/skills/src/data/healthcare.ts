@@ -1,0 +1,71 @@
+import type { SkillSource } from './format';
+
+export const HEALTHCARE: SkillSource = {
+  category: 'healthcare',
+  lines: `
+Patient Care | direct patient care, bedside care, patient-centered care, patient centred care, hands-on patient care | | Vital Signs, Patient Education
+Nursing | registered nursing, nursing care, nursing practice, nursing skills | Patient Care | Care Planning
+Vital Signs | taking vital signs, vitals monitoring, monitoring vital signs, vital sign monitoring | Patient Care |
+Medication Administration | administering medications, medication management, medication pass, med pass, drug administration | Nursing | Pharmacology
+IV Therapy | IV insertion, IV starts, intravenous therapy, IV administration, peripheral IV | Nursing | Phlebotomy
+Phlebotomy | venipuncture, blood draws, blood drawing, specimen collection | | IV Therapy
+Wound Care | wound management, wound dressing, dressing changes, wound assessment | Nursing |
+Patient Assessment | patient assessments, clinical assessment, health assessment, nursing assessment, head-to-toe assessment | Nursing | Triage
+Triage | ?Triage, patient triage, emergency triage, triage nursing | Patient Assessment |
+Care Planning | care plans, nursing care plans, plan of care | Nursing | Case Management
+Case Management | care coordination, care management, discharge planning, utilization review | | Care Planning
+Patient Education | patient teaching, health education, health promotion | Patient Care |
+Infection Control | infection prevention, sterile technique, aseptic technique, universal precautions, sterilization, sterilisation | |
+CPR | =CPR, cardiopulmonary resuscitation | Basic Life Support |
+Basic Life Support | =BLS, BLS certification, BLS certified | | CPR, Advanced Cardiac Life Support
+Advanced Cardiac Life Support | =ACLS, ACLS certification, ACLS certified | Basic Life Support |
+Pediatric Advanced Life Support | =PALS, PALS certification | Basic Life Support | Pediatrics
+First Aid | first-aid, first aid certification, first aid certified | | CPR
+Electronic Health Records | =EHR, EHRs, =EMR, EMRs, electronic medical records, electronic health record, EHR systems, EMR systems, health records systems | Medical Records | Epic Systems, Cerner
+Epic Systems | ?Epic, Epic EHR, Epic EMR, Epic Systems Corporation, EpicCare, Epic certification | Electronic Health Records |
+Cerner | Oracle Cerner, Cerner EHR, Cerner Millennium | Electronic Health Records |
+Meditech | MEDITECH | Electronic Health Records |
+Medical Records | health information management, =HIM, medical records management, patient records, charting, clinical documentation | | Electronic Health Records
+Medical Terminology | medical vocabulary | | Medical Coding
+Medical Coding | =ICD-10, ICD10, ICD-10-CM, =CPT, CPT coding, HCPCS, clinical coding, diagnosis coding, procedure coding, =CPC, certified professional coder | Medical Records | Medical Billing
+Medical Billing | healthcare billing, insurance billing, claims submission, revenue cycle management, =RCM, insurance verification, prior authorization, prior authorizations | | Medical Coding
+Pharmacology | pharmacotherapy, drug interactions, medication knowledge | | Medication Administration
+Pharmacy | dispensing, prescription processing, pharmacy technician skills, compounding, pharmacy operations | | Pharmacology
+Clinical Research | clinical trials, clinical trial management, Good Clinical Practice, =ICH-GCP, clinical study management, =CRA | | Regulatory Affairs
+Regulatory Affairs | =FDA regulations, FDA submissions, regulatory submissions, 510(k), IND submissions | Regulatory Compliance | Clinical Research
+Pharmacovigilance | drug safety, adverse event reporting | Clinical Research |
+Medical Devices | medical device, =ISO 13485, medical device regulations | | Regulatory Affairs
+Laboratory Techniques | lab techniques, laboratory skills, =PCR, ELISA, cell culture, tissue culture, Western blot, Western blotting, microscopy, chromatography, =HPLC, pipetting | | Clinical Laboratory
+Clinical Laboratory | clinical lab, medical laboratory, laboratory testing, specimen processing, lab testing, =CLIA | | Laboratory Techniques
+Radiology | diagnostic imaging, medical imaging, X-ray, x-rays, CT scans, =MRI, ultrasound, sonography, radiography, mammography | |
+Telemetry | cardiac monitoring, =EKG, =ECG, electrocardiogram, =EKG interpretation, rhythm interpretation | | Critical Care
+Critical Care | =ICU, intensive care, critical care nursing | Nursing | Telemetry
+Emergency Medicine | emergency room, emergency department, =ED nursing, emergency care, trauma care | | Triage
+Medical-Surgical Nursing | med-surg, med/surg, medical surgical, Med Surg | Nursing |
+Pediatrics | pediatric care, paediatrics, pediatric nursing | | Pediatric Advanced Life Support
+Geriatrics | geriatric care, elderly care, elder care, eldercare, gerontology, senior care, long-term care, dementia care, memory care | Patient Care |
+Obstetrics | labor and delivery, =L&D nursing, maternity care, prenatal care, postpartum care, OB/GYN | |
+Oncology | cancer care, oncology nursing, chemotherapy administration | |
+Mental Health | behavioral health, behavioural health, psychiatric care, psychiatric nursing, crisis intervention, mental health counseling | | Counseling
+Counseling | counselling, therapy sessions, psychotherapy, =CBT, cognitive behavioral therapy, dialectical behavior therapy, motivational interviewing, trauma-informed care | Mental Health |
+Social Work | case work, casework, =LCSW, =MSW, psychosocial assessment | | Case Management
+Physical Therapy | physiotherapy, rehabilitation, rehab, therapeutic exercise, manual therapy | | Occupational Therapy
+Occupational Therapy | occupational therapist skills, activities of daily living, =ADLs, =ADL | | Physical Therapy
+Speech Therapy | speech-language pathology, speech language pathology, =SLP | |
+Respiratory Therapy | ventilator management, mechanical ventilation, airway management, oxygen therapy | | Critical Care
+Dental Hygiene | dental cleaning, teeth cleaning, periodontal care, dental hygienist skills | | Dental Assisting
+Dental Assisting | chairside assisting, dental radiography, dental x-rays | | Dental Hygiene
+Emergency Medical Services | =EMT, =EMS, paramedic, pre-hospital care, =EMT-B, =NREMT | | Basic Life Support
+Home Health Care | home health, home care, personal care, =CNA, certified nursing assistant, patient transfers | Patient Care | Geriatrics
+Medical Assisting | medical assistant skills, =CMA, rooming patients | Patient Care | Vital Signs
+Anesthesia | anesthesiology, anaesthesia, sedation | |
+Surgery | surgical procedures, operating room, =OR nursing, perioperative care, scrubbing in, surgical assisting | | Infection Control
+Nutrition | dietetics, clinical nutrition, meal planning, diet planning, nutritional counseling | |
+Public Health | epidemiology, population health, health policy, community health | | Statistics
+Healthcare Administration | healthcare management, hospital administration, practice management, clinic management | | Medical Billing
+Patient Scheduling | scheduling patients, appointment scheduling, patient registration, front desk medical | | Medical Billing
+Telehealth | telemedicine, virtual care | |
+Diabetes Management | diabetes education, diabetic care, insulin administration | Patient Care |
+Veterinary Care | veterinary, animal care, vet tech, veterinary technician skills, animal handling | |
+`,
+};
