@@ -23,7 +23,8 @@ import { DEFAULT_MODEL_ID, encodeFloat32, queryEmbeddingCacheKey } from '@jobmat
 import { createPgPool, VectorStore } from '@jobmatch/db';
 import { databaseUrl, ensureDatabase, seedDataset, storedIds, type DatasetSpec } from './lib/search-database';
 import { chooseEfSearch, measureFilteredRecall, measureRecall } from './lib/search-recall';
-import { closedLoop, freePort, RssSampler, runLoad, startChild, type LoadResult } from './lib/search-load';
+import { closedLoop, freePort, readCpuMs, readRss, RssSampler, runLoad, startChild, type LoadResult } from './lib/search-load';
+import { writeBenchmarksSection } from './lib/search-report';
 import { DEFAULT_VECTOR_MODEL, dotProduct, EmbeddingLikeGenerator, pcaVarianceCaptured, Rng } from './lib/search-vectors';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -150,12 +151,24 @@ async function main(): Promise<void> {
       },
       recall: { queries: recall.queries, exactMeanMs: round(recall.exactMeanMs), points: recall.points.map((p) => ({ ...p, recallAt10: round(p.recallAt10, 4), meanMs: round(p.meanMs), p95Ms: round(p.p95Ms) })), filtered: { ...filtered, recallAt10: round(filtered.recallAt10, 4) } },
       vectorStoreDirect: { call: 'nearestToStored(job ← resume, limit 50)', concurrency: args.connections, ...mapRound(directRecommend) },
-      http: matcherResults ? { efSearch: chosen.efSearch, loads: matcherResults.loads.map(mapRound), rssSamples: matcherResults.rssSamples } : 'skipped (--skip-http)',
+      http: matcherResults
+        ? {
+            efSearch: chosen.efSearch,
+            matcherNodeOptions: process.env.BENCH_MATCHER_NODE_OPTIONS ?? '',
+            matcherStartRssMb: round(matcherResults.startRssMb, 1),
+            rssSamples: matcherResults.rssSamples,
+            loads: matcherResults.loads.map(mapRound),
+          }
+        : 'skipped (--skip-http)',
     };
     mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
     printTable(results, recall.points, matcherResults?.loads ?? []);
     log(`wrote ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
+    if (args.http) {
+      writeBenchmarksSection(path.join(REPO_ROOT, 'BENCHMARKS.md'), results);
+      log('updated the "Search and recommendations" section of BENCHMARKS.md');
+    }
   } finally {
     await pool.end();
   }
@@ -171,7 +184,7 @@ async function loadMatcher(
   efSearch: number,
   resumeIds: string[],
   queries: Float32Array[],
-): Promise<{ loads: LoadResult[]; peakRssMb: number; rssSamples: number }> {
+): Promise<{ loads: LoadResult[]; peakRssMb: number; startRssMb: number; rssSamples: number }> {
   if (args.build || !existsSync(MATCHER_MAIN)) {
     log('building the matcher and its libraries (turbo, cached when unchanged)…');
     try {
@@ -211,10 +224,14 @@ async function loadMatcher(
       EMBEDDER_HOST: '127.0.0.1',
       EMBEDDER_RPC_PORT: String(embedderRpcPort),
       HNSW_EF_SEARCH: String(efSearch),
+      // Empty by default, like the Dockerfile's CMD; set BENCH_MATCHER_NODE_OPTIONS to try heap flags.
+      ...(process.env.BENCH_MATCHER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_MATCHER_NODE_OPTIONS } : {}),
     },
     `${base}/health`,
     { cwd: REPO_ROOT },
   );
+  const startRssMb = readRss(matcher.pid)?.rssMb ?? NaN;
+  log(`matcher RSS after start-up: ${startRssMb.toFixed(0)} MB`);
   const sampler = new RssSampler(matcher.pid);
   sampler.start(100);
   const loads: LoadResult[] = [];
@@ -240,8 +257,13 @@ async function loadMatcher(
     ];
     for (const scenario of scenarios) {
       log(`${scenario.name}: ${args.connections} connections, ${args.durationSeconds} s${scenario.overallRate ? `, ${scenario.overallRate} req/s offered` : ''}…`);
+      const cpuBefore = readCpuMs(matcher.pid);
       const result = await runLoad({ ...common, ...scenario, durationSeconds: args.durationSeconds });
-      log(`  ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, non-2xx ${result.non2xx}, errors ${result.errors}; RSS peak so far ${sampler.peakMb.toFixed(0)} MB`);
+      const cpuAfter = readCpuMs(matcher.pid);
+      if (cpuBefore !== null && cpuAfter !== null && result.requests > 0) result.serverCpuMsPerRequest = (cpuAfter - cpuBefore) / result.requests;
+      result.serverPeakRssMb = sampler.peakMb;
+      result.loadAverage1m = os.loadavg()[0];
+      log(`  ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, non-2xx ${result.non2xx}, errors ${result.errors}; matcher CPU ${result.serverCpuMsPerRequest?.toFixed(2)} ms/request, RSS peak so far ${sampler.peakMb.toFixed(0)} MB`);
       loads.push(result);
     }
   } finally {
@@ -253,7 +275,7 @@ async function loadMatcher(
   }
   const failed = loads.filter((load) => load.non2xx > 0 || load.errors > 0);
   if (failed.length > 0) log(`WARNING: non-2xx answers or errors in ${failed.map((load) => `${load.name} ${JSON.stringify(load.statusCodes)}`).join(', ')}`);
-  return { loads, peakRssMb: sampler.peakMb, rssSamples: sampler.samples };
+  return { loads, peakRssMb: sampler.peakMb, startRssMb, rssSamples: sampler.samples };
 }
 
 function printTable(

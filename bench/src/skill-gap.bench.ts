@@ -181,9 +181,21 @@ function upsertBenchmarkSection(markdown: string): void {
   writeFileSync(file, pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`);
 }
 
+/**
+ * The V8 flags of apps/skill-gap's `start` script (e.g. --max-old-space-size): the server is
+ * measured exactly as it is started in production.
+ */
+function productionNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'apps/skill-gap/package.json'), 'utf8')) as { scripts: { start: string } };
+  const flags = manifest.scripts.start.split(/\s+/).filter((token) => token.startsWith('--'));
+  const override = process.env.BENCH_SKILL_GAP_NODE_FLAGS;
+  return override === undefined ? flags : override.split(/\s+/).filter(Boolean);
+}
+
 async function main(): Promise<void> {
   const script = path.join(ROOT, 'apps/skill-gap/dist/main.js');
   if (!existsSync(script)) throw new Error('apps/skill-gap/dist/main.js is missing: run `pnpm build` first');
+  const nodeFlags = productionNodeFlags();
 
   console.error(`seeding ${JOB_COUNT} jobs and ${RESUME_COUNT} resumes into ${DATABASE}…`);
   const url = await recreateDatabase();
@@ -193,7 +205,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const child = await startChild(
     script,
-    { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn', MODEL_ID },
+    { ...process.env, NODE_OPTIONS: nodeFlags.join(' '), NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn', MODEL_ID },
     `${base}/health/ready`,
     { cwd: ROOT },
   );
@@ -251,6 +263,7 @@ async function main(): Promise<void> {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMb: Math.round(os.totalmem() / 2 ** 20) },
     dataset: { jobs: JOB_COUNT, resumes: RESUME_COUNT, dimension: DIMENSION, modelId: MODEL_ID },
     load: { connections: CONNECTIONS, durationSecondsPerScenario: DURATION_SECONDS },
+    server: { command: `node ${nodeFlags.join(' ')} apps/skill-gap/dist/main.js`.replace(/\s+/g, ' ') },
     memory: { limitMb: RSS_LIMIT_MB, startupRssMb: mb(startupRssMb), peakRssMb, withinLimit: peakRssMb <= RSS_LIMIT_MB, method: 'max of VmRSS/VmHWM of the server process from /proc, sampled every 50 ms' },
     scenarios: results.map((result) => ({
       name: result.name,
@@ -272,7 +285,7 @@ async function main(): Promise<void> {
   upsertBenchmarkSection(`
 ## Skill-gap API
 
-\`pnpm build && pnpm bench:skill-gap\` (bench/src/skill-gap.bench.ts → bench/results/skill-gap.json). ${report.dataset.jobs} jobs and ${report.dataset.resumes} resumes with stored 384-d vectors in Postgres; the built server runs as a child process (\`node apps/skill-gap/dist/main.js\`, no memory flags); autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario; ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}, run ${report.date.slice(0, 10)} on a machine shared with other work.
+\`pnpm build && pnpm bench:skill-gap\` (bench/src/skill-gap.bench.ts → bench/results/skill-gap.json). ${report.dataset.jobs} jobs and ${report.dataset.resumes} resumes with stored 384-d vectors in Postgres; the built server runs as a child process exactly as \`pnpm --filter @jobmatch/skill-gap start\` starts it (\`${report.server.command}\`); autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario; ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}, run ${report.date.slice(0, 10)} on a machine shared with other work.
 
 **Peak RSS under load: ${peakRssMb} MB** (limit ${RSS_LIMIT_MB} MB: ${report.memory.withinLimit ? 'within' : 'EXCEEDED'}; ${report.memory.startupRssMb} MB after start-up). Measured as the max of VmRSS/VmHWM of the server process, sampled every 50 ms.
 

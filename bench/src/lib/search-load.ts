@@ -21,6 +21,10 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /** Filled by the caller: the server's CPU time per answered request and its RSS peak so far. */
+  serverCpuMsPerRequest?: number;
+  serverPeakRssMb?: number;
+  loadAverage1m?: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -96,6 +100,19 @@ export function readRss(pid: number): { rssMb: number; hwmMb: number } | null {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
     return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** User + system CPU time a process has used so far, in ms (/proc/<pid>/stat, Linux). */
+export function readCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
   } catch {
     return null;
   }

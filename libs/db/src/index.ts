@@ -6,3 +6,4 @@ export { Prisma, EmbeddingStatus } from './generated/prisma/client';
 export type { Job, Resume } from './generated/prisma/client';
 export * from './repositories/job.repository';
 export * from './repositories/resume.repository';
+export * from './repositories/skill-profile.repository';

@@ -19,11 +19,11 @@ export const DENY_RULES: Record<string, DenyRule> = {
   },
   r: {
     before: /([&\-'.(/]|\bcircle |\bvitamin |\bclass |\bgrade |\btype |\bplan |\bstage |\bseries |\bversion |\bsection )$/i,
-    after: /^([&'\-]|\.[a-z]|\)|\s+(&|and)\s+d\b|\s+us\b|\s+value\b)/i,
+    after: /^([&'-]|\.[a-z]|\)|\s+(&|and)\s+d\b|\s+us\b|\s+value\b)/i,
   },
   c: {
     before: /([&\-'.(/]|\bvitamin |\bclass |\bgrade |\btype |\bplan |\bstage |\bseries |\bversion |\bsection |\bpart |\bitem |\blevel |\btier |\bcategory |\bschedule |\bform |\busb |\bappendix |\ba, b,? (and |or )?|\bb )$/i,
-    after: /^([&'\-]|\.[a-z]|\)|\s+(corporation|corp|suite|level|executives?|grade|class)\b|\s*\+\s*(?![+]))/i,
+    after: /^([&'-]|\.[a-z]|\)|\s+(corporation|corp|suite|level|executives?|grade|class)\b|\s*\+\s*(?![+]))/i,
   },
   excel: { after: /^\s+(in|at|as|within|under|beyond|when)\b/i },
   swift: {
@@ -65,6 +65,10 @@ export const DENY_RULES: Record<string, DenyRule> = {
   sketch: { after: /^\s+(out|ideas?|concepts?|artist|comedy|book|books)\b/i },
   vault: { before: /\b(bank|pole|the)\s+$/i },
   ember: { after: /^\s+(glow|pit)\b/i },
+  // American Welding Society codes ("AWS D1.1", "AWS certified welder").
+  aws: { after: /^\s*(D\d|certified\s+welder|welding|CWI\b)/i, before: /\bwelding society\s*\(?$/i },
+  cook: { before: /\b(tim|captain|james)\s+$/i, after: /^\s+(county|islands?)\b/i },
+  mason: { before: /\b(perry|jackson)\s+$/i },
 };
 
 /** Categories whose skills count as context for an ambiguous term of a given category. */

@@ -17,6 +17,8 @@ export class AhoCorasick {
   /** Patterns ending at each state, including those reached through failure links. */
   private readonly outputs: (number[] | undefined)[];
   private readonly lengths: number[];
+  /** Dense goto table for the root, where the scan spends most of its time. */
+  private readonly rootNext = new Int32Array(0x10000);
 
   constructor(patterns: readonly string[]) {
     const outputs: (number[] | undefined)[] = [undefined];
@@ -60,25 +62,35 @@ export class AhoCorasick {
       }
     }
     this.outputs = outputs;
+    for (const [code, child] of childrenOf[0]!) this.rootNext[code] = child;
   }
 
-  /** Every occurrence of every pattern in `codes` (overlapping hits included). */
-  search(codes: Uint16Array, length: number): AutomatonHit[] {
+  /**
+   * Every occurrence of every pattern in `codes` (overlapping hits included). When
+   * `needsLeftBoundary[p]` is set, hits of pattern p that start right after a character
+   * flagged in `wordChar` are dropped here, so text like "r" inside words costs no allocation.
+   */
+  search(codes: Uint16Array, length: number, needsLeftBoundary?: Uint8Array, wordChar?: Uint8Array): AutomatonHit[] {
     const hits: AutomatonHit[] = [];
     const transitions = this.transitions;
     const fail = this.fail;
+    const rootNext = this.rootNext;
     let state = 0;
     for (let i = 0; i < length; i++) {
       const code = codes[i]!;
-      let next = transitions.get(state * 0x10000 + code);
+      let next = state === 0 ? undefined : transitions.get(state * 0x10000 + code);
       while (next === undefined && state !== 0) {
         state = fail[state]!;
-        next = transitions.get(state * 0x10000 + code);
+        if (state !== 0) next = transitions.get(state * 0x10000 + code);
       }
-      state = next ?? 0;
+      state = next ?? rootNext[code]!;
       const out = this.outputs[state];
       if (out) {
-        for (const pattern of out) hits.push({ pattern, start: i + 1 - this.lengths[pattern]!, end: i + 1 });
+        for (const pattern of out) {
+          const start = i + 1 - this.lengths[pattern]!;
+          if (needsLeftBoundary && start > 0 && needsLeftBoundary[pattern] === 1 && wordChar![codes[start - 1]!] === 1) continue;
+          hits.push({ pattern, start, end: i + 1 });
+        }
       }
     }
     return hits;

@@ -14,6 +14,8 @@ interface CompiledPattern {
   startsWithWordChar: boolean;
   endsWithWordChar: boolean;
   deny: (typeof DENY_RULES)[string] | undefined;
+  /** All capitals, 2+ letters ("EKG", "PLC"): may take a lower-case plural "s". */
+  acronym: boolean;
 }
 
 interface Candidate {
@@ -29,6 +31,8 @@ const HASH = 35;
 const DOT = 46;
 const LOWER_S = 115;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** isWordCode as a lookup table, for the automaton's inner loop. */
+const WORD_CHAR = Uint8Array.from({ length: 0x10000 }, (_, c) => (isWordCode(c) ? 1 : 0));
 const TECH_CATEGORIES = new Set(['software', 'data-ml', 'cloud-devops', 'security']);
 /** How far (in normalised characters) another skill may be to give context to an ambiguous one. */
 const CONTEXT_DISTANCE = 120;
@@ -52,6 +56,7 @@ function variantsOf(text: string, mode: SkillTermMode): string[] {
 export class SkillExtractor {
   private readonly patterns: CompiledPattern[] = [];
   private readonly automaton: AhoCorasick;
+  private readonly startsWithWordChar: Uint8Array;
 
   constructor(taxonomy: Taxonomy) {
     const seen = new Set<string>();
@@ -74,10 +79,12 @@ export class SkillExtractor {
           startsWithWordChar: isWordCode(key.charCodeAt(0)),
           endsWithWordChar: isWordCode(key.charCodeAt(key.length - 1)),
           deny: DENY_RULES[term.text.toLowerCase()],
+          acronym: /^[A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*$/.test(variant),
         });
       }
     }
     this.automaton = new AhoCorasick(keys);
+    this.startsWithWordChar = Uint8Array.from(this.patterns, (p) => (p.startsWithWordChar ? 1 : 0));
   }
 
   extract(text: string): ExtractedSkill[] {
@@ -85,7 +92,7 @@ export class SkillExtractor {
     const norm = normalizeText(text);
     const { codes, offsets, length } = norm;
     const candidates: Candidate[] = [];
-    for (const hit of this.automaton.search(codes, length)) {
+    for (const hit of this.automaton.search(codes, length, this.startsWithWordChar, WORD_CHAR)) {
       const pattern = this.patterns[hit.pattern]!;
       const end = this.validEnd(pattern, codes, length, hit.start, hit.end);
       if (end < 0) continue;
@@ -148,8 +155,10 @@ export class SkillExtractor {
       return isWordCode(next) && !isDigit(next) ? -1 : end;
     }
     if (isWordCode(next)) {
-      if (pattern.mode !== 'any-case' || pattern.length < 3) return -1;
       const after = end + 1 < length ? codes[end + 1]! : 32;
+      // Acronym plurals: "EKGs", "PLCs", "APIs" (the case check still applies to the acronym itself).
+      if (pattern.mode === 'exact-case' && pattern.acronym && next === LOWER_S && !isWordCode(after)) return end + 1;
+      if (pattern.mode !== 'any-case' || pattern.length < 3) return -1;
       if (next === LOWER_S && pattern.length >= 4 && !isWordCode(after)) return end + 1; // plural
       if (isDigit(next)) {
         let j = end;

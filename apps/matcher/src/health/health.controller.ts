@@ -1,7 +1,7 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { DependencyHealthIndicators, PG_POOL, REDIS } from '@jobmatch/nest-common';
+import { ApiException, DependencyHealthIndicators, PG_POOL, REDIS } from '@jobmatch/nest-common';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { EmbedderRpcClient } from '../embedder/embedder-rpc.client';
@@ -26,7 +26,19 @@ export class HealthController {
   /** Readiness: Postgres, Redis and the embedder (model.info over RPC) answer. */
   @Get('ready')
   @HealthCheck()
-  ready() {
+  async ready() {
+    try {
+      return await this.check();
+    } catch (error) {
+      // Terminus reports failures as a 503 whose body lists each dependency; keep that list in our error shape.
+      const report = (error as { getResponse?: () => unknown }).getResponse?.() as { error?: Record<string, unknown>; details?: unknown } | undefined;
+      if (!report?.details) throw error;
+      const down = Object.keys(report.error ?? {});
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'NOT_READY', `Not ready: ${down.join(', ')} unavailable`, report.details, { 'Retry-After': '5' });
+    }
+  }
+
+  private check() {
     return this.health.check([
       () => this.indicators.postgres(this.pool),
       () => this.indicators.redis(this.redis),

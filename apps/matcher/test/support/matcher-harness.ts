@@ -46,7 +46,8 @@ export async function startMatcher(env: Record<string, string> = {}): Promise<Ma
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   const redis = new Redis(TEST_REDIS_URL);
-  const queue = new Queue(EMBEDDING_QUEUE, { connection: new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }), prefix: redisPrefix });
+  const queueConnection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue(EMBEDDING_QUEUE, { connection: queueConnection, prefix: redisPrefix });
   const vectors = app.get(VectorStore);
   return {
     app,
@@ -66,6 +67,7 @@ export async function startMatcher(env: Record<string, string> = {}): Promise<Ma
     close: async () => {
       await app.close();
       await queue.close();
+      queueConnection.disconnect();
       redis.disconnect();
       await pg.end();
       await deleteRedisKeys(redisPrefix);

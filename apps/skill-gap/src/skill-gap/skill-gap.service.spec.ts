@@ -1,4 +1,4 @@
-import type { Job, JobRepository, Resume, ResumeRepository, VectorStore } from '@jobmatch/db';
+import type { JobSkillProfile, ResumeSkillProfile, SkillProfileRepository, VectorStore } from '@jobmatch/db';
 import { ApiException } from '@jobmatch/nest-common';
 import { buildSkillGraph, type ExtractedSkill } from '@jobmatch/skills';
 import type { SkillsEngine } from '../skills/skills-engine';
@@ -8,10 +8,23 @@ const RESUME_ID = '11111111-1111-4111-8111-111111111111';
 const JOB_ID = '22222222-2222-4222-8222-222222222222';
 const MODEL_ID = 'sentence-transformers/all-MiniLM-L6-v2';
 
-const resumeRow = (overrides: Partial<Resume> = {}): Resume =>
-  ({ id: RESUME_ID, skills: ['Python', 'Docker'], embeddingStatus: 'READY', embeddingError: null, embeddingModel: MODEL_ID, ...overrides }) as Resume;
-const jobRow = (id: string, overrides: Partial<Job> = {}): Job =>
-  ({ id, title: `Job ${id.slice(0, 4)}`, company: 'Acme', skills: [], requiredSkills: ['Python', 'Kubernetes'], niceToHaveSkills: ['Terraform'], ...overrides }) as Job;
+const resumeRow = (overrides: Partial<ResumeSkillProfile> = {}): ResumeSkillProfile => ({
+  id: RESUME_ID,
+  skills: ['Python', 'Docker'],
+  embeddingStatus: 'READY',
+  embeddingError: null,
+  embeddingModel: MODEL_ID,
+  ...overrides,
+});
+const jobRow = (id: string, overrides: Partial<JobSkillProfile> = {}): JobSkillProfile => ({
+  id,
+  title: `Job ${id.slice(0, 4)}`,
+  company: 'Acme',
+  skills: [],
+  requiredSkills: ['Python', 'Kubernetes'],
+  niceToHaveSkills: ['Terraform'],
+  ...overrides,
+});
 const extracted = (name: string, requirement: ExtractedSkill['requirement'] = 'unspecified'): ExtractedSkill => ({
   name,
   category: 'software',
@@ -20,8 +33,7 @@ const extracted = (name: string, requirement: ExtractedSkill['requirement'] = 'u
 });
 
 function setup() {
-  const resumes = { findById: jest.fn() };
-  const jobs = { findById: jest.fn(), findByIds: jest.fn() };
+  const profiles = { findResume: jest.fn(), findJob: jest.fn(), findJobs: jest.fn() };
   const vectors = { nearestToStored: jest.fn() };
   const engine = {
     graph: buildSkillGraph([
@@ -31,13 +43,12 @@ function setup() {
     extract: jest.fn(),
   };
   const service = new SkillGapService(
-    resumes as unknown as ResumeRepository,
-    jobs as unknown as JobRepository,
+    profiles as unknown as SkillProfileRepository,
     vectors as unknown as VectorStore,
     engine as unknown as SkillsEngine,
     { MODEL_ID, HNSW_EF_SEARCH: 64 },
   );
-  return { service, resumes, jobs, vectors, engine };
+  return { service, profiles, vectors, engine };
 }
 
 async function apiError(promise: Promise<unknown>): Promise<ApiException> {
@@ -48,9 +59,9 @@ async function apiError(promise: Promise<unknown>): Promise<ApiException> {
 
 describe('SkillGapService.compare', () => {
   it('uses stored skills for ids and reports coverage with its method', async () => {
-    const { service, resumes, jobs } = setup();
-    resumes.findById.mockResolvedValue(resumeRow());
-    jobs.findById.mockResolvedValue(jobRow(JOB_ID));
+    const { service, profiles } = setup();
+    profiles.findResume.mockResolvedValue(resumeRow());
+    profiles.findJob.mockResolvedValue(jobRow(JOB_ID));
     const result = await service.compare({ id: RESUME_ID }, { id: JOB_ID });
     expect(result.resume).toEqual({ source: 'id', id: RESUME_ID, skills: ['Python', 'Docker'] });
     expect(result.job).toMatchObject({ source: 'id', id: JOB_ID, requiredSkills: ['Python', 'Kubernetes'], niceToHaveSkills: ['Terraform'] });
@@ -62,24 +73,24 @@ describe('SkillGapService.compare', () => {
   });
 
   it('extracts skills from texts, treating unqualified job skills as required', async () => {
-    const { service, engine, resumes, jobs } = setup();
+    const { service, engine, profiles } = setup();
     engine.extract.mockImplementation((text: string) =>
       text.startsWith('resume') ? [extracted('Docker')] : [extracted('Kubernetes'), extracted('Terraform', 'nice-to-have')],
     );
     const result = await service.compare({ text: 'resume text' }, { text: 'job text' });
-    expect(resumes.findById).not.toHaveBeenCalled();
-    expect(jobs.findById).not.toHaveBeenCalled();
+    expect(profiles.findResume).not.toHaveBeenCalled();
+    expect(profiles.findJob).not.toHaveBeenCalled();
     expect(result.job).toEqual({ source: 'text', id: null, title: null, requiredSkills: ['Kubernetes'], niceToHaveSkills: ['Terraform'] });
     expect(result.missingRequired[0]).toEqual({ name: 'Kubernetes', requirement: 'required', relatedOwned: ['Docker'] });
   });
 
   it('answers 404 for an unknown resume or job id', async () => {
-    const { service, resumes, jobs } = setup();
-    resumes.findById.mockResolvedValue(null);
-    jobs.findById.mockResolvedValue(jobRow(JOB_ID));
+    const { service, profiles } = setup();
+    profiles.findResume.mockResolvedValue(null);
+    profiles.findJob.mockResolvedValue(jobRow(JOB_ID));
     expect((await apiError(service.compare({ id: RESUME_ID }, { id: JOB_ID }))).getStatus()).toBe(404);
-    resumes.findById.mockResolvedValue(resumeRow());
-    jobs.findById.mockResolvedValue(null);
+    profiles.findResume.mockResolvedValue(resumeRow());
+    profiles.findJob.mockResolvedValue(null);
     const error = await apiError(service.compare({ id: RESUME_ID }, { id: JOB_ID }));
     expect(error.getStatus()).toBe(404);
     expect(error.details).toEqual({ entity: 'Job', id: JOB_ID });
@@ -96,15 +107,15 @@ describe('SkillGapService.compare', () => {
 
 describe('SkillGapService.forRecommendedJobs', () => {
   it('searches by the stored resume vector with the configured model and aggregates the nearest jobs in order', async () => {
-    const { service, resumes, jobs, vectors } = setup();
+    const { service, profiles, vectors } = setup();
     const [a, b, gone] = ['aaaaaaaa-0000-4000-8000-000000000000', 'bbbbbbbb-0000-4000-8000-000000000000', 'cccccccc-0000-4000-8000-000000000000'];
-    resumes.findById.mockResolvedValue(resumeRow());
+    profiles.findResume.mockResolvedValue(resumeRow());
     vectors.nearestToStored.mockResolvedValue([
       { id: a, distance: 0.1, similarity: 0.9 },
       { id: gone, distance: 0.2, similarity: 0.8 },
       { id: b, distance: 0.4, similarity: 0.6 },
     ]);
-    jobs.findByIds.mockResolvedValue([jobRow(b, { requiredSkills: ['Go'], niceToHaveSkills: [] }), jobRow(a)]);
+    profiles.findJobs.mockResolvedValue([jobRow(b, { requiredSkills: ['Go'], niceToHaveSkills: [] }), jobRow(a)]);
     const result = await service.forRecommendedJobs(RESUME_ID, 3);
     expect(vectors.nearestToStored).toHaveBeenCalledWith('job', { entity: 'resume', id: RESUME_ID }, { modelId: MODEL_ID, limit: 3, efSearch: 64 });
     expect(result.jobs.map((job) => [job.id, job.matchScore])).toEqual([[a, 0.9], [b, 0.6]]);
@@ -114,14 +125,14 @@ describe('SkillGapService.forRecommendedJobs', () => {
   });
 
   it('answers 404 for an unknown resume', async () => {
-    const { service, resumes } = setup();
-    resumes.findById.mockResolvedValue(null);
+    const { service, profiles } = setup();
+    profiles.findResume.mockResolvedValue(null);
     expect((await apiError(service.forRecommendedJobs(RESUME_ID))).getStatus()).toBe(404);
   });
 
   it.each(['PENDING', 'FAILED'] as const)('answers 409 with the embedding status while it is %s', async (status) => {
-    const { service, resumes, vectors } = setup();
-    resumes.findById.mockResolvedValue(resumeRow({ embeddingStatus: status, embeddingError: status === 'FAILED' ? 'boom' : null }));
+    const { service, profiles, vectors } = setup();
+    profiles.findResume.mockResolvedValue(resumeRow({ embeddingStatus: status, embeddingError: status === 'FAILED' ? 'boom' : null }));
     const error = await apiError(service.forRecommendedJobs(RESUME_ID));
     expect(error.getStatus()).toBe(409);
     expect(error.code).toBe('EMBEDDING_NOT_READY');
@@ -130,8 +141,8 @@ describe('SkillGapService.forRecommendedJobs', () => {
   });
 
   it('answers 409 when the stored vector belongs to another model', async () => {
-    const { service, resumes, vectors } = setup();
-    resumes.findById.mockResolvedValue(resumeRow({ embeddingModel: 'other/model' }));
+    const { service, profiles, vectors } = setup();
+    profiles.findResume.mockResolvedValue(resumeRow({ embeddingModel: 'other/model' }));
     vectors.nearestToStored.mockResolvedValue(null);
     const error = await apiError(service.forRecommendedJobs(RESUME_ID));
     expect(error.getStatus()).toBe(409);

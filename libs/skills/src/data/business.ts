@@ -3,7 +3,7 @@ import type { SkillSource } from './format';
 export const BUSINESS: SkillSource = {
   category: 'business',
   lines: `
-Project Management | project planning, project delivery, managing projects, project coordination, =PMP, Project Management Professional, PRINCE2 | | Agile, Stakeholder Management
+Project Management | project planning, project delivery, managing projects, project coordination, =PMP, Project Management Professional, PRINCE2, project manager | | Agile, Stakeholder Management
 Program Management | programme management, program managers, portfolio and program management | Project Management |
 Agile | Agile methodologies, Agile methodology, agile methods, agile practices, agile teams, agile environment, agile environments | | Scrum, Kanban
 Scrum | Scrum Master, CSM, Certified ScrumMaster, sprint planning, scrum ceremonies | Agile | Kanban
@@ -22,7 +22,7 @@ Smartsheet | | | Project Management
 Notion | =Notion | |
 Miro | =Miro, Mural | |
 Microsoft Excel | ?Excel, MS Excel, Excel spreadsheets, Excel formulas, advanced Excel, =EXCEL, Microsoft Office Excel | Microsoft Office | VBA, Power BI
-VBA | Excel VBA, Visual Basic for Applications, Excel macros | Microsoft Excel | Visual Basic
+VBA | Visual Basic for Applications, Excel macros | Microsoft Excel | Visual Basic
 Power Query | | Microsoft Excel | Power BI
 Microsoft Office | MS Office, Office suite, Microsoft Office Suite, Microsoft Word, MS Word, PowerPoint, MS PowerPoint, Outlook | |
 Google Workspace | G Suite, Google Sheets, Google Docs, Google Slides, GSuite | | Microsoft Office
@@ -31,7 +31,7 @@ ERP Systems | =ERP, enterprise resource planning, ERP software, ERP implementati
 Oracle NetSuite | NetSuite, Oracle ERP, Oracle E-Business Suite, Oracle Fusion | ERP Systems |
 Microsoft Dynamics | Dynamics 365, MS Dynamics, Dynamics NAV, Dynamics AX | ERP Systems | CRM
 Workday | =Workday | | Human Resources
-Business Analysis | business analyst skills, requirements gathering, requirements elicitation, business requirements, gap analysis, business process analysis, BRDs | | Process Improvement, Stakeholder Management
+Business Analysis | business analyst skills, requirements gathering, requirements elicitation, business requirements, gap analysis, business process analysis, BRDs, business analyst | | Process Improvement, Stakeholder Management
 Process Improvement | business process improvement, continuous improvement, process optimization, process optimisation, process re-engineering, BPR | | Lean, Six Sigma
 Business Process Modeling | =BPMN, process mapping, process modeling, process modelling, workflow design | Business Analysis |
 Change Management | organizational change management, change management process, ADKAR | | Stakeholder Management
@@ -41,13 +41,13 @@ Operations Management | business operations, operational excellence, operations 
 Supply Chain Management | supply chain, =SCM, supply chain operations, supply chain planning | | Logistics, Procurement
 Logistics | logistics management, logistics coordination, transportation management, freight, shipping and receiving | Supply Chain Management |
 Procurement | purchasing, strategic sourcing, vendor selection, purchase orders | Supply Chain Management | Vendor Management
-Vendor Management | supplier management, vendor relations, supplier relationship management, third-party management | Procurement | Contract Negotiation
-Inventory Management | inventory control, stock control, inventory planning, cycle counting, cycle counts | Supply Chain Management | Warehouse Operations
+Vendor Management | supplier management, vendor relations, supplier relationship management, third-party management, vendor relationships | Procurement | Contract Negotiation
+Inventory Management | inventory control, stock control, inventory planning, cycle counting, cycle counts, inventory counts, inventory tracking | Supply Chain Management | Warehouse Operations
 Demand Planning | demand forecasting, S&OP, sales and operations planning | Supply Chain Management | Forecasting
 Contract Management | contract administration, contract drafting, contract review, contracts management | | Contract Negotiation
 Contract Negotiation | negotiating contracts, contract negotiations | Negotiation | Contract Management
 Human Resources | =HR, HR management, human resource management, HRIS, people operations, HR operations | |
-Recruiting | recruitment, talent acquisition, sourcing candidates, candidate sourcing, full-cycle recruiting, full cycle recruiting, technical recruiting, headhunting | Human Resources | Interviewing
+Recruiting | recruitment, talent acquisition, sourcing candidates, candidate sourcing, full-cycle recruiting, full cycle recruiting, technical recruiting, headhunting, recruiter | Human Resources | Interviewing
 Interviewing | candidate interviews, behavioral interviewing, structured interviews | Recruiting |
 Onboarding | employee onboarding, new hire onboarding | Human Resources |
 Employee Relations | labor relations, labour relations | Human Resources |
@@ -60,7 +60,7 @@ Data Entry | keyboarding, 10-key | |
 Office Administration | administrative support, office management, clerical work, scheduling appointments, calendar management | | Data Entry
 Event Planning | event management, event coordination, conference planning | |
 Translation | translating, localization, localisation, interpretation services | |
-Technical Writing | technical documentation, documentation writing, API documentation, user manuals, writing documentation | | Copywriting
+Technical Writing | technical documentation, documentation writing, API documentation, user manuals, writing documentation, technical writer | | Copywriting
 Grant Writing | grant proposals, proposal writing, RFP responses, RFPs | |
 Real Estate | property management, real estate transactions | |
 Consulting | management consulting, business consulting | |

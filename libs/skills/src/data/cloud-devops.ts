@@ -64,7 +64,7 @@ Maven | Apache Maven | Java | Gradle
 Gradle | | Java | Maven
 npm | =npm, =NPM, yarn, pnpm | Node.js |
 DevOps | Dev Ops, DevSecOps | | CI/CD, Site Reliability Engineering
-Site Reliability Engineering | =SRE, site reliability | DevOps | Monitoring
+Site Reliability Engineering | =SRE, site reliability, site reliability engineer | DevOps | Monitoring
 Monitoring | observability, system monitoring, application monitoring, alerting, APM | | Prometheus, Grafana
 Prometheus | =Prometheus, PromQL, Alertmanager | Monitoring | Grafana
 Grafana | | Monitoring | Prometheus

@@ -3,7 +3,7 @@ import type { SkillSource } from './format';
 export const DATA_ML: SkillSource = {
   category: 'data-ml',
   lines: `
-Machine Learning | =ML, machine-learning models, ML engineering, ML models, statistical learning | Statistics | Deep Learning, Python, scikit-learn
+Machine Learning | =ML, machine-learning models, ML engineering, ML models, statistical learning, ML engineer | Statistics | Deep Learning, Python, scikit-learn
 Deep Learning | neural networks, neural nets, deep neural networks | Machine Learning | PyTorch, TensorFlow
 Artificial Intelligence | =AI, AI/ML | | Machine Learning
 Natural Language Processing | =NLP, natural-language processing, text mining, computational linguistics | Machine Learning | Large Language Models, spaCy
@@ -45,7 +45,7 @@ Hypothesis Testing | statistical significance, significance testing, t-tests, AN
 Bayesian Statistics | Bayesian inference, Bayesian modeling, Bayesian methods | Statistics |
 Experimental Design | design of experiments, =DOE | Statistics | A/B Testing
 Econometrics | | Statistics |
-Data Analysis | data analytics, analyzing data, analysing data, data analyses, quantitative analysis | | SQL, Microsoft Excel, Statistics
+Data Analysis | data analytics, analyzing data, analysing data, data analyses, quantitative analysis, analyze data, analyse data | | SQL, Microsoft Excel, Statistics
 Data Science | | | Machine Learning, Statistics, Python
 Data Visualization | data visualisation, data viz, dashboards, dashboarding | Data Analysis | Tableau, Power BI
 Business Intelligence | =BI, BI reporting, BI tools | Data Analysis | Tableau, Power BI, Looker
@@ -57,7 +57,7 @@ Metabase | Superset, Apache Superset | Business Intelligence |
 SAS | =SAS, SAS programming, SAS Enterprise Guide | Statistics |
 SPSS | IBM SPSS | Statistics |
 Stata | =Stata, =STATA | Statistics |
-Data Engineering | data pipelines, data pipeline | | ETL, Apache Spark, Apache Airflow
+Data Engineering | data pipelines, data pipeline, data engineer | | ETL, Apache Spark, Apache Airflow
 ETL | ELT, ETL pipelines, extract transform load, data integration | Data Engineering |
 Data Modeling | data modelling, dimensional modeling, dimensional modelling, star schema, data models | Databases |
 Data Warehousing | data warehouse, data warehouses, DWH, EDW | Data Engineering | Snowflake, BigQuery, Amazon Redshift

@@ -3,7 +3,7 @@ import type { SkillSource } from './format';
 export const DESIGN: SkillSource = {
   category: 'design',
   lines: `
-UX Design | =UX, user experience design, user experience, UX/UI, UI/UX, UX/UI design, UI/UX design, experience design | | UI Design, User Research, Interaction Design
+UX Design | =UX, user experience design, user experience, experience design, UX designer | | UI Design, User Research, Interaction Design
 UI Design | =UI, user interface design, visual interface design, UI design skills | | UX Design, Visual Design
 User Research | UX research, usability research, user interviews, user testing, ethnographic research, contextual inquiry, surveys and interviews | UX Design | Usability Testing
 Usability Testing | usability tests, usability studies, heuristic evaluation | User Research |
@@ -13,14 +13,14 @@ Wireframing | wireframes, wireframe, low-fidelity wireframes | UX Design | Proto
 Prototyping | prototypes, interactive prototypes, high-fidelity prototypes, rapid prototyping | UX Design | Figma
 Design Systems | design system, component libraries, component library, UI kits, design tokens | UI Design | Figma, Storybook
 Visual Design | visual communication, layout design, composition | | Typography, Color Theory
-Graphic Design | graphic designer skills, print design, marketing collateral, visual identity | | Adobe Illustrator, Typography
+Graphic Design | graphic designer skills, print design, marketing collateral, visual identity, graphic designer | | Adobe Illustrator, Typography
 Typography | type design, typesetting | Graphic Design |
 Color Theory | colour theory | Graphic Design |
 Branding | brand design, brand identity, logo design, brand guidelines, visual branding | Graphic Design | Brand Management
 Illustration | digital illustration, drawing, hand drawing, illustrations | | Adobe Illustrator
 Motion Design | motion graphics, animation, 2D animation, animated graphics | | Adobe After Effects
 3D Modeling | 3D modelling, 3D design, 3D rendering, 3D modeling and rendering | | Blender, Autodesk Maya
-Product Design | digital product design, end-to-end product design | UX Design | UI Design
+Product Design | digital product design, end-to-end product design, product designer | UX Design | UI Design
 Service Design | service blueprints, customer journey mapping, journey mapping, journey maps | UX Design |
 Design Thinking | human-centered design, human-centred design, user-centered design, user-centred design | UX Design |
 Accessibility Design | inclusive design, accessible design | UX Design | Web Accessibility

@@ -3,8 +3,8 @@ import type { SkillSource } from './format';
 export const FINANCE: SkillSource = {
   category: 'finance',
   lines: `
-Accounting | accounting principles, financial accounting, general accounting, accounting experience | | Bookkeeping, GAAP
-Bookkeeping | book keeping, bookkeeper skills, general ledger, =GL, journal entries, ledger maintenance | Accounting | QuickBooks
+Accounting | accounting principles, financial accounting, general accounting, accounting experience, accountant, accountants skills | | Bookkeeping, GAAP
+Bookkeeping | book keeping, bookkeeper skills, general ledger, =GL, journal entries, ledger maintenance, bookkeeper | Accounting | QuickBooks
 GAAP | US GAAP, generally accepted accounting principles | Accounting | IFRS
 IFRS | International Financial Reporting Standards | Accounting | GAAP
 Financial Reporting | financial statements, financial statement preparation, month-end close, month end close, year-end close, monthly close, =SEC reporting, 10-K, 10-Q | Accounting | GAAP
@@ -23,7 +23,7 @@ CFA | =CFA, Chartered Financial Analyst, CFA charterholder | Investment Analysis
 QuickBooks | Quickbooks, QuickBooks Online, =QBO | Bookkeeping |
 Xero | =Xero | Bookkeeping |
 Sage Accounting | ?Sage, Sage 50, Sage Intacct, Intacct | Bookkeeping |
-Financial Analysis | financial analyses, financial statement analysis, ratio analysis, variance analysis, financial performance analysis | | Financial Modeling
+Financial Analysis | financial analyses, financial statement analysis, ratio analysis, variance analysis, financial performance analysis, financial analyst | | Financial Modeling
 Financial Modeling | financial modelling, financial models, three-statement model, 3-statement model, LBO modeling, LBO models | Financial Analysis | Valuation, Microsoft Excel
 FP&A | =FP&A, financial planning and analysis, financial planning & analysis, financial planning | Financial Analysis | Budgeting, Forecasting
 Budgeting | budget management, budget planning, budgets, budget preparation, managing budgets, =P&L management, P&L responsibility | | Forecasting
@@ -45,7 +45,7 @@ Risk Management | risk analysis, enterprise risk management, =ERM, risk mitigati
 Credit Analysis | credit risk, credit risk analysis, credit underwriting, credit assessment | Risk Management | Underwriting
 Underwriting | loan underwriting, mortgage underwriting, insurance underwriting | Risk Management | Credit Analysis
 Anti-Money Laundering | =AML, anti money laundering, =BSA, =BSA/AML, transaction monitoring | Financial Compliance | Know Your Customer
-Know Your Customer | =KYC, customer due diligence, =CDD, =EDD | Financial Compliance | Anti-Money Laundering
+Know Your Customer | =KYC, customer due diligence, =CDD, =EDD, enhanced due diligence | Financial Compliance | Anti-Money Laundering
 Financial Compliance | financial regulations, banking regulations, regulatory reporting, Basel III, Dodd-Frank, =FINRA, Series 7, Series 63 | Regulatory Compliance | Anti-Money Laundering
 Treasury Management | treasury, cash management, liquidity management, cash flow management | Corporate Finance |
 Banking Operations | branch operations, bank teller, teller operations, loan processing, mortgage processing | |

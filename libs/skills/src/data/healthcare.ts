@@ -4,11 +4,11 @@ export const HEALTHCARE: SkillSource = {
   category: 'healthcare',
   lines: `
 Patient Care | direct patient care, bedside care, patient-centered care, patient centred care, hands-on patient care | | Vital Signs, Patient Education
-Nursing | registered nursing, nursing care, nursing practice, nursing skills | Patient Care | Care Planning
+Nursing | registered nursing, nursing care, nursing practice, nursing skills, registered nurse, =RN, =LPN, nurse, licensed practical nurse | Patient Care | Care Planning
 Vital Signs | taking vital signs, vitals monitoring, monitoring vital signs, vital sign monitoring | Patient Care |
-Medication Administration | administering medications, medication management, medication pass, med pass, drug administration | Nursing | Pharmacology
+Medication Administration | administering medications, medication management, medication pass, med pass, drug administration, administer medications, administering medication, administer medication | Nursing | Pharmacology
 IV Therapy | IV insertion, IV starts, intravenous therapy, IV administration, peripheral IV | Nursing | Phlebotomy
-Phlebotomy | venipuncture, blood draws, blood drawing, specimen collection | | IV Therapy
+Phlebotomy | venipuncture, blood draws, blood drawing, specimen collection, phlebotomist | | IV Therapy
 Wound Care | wound management, wound dressing, dressing changes, wound assessment | Nursing |
 Patient Assessment | patient assessments, clinical assessment, health assessment, nursing assessment, head-to-toe assessment | Nursing | Triage
 Triage | ?Triage, patient triage, emergency triage, triage nursing | Patient Assessment |
@@ -22,7 +22,7 @@ Advanced Cardiac Life Support | =ACLS, ACLS certification, ACLS certified | Basi
 Pediatric Advanced Life Support | =PALS, PALS certification | Basic Life Support | Pediatrics
 First Aid | first-aid, first aid certification, first aid certified | | CPR
 Electronic Health Records | =EHR, EHRs, =EMR, EMRs, electronic medical records, electronic health record, EHR systems, EMR systems, health records systems | Medical Records | Epic Systems, Cerner
-Epic Systems | ?Epic, Epic EHR, Epic EMR, Epic Systems Corporation, EpicCare, Epic certification | Electronic Health Records |
+Epic Systems | ?Epic, Epic Systems Corporation, EpicCare, Epic certification | Electronic Health Records |
 Cerner | Oracle Cerner, Cerner EHR, Cerner Millennium | Electronic Health Records |
 Meditech | MEDITECH | Electronic Health Records |
 Medical Records | health information management, =HIM, medical records management, patient records, charting, clinical documentation | | Electronic Health Records
@@ -30,7 +30,7 @@ Medical Terminology | medical vocabulary | | Medical Coding
 Medical Coding | =ICD-10, ICD10, ICD-10-CM, =CPT, CPT coding, HCPCS, clinical coding, diagnosis coding, procedure coding, =CPC, certified professional coder | Medical Records | Medical Billing
 Medical Billing | healthcare billing, insurance billing, claims submission, revenue cycle management, =RCM, insurance verification, prior authorization, prior authorizations | | Medical Coding
 Pharmacology | pharmacotherapy, drug interactions, medication knowledge | | Medication Administration
-Pharmacy | dispensing, prescription processing, pharmacy technician skills, compounding, pharmacy operations | | Pharmacology
+Pharmacy | dispensing, prescription processing, pharmacy technician skills, compounding, pharmacy operations, pharmacy technician | | Pharmacology
 Clinical Research | clinical trials, clinical trial management, Good Clinical Practice, =ICH-GCP, clinical study management, =CRA | | Regulatory Affairs
 Regulatory Affairs | =FDA regulations, FDA submissions, regulatory submissions, 510(k), IND submissions | Regulatory Compliance | Clinical Research
 Pharmacovigilance | drug safety, adverse event reporting | Clinical Research |
@@ -49,15 +49,15 @@ Oncology | cancer care, oncology nursing, chemotherapy administration | |
 Mental Health | behavioral health, behavioural health, psychiatric care, psychiatric nursing, crisis intervention, mental health counseling | | Counseling
 Counseling | counselling, therapy sessions, psychotherapy, =CBT, cognitive behavioral therapy, dialectical behavior therapy, motivational interviewing, trauma-informed care | Mental Health |
 Social Work | case work, casework, =LCSW, =MSW, psychosocial assessment | | Case Management
-Physical Therapy | physiotherapy, rehabilitation, rehab, therapeutic exercise, manual therapy | | Occupational Therapy
+Physical Therapy | physiotherapy, rehabilitation, rehab, therapeutic exercise, manual therapy, physical therapist, physiotherapist | | Occupational Therapy
 Occupational Therapy | occupational therapist skills, activities of daily living, =ADLs, =ADL | | Physical Therapy
 Speech Therapy | speech-language pathology, speech language pathology, =SLP | |
 Respiratory Therapy | ventilator management, mechanical ventilation, airway management, oxygen therapy | | Critical Care
-Dental Hygiene | dental cleaning, teeth cleaning, periodontal care, dental hygienist skills | | Dental Assisting
+Dental Hygiene | dental cleaning, teeth cleaning, periodontal care, dental hygienist skills, dental hygienist | | Dental Assisting
 Dental Assisting | chairside assisting, dental radiography, dental x-rays | | Dental Hygiene
 Emergency Medical Services | =EMT, =EMS, paramedic, pre-hospital care, =EMT-B, =NREMT | | Basic Life Support
 Home Health Care | home health, home care, personal care, =CNA, certified nursing assistant, patient transfers | Patient Care | Geriatrics
-Medical Assisting | medical assistant skills, =CMA, rooming patients | Patient Care | Vital Signs
+Medical Assisting | medical assistant skills, =CMA, rooming patients, medical assistant | Patient Care | Vital Signs
 Anesthesia | anesthesiology, anaesthesia, sedation | |
 Surgery | surgical procedures, operating room, =OR nursing, perioperative care, scrubbing in, surgical assisting | | Infection Control
 Nutrition | dietetics, clinical nutrition, meal planning, diet planning, nutritional counseling | |

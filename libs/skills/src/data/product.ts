@@ -3,7 +3,7 @@ import type { SkillSource } from './format';
 export const PRODUCT: SkillSource = {
   category: 'product',
   lines: `
-Product Management | product manager skills, product ownership, managing products, digital product management | | Product Strategy, Roadmapping, User Stories
+Product Management | product manager skills, product ownership, managing products, digital product management, product manager | | Product Strategy, Roadmapping, User Stories
 Product Strategy | product vision, product-led growth, =PLG | Product Management | Go-to-Market Strategy
 Roadmapping | product roadmap, product roadmaps, roadmap planning, roadmaps | Product Management |
 Product Discovery | discovery, continuous discovery, opportunity assessment | Product Management | User Research

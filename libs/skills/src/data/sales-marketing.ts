@@ -3,9 +3,9 @@ import type { SkillSource } from './format';
 export const SALES_MARKETING: SkillSource = {
   category: 'sales-marketing',
   lines: `
-!Sales | sales experience, closing deals, quota attainment, sales cycle, sales cycles, sales process, sales skills, selling skills, sales background, proven sales, track record in sales, exceeding quota, exceed quota, sales quotas, sales targets, =SDR, =BDR | | Lead Generation, Negotiation
-B2B Sales | =B2B, business-to-business sales, enterprise sales, B2B selling | Sales | Account Management
-B2C Sales | =B2C, retail sales, consumer sales | Sales |
+!Sales | sales experience, closing deals, quota attainment, sales cycle, sales cycles, sales process, sales skills, selling skills, sales background, proven sales, track record in sales, exceeding quota, exceed quota, sales quotas, sales targets, =SDR, =BDR, exceeded quota, account executive, sales representative, sales rep | | Lead Generation, Negotiation
+B2B Sales | business-to-business sales, enterprise sales, B2B selling | Sales | Account Management
+B2C Sales | retail sales, consumer sales | Sales |
 SaaS Sales | software sales, selling SaaS | B2B Sales |
 Inside Sales | inside sales experience | Sales | Cold Calling
 Outside Sales | field sales, territory sales, territory management | Sales |
@@ -29,7 +29,7 @@ Digital Marketing | online marketing, internet marketing, digital marketing camp
 Product Marketing | product positioning, positioning and messaging, messaging frameworks, sales enablement | Marketing | Go-to-Market Strategy
 Brand Management | brand strategy, brand marketing, brand awareness, brand positioning | Marketing | Branding
 Content Marketing | content strategy, content creation, content calendar, editorial calendar, blogging, blog posts | Marketing | Copywriting, SEO
-Copywriting | copy writing, ad copy, marketing copy, web copy, copyediting, copy editing | Content Marketing |
+Copywriting | copy writing, ad copy, marketing copy, web copy, copyediting, copy editing, copywriter | Content Marketing |
 Social Media Marketing | social media, social media management, social media strategy, community management, Instagram marketing, TikTok marketing, =SMM | Digital Marketing | Content Marketing
 Influencer Marketing | influencer partnerships, creator partnerships | Social Media Marketing |
 Email Marketing | email campaigns, email marketing campaigns, newsletters, drip campaigns, lifecycle marketing | Digital Marketing | Marketing Automation

@@ -7,7 +7,7 @@ Cybersecurity | cyber security, information security, InfoSec, IT security, secu
 Network Security | firewalls, firewall configuration, IDS/IPS, intrusion detection, network defense | Cybersecurity | Networking
 Application Security | AppSec, secure coding, secure software development, web application security | Cybersecurity | OWASP
 OWASP | OWASP Top 10, OWASP Top Ten | Application Security | 
-Penetration Testing | pen testing, pentesting, pentest, ethical hacking, red teaming, red team | Cybersecurity | Vulnerability Management
+Penetration Testing | pen testing, pentesting, pentest, ethical hacking, red teaming, red team, penetration tester, pen tester, penetration testing experience | Cybersecurity | Vulnerability Management
 Vulnerability Management | vulnerability assessment, vulnerability scanning, vulnerability assessments, Nessus, Qualys | Cybersecurity | Penetration Testing
 Burp Suite | Burp | Penetration Testing | 
 Metasploit | | Penetration Testing | 
@@ -15,7 +15,7 @@ Wireshark | packet analysis, tcpdump | Network Security |
 Nmap | | Penetration Testing | 
 Kali Linux | | Penetration Testing | Linux
 SIEM | security information and event management, Microsoft Sentinel, QRadar, ArcSight | Security Operations | Splunk
-Security Operations | =SOC, security operations center, SecOps, threat monitoring, blue team | Cybersecurity | SIEM
+Security Operations | =SOC, security operations center, SecOps, threat monitoring, blue team, SOC analyst | Cybersecurity | SIEM
 Incident Response | security incident response, =DFIR, cyber incident response | Cybersecurity | Digital Forensics
 Digital Forensics | computer forensics, forensic analysis, EnCase, FTK | Cybersecurity | Incident Response
 Threat Intelligence | threat hunting, cyber threat intelligence, CTI, MITRE ATT&CK | Cybersecurity | 

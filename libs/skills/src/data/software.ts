@@ -8,7 +8,7 @@ export const SOFTWARE: SkillSource = {
 JavaScript | JS, ECMAScript, ES6, ES2015, Javascript ES6, Vanilla JS | | TypeScript, Node.js, HTML, CSS
 TypeScript | TypeScript 5 | JavaScript | Node.js, Angular
 Python | Python 3, Python3, Python 2, py3 | | Django, Flask, FastAPI, pandas
-Java | Java SE, Java EE, Jakarta EE, J2EE, Core Java | | Kotlin, Spring, Scala, JVM
+Java | =Java, =JAVA, Java SE, Java EE, Jakarta EE, J2EE, Core Java | | Kotlin, Spring, Scala, JVM
 Kotlin | | | Java, Android Development, JVM
 Scala | =Scala | | Java, Apache Spark, JVM, Functional Programming
 Go | ?Go, Golang, Go lang, Go language | | gRPC, Microservices, Docker, Kubernetes
@@ -76,7 +76,7 @@ Web Accessibility | WCAG, a11y, accessibility standards, ARIA, Section 508 | | H
 Responsive Design | responsive web design, mobile-first design | CSS | HTML
 Frontend Development | front-end development, frontend engineering, front-end engineering, front end development | | JavaScript, HTML, CSS
 Backend Development | back-end development, backend engineering, back-end engineering, server-side development | | REST APIs, Databases
-Full-Stack Development | full stack development, fullstack development, full-stack engineering | | Frontend Development, Backend Development
+Full-Stack Development | full stack development, fullstack development, full-stack engineering, full-stack engineer, full stack engineer, full-stack developer, full stack developer, fullstack developer, fullstack engineer | | Frontend Development, Backend Development
 Web Development | web application development, web apps | | HTML, CSS, JavaScript
 # Backend frameworks and runtimes
 Node.js | NodeJS, Node JS, ?Node | JavaScript | Express.js, NestJS, TypeScript
@@ -143,10 +143,10 @@ Mobile Development | mobile app development, mobile applications, mobile apps | 
 Unit Testing | unit tests, unit-testing | Software Testing | Test-Driven Development
 Test-Driven Development | TDD, test driven development | Unit Testing | Behavior-Driven Development
 Behavior-Driven Development | BDD, behaviour-driven development, Cucumber, Gherkin | Software Testing | Test-Driven Development
-Software Testing | QA testing, software quality assurance, =QA, quality assurance testing | | Unit Testing, Test Automation
-Test Automation | automated testing, automation testing, QA automation, test automation frameworks | Software Testing | Selenium, Cypress
+Software Testing | QA testing, software quality assurance, =QA, quality assurance testing, QA engineer, QA tester, test engineer, QA analyst | | Unit Testing, Test Automation
+Test Automation | automated testing, automation testing, QA automation, test automation frameworks, automated tests | Software Testing | Selenium, Cypress
 Integration Testing | integration tests | Software Testing | Unit Testing
-End-to-End Testing | E2E testing, end to end testing, e2e tests | Software Testing | Cypress, Playwright
+End-to-End Testing | E2E testing, end to end testing, e2e tests, end-to-end tests | Software Testing | Cypress, Playwright
 Manual Testing | manual QA, exploratory testing | Software Testing |
 Performance Testing | load testing, stress testing, JMeter, k6, Gatling, Locust | Software Testing |
 Jest | ?Jest | JavaScript | Unit Testing
@@ -161,11 +161,11 @@ Code Review | code reviews, peer code review | | Git
 Git | GitHub, GitLab, Bitbucket, version control, Git flow, source control | | Code Review
 Debugging | troubleshooting code, root cause debugging | |
 Agile Development | agile software development | Agile | Scrum
-Clean Code | SOLID, SOLID principles | Object-Oriented Programming | Design Patterns
+Clean Code | =SOLID, SOLID principles | Object-Oriented Programming | Design Patterns
 Refactoring | legacy code refactoring | | Clean Code
 Blockchain | Web3, distributed ledger | | Solidity, Ethereum
 Ethereum | | Blockchain | Solidity
-Game Development | game programming, gameplay programming | | Unity, Unreal Engine
+Game Development | game programming, gameplay programming, game developer, gameplay programmer, game programmer | | Unity, Unreal Engine
 Unity | ?Unity, Unity3D, Unity 3D | Game Development | C#
 Unreal Engine | UE4, UE5, Unreal | Game Development | C++
 OpenGL | Vulkan, DirectX | | Game Development, WebGL

@@ -3,25 +3,25 @@ import type { SkillSource } from './format';
 export const TRADES: SkillSource = {
   category: 'trades',
   lines: `
-Welding | welding skills, welder skills, fabrication welding, structural welding, pipe welding | | Metal Fabrication, Blueprint Reading
+Welding | welding skills, welder skills, fabrication welding, structural welding, pipe welding, welder | | Metal Fabrication, Blueprint Reading
 MIG Welding | =MIG, =GMAW, gas metal arc welding | Welding |
 TIG Welding | =TIG, =GTAW, gas tungsten arc welding | Welding |
 Stick Welding | =SMAW, shielded metal arc welding, arc welding | Welding |
 Flux-Cored Welding | =FCAW, flux core welding, flux cored arc welding | Welding |
-Metal Fabrication | fabrication, sheet metal, sheet metal fabrication, metalworking, metal work, plasma cutting, torch cutting, oxy-acetylene cutting | | Welding
+Metal Fabrication | fabrication, sheet metal, sheet metal fabrication, metalworking, metal work, plasma cutting, torch cutting, oxy-acetylene cutting, fabricator | | Welding
 Blueprint Reading | reading blueprints, read blueprints, blueprints, technical drawings, schematics, reading schematics, read schematics, shop drawings | | Computer-Aided Design
-Carpentry | finish carpentry, rough carpentry, woodworking, cabinetry, cabinet making, trim carpentry | | Framing
+Carpentry | finish carpentry, rough carpentry, woodworking, cabinetry, cabinet making, trim carpentry, carpenter | | Framing
 Framing | wood framing, metal stud framing, rough framing | Carpentry |
 Drywall | drywall installation, drywall finishing, taping and mudding, sheetrock | | Painting and Finishing
 Painting and Finishing | painting, commercial painting, residential painting, spray painting, surface preparation, wall finishing | |
-Masonry | bricklaying, brick laying, stonework, block laying, concrete masonry | | Concrete Work
+Masonry | bricklaying, brick laying, stonework, block laying, concrete masonry, mason, bricklayer | | Concrete Work
 Concrete Work | concrete finishing, concrete pouring, formwork, rebar, rebar installation | | Masonry
 Roofing | roof installation, roof repair, shingle installation, shingling, flat roofing | |
 Flooring Installation | flooring, tile installation, tiling, tile setting, hardwood flooring, carpet installation | |
-Plumbing | plumbing installation, plumbing repair, plumbing systems, backflow prevention, drain cleaning | | Blueprint Reading
+Plumbing | plumbing installation, plumbing repair, plumbing systems, backflow prevention, drain cleaning, plumber | | Blueprint Reading
 Pipefitting | pipe fitting, pipefitter skills, steamfitting, process piping | Plumbing |
 Electrical Wiring | wiring, electrical installation, electrical installations, residential wiring, commercial wiring, conduit bending, conduit installation, circuit installation | Electrical Systems |
-Electrical Systems | electrical work, electrical maintenance, electrical systems maintenance, electrical repair, =AC/DC, low voltage, high voltage, three-phase power, 3-phase | | Electrical Troubleshooting
+Electrical Systems | electrical work, electrical maintenance, electrical systems maintenance, electrical repair, =AC/DC, low voltage, high voltage, three-phase power, 3-phase, electrician, three-phase | | Electrical Troubleshooting
 Electrical Troubleshooting | troubleshooting electrical systems, electrical diagnostics, electrical fault finding | Electrical Systems | Troubleshooting
 National Electrical Code | =NEC, NEC code, electrical code, electrical codes | Electrical Systems | Building Codes
 Building Codes | building code, =IBC, code compliance, local codes | | Construction
@@ -35,12 +35,12 @@ HVAC | =HVAC, =HVAC/R, =HVACR, heating and air conditioning, heating ventilation
 Refrigeration | commercial refrigeration, refrigeration systems, =EPA 608, EPA Section 608, refrigerant handling, refrigerant recovery | HVAC |
 Boiler Operation | boilers, boiler maintenance, steam systems, stationary engineer skills | | HVAC
 Solar Installation | solar panel installation, =PV installation, photovoltaic, solar PV, solar energy systems | Electrical Systems |
-Machining | machinist skills, manual machining, lathe, lathes, milling machine, milling machines, =GD&T, precision machining | | CNC Machining
+Machining | machinist skills, manual machining, lathe, lathes, milling machine, milling machines, =GD&T, precision machining, machinist | | CNC Machining
 CNC Machining | =CNC, CNC machines, CNC operation, CNC programming, =G-code, G code, CNC lathe, CNC mill, Mastercam | Machining |
 Precision Measurement | micrometers, calipers, precision measuring instruments, measuring tools, =CMM | Machining | Quality Inspection
 Quality Inspection | quality control, =QC, quality inspections, inspection, visual inspection, first article inspection, =FAI | | Precision Measurement
 Automotive Repair | auto repair, automotive maintenance, vehicle maintenance, vehicle repair, automotive diagnostics, brake repair, engine repair, oil changes, =ASE certification, =ASE certified | | Diesel Mechanics
-Diesel Mechanics | diesel engine repair, diesel technician skills, heavy-duty diesel, diesel engines, heavy equipment repair, fleet maintenance | | Automotive Repair
+Diesel Mechanics | diesel engine repair, diesel technician skills, heavy-duty diesel, diesel engines, heavy equipment repair, fleet maintenance, diesel technician, diesel mechanic | | Automotive Repair
 Small Engine Repair | small engines, outdoor power equipment repair | | Automotive Repair
 Aircraft Maintenance | =A&P, airframe and powerplant, A&P license, avionics | |
 Preventive Maintenance | preventative maintenance, =PM schedules, planned maintenance, routine maintenance, scheduled maintenance | | Facilities Maintenance
@@ -73,7 +73,7 @@ Elevator Maintenance | elevator repair, escalator maintenance, elevator installa
 Fire Alarm Systems | fire alarm installation, fire protection systems, fire sprinkler systems, sprinkler fitting, =NICET | Electrical Systems |
 Low Voltage Cabling | structured cabling, network cabling, cable pulling, =Cat6, Cat5e, fiber optic splicing, fiber optics | Electrical Wiring | Networking
 Telecommunications Installation | telecom installation, cable installation, satellite installation | | Low Voltage Cabling
-Culinary Skills | cooking, food preparation, food prep, knife skills, line cooking, culinary arts, menu planning, baking | | Food Safety
+Culinary Skills | cooking, food preparation, food prep, knife skills, line cooking, culinary arts, menu planning, baking, line cook, prep cook, cook | | Food Safety
 Food Safety | food handling, food handler certification, ServSafe, =HACCP, food safety standards, sanitation standards | | Culinary Skills
 Bartending | mixology, cocktail preparation, =TIPS certification | | Customer Service
 Upholstery | furniture repair, sewing, tailoring, alterations | |
