@@ -17,7 +17,8 @@ import { Client } from 'pg';
 import { sha256Hex } from '@jobmatch/contracts';
 import { applyMigrations, createPgPool, createPrismaClient, JobRepository, MIGRATIONS_DIR, ResumeRepository, VectorStore } from '@jobmatch/db';
 import { getSkillTaxonomy, type SkillCategory } from '@jobmatch/skills';
-import { freePort, readRss, RssSampler, runLoad, startChild, type LoadResult } from './lib/search-load';
+import { spawn } from 'node:child_process';
+import { freePort, readRss, RssSampler, runLoad, type LoadResult } from './lib/search-load';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVER_URL = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -182,20 +183,60 @@ function upsertBenchmarkSection(markdown: string): void {
 }
 
 /**
- * The V8 flags of apps/skill-gap's `start` script (e.g. --max-old-space-size): the server is
- * measured exactly as it is started in production.
+ * The environment (MALLOC_ARENA_MAX=…) and node flags (--max-old-space-size=…) of apps/skill-gap's
+ * `start` script: the server is measured exactly as it is started in production.
  */
-function productionNodeFlags(): string[] {
+function productionStart(): { env: Record<string, string>; flags: string[] } {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'apps/skill-gap/package.json'), 'utf8')) as { scripts: { start: string } };
-  const flags = manifest.scripts.start.split(/\s+/).filter((token) => token.startsWith('--'));
+  const tokens = manifest.scripts.start.split(/\s+/);
+  const env = Object.fromEntries(tokens.filter((token) => /^[A-Z_]+=/.test(token)).map((token) => token.split('=', 2) as [string, string]));
+  const flags = tokens.filter((token) => token.startsWith('--'));
   const override = process.env.BENCH_SKILL_GAP_NODE_FLAGS;
-  return override === undefined ? flags : override.split(/\s+/).filter(Boolean);
+  return { env, flags: override === undefined ? flags : override.split(/\s+/).filter(Boolean) };
+}
+
+interface Server {
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** `node <flags> <script>` as a child, resolved once `readyUrl` answers 2xx. */
+async function startServer(flags: string[], script: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<Server> {
+  const child = spawn(process.execPath, [...flags, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const server: Server = {
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`the server exited during start-up:\n${output}`);
+    const ready = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) }).then((response) => response.ok, () => false);
+    if (ready) return server;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await server.stop();
+  throw new Error(`the server was not ready within 60 s:\n${output}`);
 }
 
 async function main(): Promise<void> {
   const script = path.join(ROOT, 'apps/skill-gap/dist/main.js');
   if (!existsSync(script)) throw new Error('apps/skill-gap/dist/main.js is missing: run `pnpm build` first');
-  const nodeFlags = productionNodeFlags();
+  const { env: startEnv, flags: nodeFlags } = productionStart();
 
   console.error(`seeding ${JOB_COUNT} jobs and ${RESUME_COUNT} resumes into ${DATABASE}…`);
   const url = await recreateDatabase();
@@ -203,18 +244,18 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = await startChild(
+  const child = await startServer(
+    nodeFlags,
     script,
-    { ...process.env, NODE_OPTIONS: nodeFlags.join(' '), NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn', MODEL_ID },
+    { ...process.env, ...startEnv, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn', MODEL_ID },
     `${base}/health/ready`,
-    { cwd: ROOT },
   );
   const startupRssMb = readRss(child.pid)?.rssMb ?? NaN;
   const overall = new RssSampler(child.pid);
   overall.start(50);
 
   const postings = seeded.jobTexts.map(longPosting);
-  const scenarios: { name: string; method: 'GET' | 'POST'; next: (index: number) => { path: string; body?: string } }[] = [
+  const scenarios: { name: string; method: 'GET' | 'POST'; connections?: number; next: (index: number) => { path: string; body?: string } }[] = [
     {
       name: 'GET /resumes/:id/skill-gap?jobs=20',
       method: 'GET',
@@ -238,6 +279,13 @@ async function main(): Promise<void> {
       method: 'POST',
       next: (i) => ({ path: '/api/v1/skills/extract', body: JSON.stringify({ text: postings[i % postings.length] }) }),
     },
+    {
+      // The largest input validation allows: checks the heap limit holds for worst-case bodies.
+      name: 'POST /skills/extract (100 000 chars, the maximum; 5 connections)',
+      method: 'POST',
+      connections: 5,
+      next: (i) => ({ path: '/api/v1/skills/extract', body: JSON.stringify({ text: postings[i % postings.length]!.repeat(8).slice(0, 100_000) }) }),
+    },
     { name: 'GET /skills?q=', method: 'GET', next: (i) => ({ path: `/api/v1/skills?q=${encodeURIComponent(PREFIXES[i % PREFIXES.length]!)}&limit=10` }) },
   ];
 
@@ -246,7 +294,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       const sampler = new RssSampler(child.pid);
       sampler.start(50);
-      const result = await runLoad({ name: scenario.name, url: base, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, method: scenario.method, next: scenario.next });
+      const result = await runLoad({ name: scenario.name, url: base, connections: scenario.connections ?? CONNECTIONS, durationSeconds: DURATION_SECONDS, method: scenario.method, next: scenario.next });
       sampler.stop();
       results.push({ ...result, peakRssMb: mb(sampler.peakMb) });
       console.error(`${scenario.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}, peak RSS ${mb(sampler.peakMb)} MB`);
@@ -260,10 +308,10 @@ async function main(): Promise<void> {
   const failures = results.filter((result) => result.non2xx > 0 || result.errors > 0);
   const report = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMb: Math.round(os.totalmem() / 2 ** 20) },
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMb: Math.round(os.totalmem() / 2 ** 20), loadAverage1mAtEnd: Math.round(os.loadavg()[0]! * 100) / 100 },
     dataset: { jobs: JOB_COUNT, resumes: RESUME_COUNT, dimension: DIMENSION, modelId: MODEL_ID },
     load: { connections: CONNECTIONS, durationSecondsPerScenario: DURATION_SECONDS },
-    server: { command: `node ${nodeFlags.join(' ')} apps/skill-gap/dist/main.js`.replace(/\s+/g, ' ') },
+    server: { command: [...Object.entries(startEnv).map(([name, value]) => `${name}=${value}`), 'node', ...nodeFlags, 'apps/skill-gap/dist/main.js'].join(' ') },
     memory: { limitMb: RSS_LIMIT_MB, startupRssMb: mb(startupRssMb), peakRssMb, withinLimit: peakRssMb <= RSS_LIMIT_MB, method: 'max of VmRSS/VmHWM of the server process from /proc, sampled every 50 ms' },
     scenarios: results.map((result) => ({
       name: result.name,
@@ -285,7 +333,7 @@ async function main(): Promise<void> {
   upsertBenchmarkSection(`
 ## Skill-gap API
 
-\`pnpm build && pnpm bench:skill-gap\` (bench/src/skill-gap.bench.ts → bench/results/skill-gap.json). ${report.dataset.jobs} jobs and ${report.dataset.resumes} resumes with stored 384-d vectors in Postgres; the built server runs as a child process exactly as \`pnpm --filter @jobmatch/skill-gap start\` starts it (\`${report.server.command}\`); autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario; ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}, run ${report.date.slice(0, 10)} on a machine shared with other work.
+\`pnpm build && pnpm bench:skill-gap\` (bench/src/skill-gap.bench.ts → bench/results/skill-gap.json). ${report.dataset.jobs} jobs and ${report.dataset.resumes} resumes with stored 384-d vectors in Postgres; the built server runs as a child process exactly as \`pnpm --filter @jobmatch/skill-gap start\` starts it (\`${report.server.command}\`); autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario; ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}, run ${report.date.slice(0, 10)} on a machine shared with other work (1-min load average at the end: ${report.machine.loadAverage1mAtEnd}; latencies are only indicative when it exceeds the core count).
 
 **Peak RSS under load: ${peakRssMb} MB** (limit ${RSS_LIMIT_MB} MB: ${report.memory.withinLimit ? 'within' : 'EXCEEDED'}; ${report.memory.startupRssMb} MB after start-up). Measured as the max of VmRSS/VmHWM of the server process, sampled every 50 ms.
 

@@ -76,7 +76,21 @@ describe('skills endpoints', () => {
       }
       expect(response.body.required).toEqual(expect.arrayContaining(['Python', 'PostgreSQL']));
       expect(response.body.niceToHave).toEqual(expect.arrayContaining(['Terraform']));
-      expect(response.body.skills[0]).toEqual({ name: expect.any(String), category: expect.any(String), requirement: expect.any(String), evidence: expect.any(Array) });
+      expect(response.body.skills[0]).toEqual({
+        name: expect.any(String),
+        category: expect.any(String),
+        requirement: expect.any(String),
+        evidence: expect.any(Array),
+        mentions: expect.any(Number),
+      });
+    });
+
+    it('counts every mention but returns at most 20 evidence spans per skill', async () => {
+      const text = Array.from({ length: 30 }, () => 'We use Python.').join(' ');
+      const response = await http.post('/api/v1/skills/extract').send({ text }).expect(200);
+      const python = response.body.skills.find((skill: { name: string }) => skill.name === 'Python');
+      expect(python.mentions).toBe(30);
+      expect(python.evidence).toHaveLength(20);
     });
 
     it('avoids the classic false positives', async () => {

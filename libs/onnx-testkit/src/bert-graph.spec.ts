@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BERT_PRESETS, buildBertModel } from './bert-graph';
 import { decodeOnnxModel } from './onnx-proto';
@@ -9,12 +10,22 @@ import { generateWordPieceTokenizer } from './wordpiece-tokenizer';
 interface DecodedGraph {
   node: Array<{ op_type: string; input: string[]; output: string[] }>;
   initializer: Array<{ name: string; dims?: number[]; data_type: number; raw_data: number[] }>;
-  input: Array<{ name: string; type: { tensor_type: { elem_type: number; shape: { dim: Array<Record<string, unknown>> } } } }>;
-  output: Array<{ name: string; type: { tensor_type: { elem_type: number; shape: { dim: Array<Record<string, unknown>> } } } }>;
+  input: Array<{
+    name: string;
+    type: { tensor_type: { elem_type: number; shape: { dim: Array<Record<string, unknown>> } } };
+  }>;
+  output: Array<{
+    name: string;
+    type: { tensor_type: { elem_type: number; shape: { dim: Array<Record<string, unknown>> } } };
+  }>;
 }
 
 const decodeGraph = (bytes: Uint8Array) => {
-  const model = decodeOnnxModel(bytes) as { ir_version: number; opset_import: Array<{ version: number }>; graph: DecodedGraph };
+  const model = decodeOnnxModel(bytes) as {
+    ir_version: number;
+    opset_import: Array<{ version: number }>;
+    graph: DecodedGraph;
+  };
   return model;
 };
 const count = (graph: DecodedGraph, op: string) => graph.node.filter((node) => node.op_type === op).length;
@@ -34,7 +45,11 @@ describe('buildBertModel', () => {
     const [output] = model.graph.output;
     expect(output.name).toBe('last_hidden_state');
     expect(output.type.tensor_type.elem_type).toBe(1); // FLOAT
-    expect(output.type.tensor_type.shape.dim).toEqual([{ dim_param: 'batch_size' }, { dim_param: 'sequence_length' }, { dim_value: 32 }]);
+    expect(output.type.tensor_type.shape.dim).toEqual([
+      { dim_param: 'batch_size' },
+      { dim_param: 'sequence_length' },
+      { dim_value: 32 },
+    ]);
   });
 
   it('has the weights of every layer with the configured shapes', () => {
@@ -117,16 +132,31 @@ describe('prepareTestModelDir', () => {
   it('writes a Hugging Face–layout folder with a generated tokenizer under the OS temp dir, with a spec pinning its files', async () => {
     const model = await prepareTestModelDir({ preset: 'tiny', tokenizer: 'generated', quantized: true });
     expect(model.tokenizerSource).toBe('generated');
-    expect(model.modelPath.startsWith(require('node:os').tmpdir())).toBe(true);
-    for (const file of ['tokenizer.json', 'tokenizer_config.json', 'config.json', 'onnx/model.onnx', 'onnx/model_quantized.onnx']) {
+    expect(model.modelPath.startsWith(tmpdir())).toBe(true);
+    for (const file of [
+      'tokenizer.json',
+      'tokenizer_config.json',
+      'config.json',
+      'onnx/model.onnx',
+      'onnx/model_quantized.onnx',
+    ]) {
       expect(existsSync(join(model.modelPath, file))).toBe(true);
     }
     expect(model.shape.vocab).toBe(generateWordPieceTokenizer().vocabSize);
     expect(model.spec.dimension).toBe(32);
     const tokenizerEntry = model.spec.files.find((file) => file.path === 'tokenizer.json')!;
-    expect(tokenizerEntry.sha256).toBe(createHash('sha256').update(readFileSync(join(model.modelPath, 'tokenizer.json'))).digest('hex'));
+    expect(tokenizerEntry.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(model.modelPath, 'tokenizer.json')))
+        .digest('hex'),
+    );
     expect(JSON.parse(readFileSync(model.specFile, 'utf8'))).toEqual(model.spec);
     const config = JSON.parse(readFileSync(join(model.modelPath, 'config.json'), 'utf8')) as Record<string, unknown>;
-    expect(config).toMatchObject({ model_type: 'bert', hidden_size: 32, num_hidden_layers: 2, vocab_size: model.shape.vocab });
+    expect(config).toMatchObject({
+      model_type: 'bert',
+      hidden_size: 32,
+      num_hidden_layers: 2,
+      vocab_size: model.shape.vocab,
+    });
   });
 });

@@ -114,7 +114,13 @@ export function buildBertModel(options: BertGraphOptions): Uint8Array {
   const op = (kind: string, inputs: string[], attrs: Record<string, AttributeValue> = {}): string => {
     counter += 1;
     const output = `${kind.toLowerCase()}_${counter}`;
-    nodes.push({ input: inputs, output: [output], op_type: kind, name: `${kind}_${counter}`, attribute: toAttributes(attrs) });
+    nodes.push({
+      input: inputs,
+      output: [output],
+      op_type: kind,
+      name: `${kind}_${counter}`,
+      attribute: toAttributes(attrs),
+    });
     return output;
   };
 
@@ -127,7 +133,8 @@ export function buildBertModel(options: BertGraphOptions): Uint8Array {
   const linear = (x: string, prefix: string, inDim: number, outDim: number): string => {
     const bias = filled(`${prefix}.b`, outDim, 0);
     const fp32 = randomWeight(`${prefix}.W`, [inDim, outDim]);
-    if (!quantized) return op('Add', [op('MatMul', [x, addInit(`${prefix}.W`, [inDim, outDim], OnnxDataType.FLOAT, fp32)]), bias]);
+    if (!quantized)
+      return op('Add', [op('MatMul', [x, addInit(`${prefix}.W`, [inDim, outDim], OnnxDataType.FLOAT, fp32)]), bias]);
     // Symmetric per-tensor int8 weights, as quantize_dynamic(weight_type=QInt8) does.
     let maxAbs = 0;
     for (const value of fp32) maxAbs = Math.max(maxAbs, Math.abs(value));
@@ -139,7 +146,13 @@ export function buildBertModel(options: BertGraphOptions): Uint8Array {
     const wq = addInit(`${prefix}.Wq`, [inDim, outDim], OnnxDataType.INT8, int8);
     counter += 1;
     const [xq, xScale, xZero] = [`dql_${counter}_q`, `dql_${counter}_s`, `dql_${counter}_z`];
-    nodes.push({ input: [x], output: [xq, xScale, xZero], op_type: 'DynamicQuantizeLinear', name: `DynamicQuantizeLinear_${counter}`, attribute: [] });
+    nodes.push({
+      input: [x],
+      output: [xq, xScale, xZero],
+      op_type: 'DynamicQuantizeLinear',
+      name: `DynamicQuantizeLinear_${counter}`,
+      attribute: [],
+    });
     const acc = op('MatMulInteger', [xq, wq, xZero, addInit(`${prefix}.Wz`, [], OnnxDataType.INT8, Int8Array.of(0))]);
     const scale = op('Mul', [xScale, floatConst(`${prefix}.Ws`, weightScale)]);
     return op('Add', [op('Mul', [op('Cast', [acc], { to: OnnxDataType.FLOAT }), scale]), bias]);
@@ -156,7 +169,9 @@ export function buildBertModel(options: BertGraphOptions): Uint8Array {
   x = layerNorm(x, 'emb.ln');
 
   // Additive attention mask [batch, 1, 1, seq]: 0 where attended, -10000 on padding.
-  const mask = op('Cast', [op('Unsqueeze', ['attention_mask', int64Const('c.ax12', [1, 2])])], { to: OnnxDataType.FLOAT });
+  const mask = op('Cast', [op('Unsqueeze', ['attention_mask', int64Const('c.ax12', [1, 2])])], {
+    to: OnnxDataType.FLOAT,
+  });
   const maskBias = op('Mul', [op('Sub', [floatConst('c.f1', 1), mask]), floatConst('c.neg', -10000)]);
   const splitHeads = int64Const('c.split', [0, 0, NH, headDim]);
   const mergeHeads = int64Const('c.merge', [0, 0, H]);

@@ -97,9 +97,15 @@ export async function prepareTestModelDir(options: PrepareTestModelOptions = {})
   const vocabSize = sharedDir
     ? Object.keys((JSON.parse(tokenizerBytes.toString()) as { model: { vocab: object } }).model.vocab).length
     : generated!.vocabSize;
-  const shape: BertShape = { ...BERT_PRESETS[preset], vocab: vocabSize };
+  // minilm keeps the real 30 522-row embedding table (same size and memory as the real model) even
+  // with the small generated vocabulary; the other presets size it to the tokenizer.
+  const shape: BertShape = { ...BERT_PRESETS[preset], vocab: preset === 'minilm' ? Math.max(vocabSize, BERT_PRESETS.minilm.vocab) : vocabSize };
 
-  const modelRoot = join(tmpdir(), 'jobmatch-onnx-testkit', `v${GENERATOR_VERSION}-${preset}-${tokenizerSource}-seed${seed}`);
+  const modelRoot = join(
+    tmpdir(),
+    'jobmatch-onnx-testkit',
+    `v${GENERATOR_VERSION}-${preset}-${tokenizerSource}-seed${seed}`,
+  );
   const modelPath = join(modelRoot, modelId);
   // The real config.json describes exactly the minilm shape; other shapes get their own.
   const useRealConfig = sharedDir !== null && preset === 'minilm';
@@ -108,21 +114,29 @@ export async function prepareTestModelDir(options: PrepareTestModelOptions = {})
     'tokenizer.json': ensureFile(join(modelPath, 'tokenizer.json'), () => tokenizerBytes),
     'tokenizer_config.json': ensureFile(join(modelPath, 'tokenizer_config.json'), () => tokenizerConfigBytes),
     'config.json': ensureFile(join(modelPath, 'config.json'), () =>
-      useRealConfig ? readFileSync(join(sharedDir!, "config.json")) : JSON.stringify(bertConfigJson(shape, modelId), null, 2),
+      useRealConfig
+        ? readFileSync(join(sharedDir!, 'config.json'))
+        : JSON.stringify(bertConfigJson(shape, modelId), null, 2),
     ),
     'onnx/model.onnx': ensureFile(join(modelPath, 'onnx', 'model.onnx'), () => buildBertModel({ shape, seed })),
   };
   const quantizedFile = join(modelPath, 'onnx', 'model_quantized.onnx');
   // An earlier call may have written the int8 file already: list it whenever it exists.
   if (options.quantized || existsSync(quantizedFile)) {
-    sums['onnx/model_quantized.onnx'] = ensureFile(quantizedFile, () => buildBertModel({ shape, seed, quantized: true }));
+    sums['onnx/model_quantized.onnx'] = ensureFile(quantizedFile, () =>
+      buildBertModel({ shape, seed, quantized: true }),
+    );
   }
 
   const base = getModelSpec(modelId);
   const spec: ModelSpec = {
     ...base,
     dimension: shape.hidden,
-    files: Object.entries(sums).map(([path, sum]) => ({ path, sha256: sum, optional: path === 'onnx/model_quantized.onnx' })),
+    files: Object.entries(sums).map(([path, sum]) => ({
+      path,
+      sha256: sum,
+      optional: path === 'onnx/model_quantized.onnx',
+    })),
   };
   const specFile = join(modelRoot, `${modelId.replace(/\//g, '__')}.spec.json`);
   writeAtomic(specFile, JSON.stringify(spec, null, 2));

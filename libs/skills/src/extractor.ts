@@ -1,7 +1,8 @@
-import { AhoCorasick } from './automaton';
 import { CONTEXT_CATEGORIES, DENY_RULES, GENERAL_CUE, TECH_CUE } from './ambiguity';
-import { isWordCode, normalizePattern, normalizeText } from './normalize';
-import { resolveRequirements } from './requirement';
+import { JS_SPACE, NormalizedBuffer, WORD_CHAR } from './char-tables';
+import { DenseAutomaton } from './dense-automaton';
+import { isWordCode, normalizePattern } from './normalize';
+import { CUE_TRIGGERS, resolveRequirementsFast } from './requirement-scan';
 import { getSkillTaxonomy, type Taxonomy } from './taxonomy';
 import type { ExtractedSkill, SkillDefinition, SkillRequirement, SkillTermMode } from './types';
 
@@ -10,6 +11,8 @@ interface CompiledPattern {
   mode: SkillTermMode;
   /** The spelling with its original casing, whitespace collapsed (for case checks). */
   cased: string;
+  /** `cased` in capitals: exact-case terms of 3+ characters may also be written all-caps ("SWIFT"). */
+  casedUpper: string | undefined;
   length: number;
   startsWithWordChar: boolean;
   endsWithWordChar: boolean;
@@ -31,8 +34,6 @@ const HASH = 35;
 const DOT = 46;
 const LOWER_S = 115;
 const isDigit = (c: number) => c >= 48 && c <= 57;
-/** isWordCode as a lookup table, for the automaton's inner loop. */
-const WORD_CHAR = Uint8Array.from({ length: 0x10000 }, (_, c) => (isWordCode(c) ? 1 : 0));
 const TECH_CATEGORIES = new Set(['software', 'data-ml', 'cloud-devops', 'security']);
 /** How far (in normalised characters) another skill may be to give context to an ambiguous one. */
 const CONTEXT_DISTANCE = 120;
@@ -55,8 +56,9 @@ function variantsOf(text: string, mode: SkillTermMode): string[] {
  */
 export class SkillExtractor {
   private readonly patterns: CompiledPattern[] = [];
-  private readonly automaton: AhoCorasick;
-  private readonly startsWithWordChar: Uint8Array;
+  private readonly automaton: DenseAutomaton;
+  /** Reused between calls: extraction is synchronous, so one buffer per extractor is enough. */
+  private readonly norm = new NormalizedBuffer();
 
   constructor(taxonomy: Taxonomy) {
     const seen = new Set<string>();
@@ -75,6 +77,7 @@ export class SkillExtractor {
           skill,
           mode,
           cased: variant,
+          casedUpper: mode === 'exact-case' && key.length > 2 ? variant.toUpperCase() : undefined,
           length: key.length,
           startsWithWordChar: isWordCode(key.charCodeAt(0)),
           endsWithWordChar: isWordCode(key.charCodeAt(key.length - 1)),
@@ -83,25 +86,38 @@ export class SkillExtractor {
         });
       }
     }
-    this.automaton = new AhoCorasick(keys);
-    this.startsWithWordChar = Uint8Array.from(this.patterns, (p) => (p.startsWithWordChar ? 1 : 0));
+    // Requirement cue triggers ride along in the same pass (pattern ids after the skill terms).
+    this.automaton = new DenseAutomaton([...keys, ...CUE_TRIGGERS]);
   }
 
   extract(text: string): ExtractedSkill[] {
     if (!text) return [];
-    const norm = normalizeText(text);
+    const norm = this.norm;
+    norm.load(text);
     const { codes, offsets, length } = norm;
+    const patterns = this.patterns;
+    const termCount = patterns.length;
     const candidates: Candidate[] = [];
-    for (const hit of this.automaton.search(codes, length, this.startsWithWordChar, WORD_CHAR)) {
-      const pattern = this.patterns[hit.pattern]!;
-      const end = this.validEnd(pattern, codes, length, hit.start, hit.end);
+    const cueHints: number[] = [];
+    // Term hits that start inside a word are already dropped by the scan; cue triggers are kept wherever they are.
+    const { hits, count } = this.automaton.scan(codes, length, WORD_CHAR, termCount);
+    for (let h = 0; h < count; h++) {
+      const id = hits[2 * h]!;
+      const hitEnd = hits[2 * h + 1]!;
+      if (id >= termCount) {
+        cueHints.push(offsets[hitEnd - CUE_TRIGGERS[id - termCount]!.length]!);
+        continue;
+      }
+      const pattern = patterns[id]!;
+      const hitStart = hitEnd - pattern.length;
+      const end = this.validEnd(pattern, codes, length, hitStart, hitEnd);
       if (end < 0) continue;
-      const origStart = offsets[hit.start]!;
+      const origStart = offsets[hitStart]!;
       const origEnd = offsets[end - 1]! + 1;
       if (pattern.mode !== 'any-case') {
-        const written = text.slice(origStart, offsets[hit.end - 1]! + 1).replace(/\s+/g, ' ');
+        const writtenEnd = offsets[hitEnd - 1]! + 1;
         const caseOk =
-          written === pattern.cased || (pattern.mode === 'exact-case' && pattern.length > 2 && written === pattern.cased.toUpperCase());
+          writtenAs(text, origStart, writtenEnd, pattern.cased) || (pattern.casedUpper !== undefined && writtenAs(text, origStart, writtenEnd, pattern.casedUpper));
         if (!caseOk) continue;
       }
       if (pattern.deny) {
@@ -109,14 +125,15 @@ export class SkillExtractor {
         if (before && before.test(text.slice(Math.max(0, origStart - 40), origStart))) continue;
         if (after && after.test(text.slice(origEnd, origEnd + 40))) continue;
       }
-      candidates.push({ pattern, start: hit.start, end, origStart, origEnd });
+      candidates.push({ pattern, start: hitStart, end, origStart, origEnd });
     }
 
     const chosen = resolveOverlaps(candidates);
     const accepted = this.applyContext(text, chosen);
-    const requirements = resolveRequirements(
+    const requirements = resolveRequirementsFast(
       text,
       accepted.map((c) => c.origStart),
+      cueHints.sort((a, b) => a - b),
     );
 
     const bySkill = new Map<string, ExtractedSkill>();
@@ -143,63 +160,89 @@ export class SkillExtractor {
   private validEnd(pattern: CompiledPattern, codes: Uint16Array, length: number, start: number, end: number): number {
     if (start > 0) {
       const before = codes[start - 1]!;
-      if (isWordCode(before)) return -1;
+      if (WORD_CHAR[before] === 1) return -1;
       // ".js" inside "Vue.js", "NET" inside "ASP.NET": part of a dotted name.
-      if (pattern.startsWithWordChar && before === DOT && start > 1 && isWordCode(codes[start - 2]!)) return -1;
+      if (pattern.startsWithWordChar && before === DOT && start > 1 && WORD_CHAR[codes[start - 2]!] === 1) return -1;
       if (pattern.startsWithWordChar && (before === PLUS || before === HASH)) return -1;
     }
     if (end >= length) return end;
     const next = codes[end]!;
     if (!pattern.endsWithWordChar) {
       // "C++17" is fine, "C#x" is not.
-      return isWordCode(next) && !isDigit(next) ? -1 : end;
+      return WORD_CHAR[next] === 1 && !isDigit(next) ? -1 : end;
     }
-    if (isWordCode(next)) {
+    if (WORD_CHAR[next] === 1) {
       const after = end + 1 < length ? codes[end + 1]! : 32;
       // Acronym plurals: "EKGs", "PLCs", "APIs" (the case check still applies to the acronym itself).
-      if (pattern.mode === 'exact-case' && pattern.acronym && next === LOWER_S && !isWordCode(after)) return end + 1;
+      if (pattern.mode === 'exact-case' && pattern.acronym && next === LOWER_S && WORD_CHAR[after] === 0) return end + 1;
       if (pattern.mode !== 'any-case' || pattern.length < 3) return -1;
-      if (next === LOWER_S && pattern.length >= 4 && !isWordCode(after)) return end + 1; // plural
+      if (next === LOWER_S && pattern.length >= 4 && WORD_CHAR[after] === 0) return end + 1; // plural
       if (isDigit(next)) {
         let j = end;
         while (j < length && (isDigit(codes[j]!) || (codes[j] === DOT && j + 1 < length && isDigit(codes[j + 1]!)))) j++;
-        return j < length && isWordCode(codes[j]!) ? -1 : j; // version suffix: "Python3", "HTML5"
+        return j < length && WORD_CHAR[codes[j]!] === 1 ? -1 : j; // version suffix: "Python3", "HTML5"
       }
       return -1;
     }
     if (next === PLUS || next === HASH) return -1; // "C" in "C+" / "C#" is another skill
-    if (next === DOT && end + 1 < length && isWordCode(codes[end + 1]!)) return -1; // "Express" in "Express.js"-like names
+    if (next === DOT && end + 1 < length && WORD_CHAR[codes[end + 1]!] === 1) return -1; // "Express" in "Express.js"-like names
     return end;
   }
 
   /** Ambiguous terms survive only with a related skill nearby or a telling word around them. */
   private applyContext(text: string, chosen: Candidate[]): Candidate[] {
-    const confirmed = new Set(chosen.filter((c) => c.pattern.mode !== 'needs-context'));
-    const pending = chosen.filter((c) => c.pattern.mode === 'needs-context');
+    const pending: number[] = [];
+    for (let i = 0; i < chosen.length; i++) if (chosen[i]!.pattern.mode === 'needs-context') pending.push(i);
+    if (pending.length === 0) return chosen;
+    const confirmed = new Uint8Array(chosen.length).fill(1);
+    for (const i of pending) confirmed[i] = 0;
     // Two rounds: a confirmed ambiguous term ("Go") may vouch for another ("Rust").
     for (let round = 0; round < 2 && pending.length > 0; round++) {
-      for (let i = pending.length - 1; i >= 0; i--) {
-        const c = pending[i]!;
-        if (this.hasContext(text, c, confirmed)) {
-          confirmed.add(c);
-          pending.splice(i, 1);
+      for (let k = pending.length - 1; k >= 0; k--) {
+        const i = pending[k]!;
+        if (this.hasContext(text, chosen, i, confirmed)) {
+          confirmed[i] = 1;
+          pending.splice(k, 1);
         }
       }
     }
-    return chosen.filter((c) => confirmed.has(c));
+    return chosen.filter((_, i) => confirmed[i] === 1);
   }
 
-  private hasContext(text: string, c: Candidate, confirmed: Set<Candidate>): boolean {
+  /**
+   * `chosen` is sorted and non-overlapping (resolveOverlaps), so its starts and ends both ascend:
+   * only the neighbours within CONTEXT_DISTANCE on either side need looking at.
+   */
+  private hasContext(text: string, chosen: Candidate[], index: number, confirmed: Uint8Array): boolean {
+    const c = chosen[index]!;
     const category = c.pattern.skill.category;
     const allowed = CONTEXT_CATEGORIES[category];
-    for (const other of confirmed) {
-      if (other.pattern.skill === c.pattern.skill) continue;
-      const distance = other.start >= c.end ? other.start - c.end : c.start - other.end;
-      if (distance <= CONTEXT_DISTANCE && allowed.includes(other.pattern.skill.category)) return true;
+    const vouches = (other: Candidate) => other.pattern.skill !== c.pattern.skill && allowed.includes(other.pattern.skill.category);
+    for (let j = index - 1; j >= 0 && c.start - chosen[j]!.end <= CONTEXT_DISTANCE; j--) {
+      if (confirmed[j] === 1 && vouches(chosen[j]!)) return true;
+    }
+    for (let j = index + 1; j < chosen.length && chosen[j]!.start - c.end <= CONTEXT_DISTANCE; j++) {
+      if (confirmed[j] === 1 && vouches(chosen[j]!)) return true;
     }
     const window = text.slice(Math.max(0, c.origStart - CUE_WINDOW), c.origEnd + CUE_WINDOW);
     return (TECH_CATEGORIES.has(category) ? TECH_CUE : GENERAL_CUE).test(window);
   }
+}
+
+/**
+ * Whether text[from .. to) reads `expected` once each white-space run (regex \\s) is taken as one
+ * space: the case check on the caller's own spelling, without slicing or a regex per match.
+ */
+function writtenAs(text: string, from: number, to: number, expected: string): boolean {
+  let j = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (JS_SPACE[c] === 1) {
+      while (i + 1 < to && JS_SPACE[text.charCodeAt(i + 1)] === 1) i++;
+      if (expected.charCodeAt(j++) !== 32) return false;
+    } else if (expected.charCodeAt(j++) !== c) return false;
+  }
+  return j === expected.length;
 }
 
 /** Leftmost-longest: at each position keep the longest match; drop matches inside a kept one. */

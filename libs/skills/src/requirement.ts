@@ -1,12 +1,12 @@
 import type { SkillRequirement } from './types';
 
-type Qualifier = Exclude<SkillRequirement, 'unspecified'>;
+export type Qualifier = Exclude<SkillRequirement, 'unspecified'>;
 
 // Explicit qualifiers only: "strong" or "5+ years" do not turn a preferred skill into a required one.
 const NICE =
   String.raw`nice[- ]to[- ]haves?|good[- ]to[- ]haves?|great[- ]to[- ]have|preferred|preferably|preference|desired|desirable|bonus|a\s+plus|(?:big|huge|definite|strong|major|nice|added|extra|real)\s+plus|pluses|plus\s*:|is\s+plus|advantage|advantageous|ideally|optional|not\s+(?:strictly\s+)?(?:required|necessary|mandatory|essential|a\s+must)|would\s+be\s+(?:great|nice|helpful|useful|beneficial|good)|helpful|beneficial|appreciated|welcomed?|extra\s+credit|even\s+better|(?:is|are)\s+a\s+bonus`;
 const REQUIRED = String.raw`required|requirements?|requires?|must[- ]haves?|must|mandatory|essential|necessary|need\s+to\s+have|you\s+(?:will\s+)?need|needed|minimum|at\s+least|qualifications\s*:`;
-const CUE = new RegExp(String.raw`\b(?:(${NICE})|(${REQUIRED}))\b`, 'gi');
+export const CUE = new RegExp(String.raw`\b(?:(${NICE})|(${REQUIRED}))\b`, 'gi');
 
 const HEADING_NICE = new RegExp(String.raw`\b(?:${NICE}|plus|ideal|added|extra)\b`, 'i');
 const HEADING_REQUIRED =
@@ -24,7 +24,7 @@ interface Segment {
 }
 
 /** Classifies a line as a section heading; returns null when the line is ordinary text. */
-function headingKind(line: string): Qualifier | 'neutral' | null {
+export function headingKind(line: string): Qualifier | 'neutral' | null {
   const core = line
     .trim()
     .replace(/^[#*•\-–—\s>]+/, '')

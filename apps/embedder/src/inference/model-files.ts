@@ -92,7 +92,9 @@ export async function verifyModelFiles(modelPath: string, spec: ModelSpec, quant
     if (!expected) continue;
     const actual = await sha256File(fullPath);
     if (actual !== expected) {
-      problems.push(`${file.path}: SHA-256 ${actual} does not match the ${file.sha256 ? 'pinned' : 'downloaded'} ${expected}`);
+      problems.push(
+        `${file.path}: SHA-256 ${actual} does not match the ${file.sha256 ? 'pinned' : 'downloaded'} ${expected}`,
+      );
     }
   }
   if (problems.length > 0) throw new ModelFilesError(spec.id, modelPath, problems, quantized);

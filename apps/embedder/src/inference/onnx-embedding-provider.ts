@@ -80,7 +80,9 @@ export class OnnxEmbeddingProvider implements EmbeddingProvider {
       // A real run at start-up: proves the graph works and warms ORT's allocations.
       const [probe] = await provider.embed(['start-up probe']);
       if (probe.length !== spec.dimension) {
-        throw new Error(`Model ${modelFile} produces ${probe.length}-d vectors but ${spec.id} is registered with ${spec.dimension}`);
+        throw new Error(
+          `Model ${modelFile} produces ${probe.length}-d vectors but ${spec.id} is registered with ${spec.dimension}`,
+        );
       }
     } catch (error) {
       await provider.close();
@@ -136,6 +138,12 @@ export class OnnxEmbeddingProvider implements EmbeddingProvider {
     });
     const pooled = await this.session.run(inputIds, attentionMask, rows, seq);
     const dim = pooled.length / rows;
-    return items.map((_, row) => pooled.slice(row * dim, (row + 1) * dim));
+    // Copied into arrays of this module's realm (the worker's arrays belong to another one, which
+    // breaks `instanceof Float32Array` in vm sandboxes such as jest's).
+    return items.map((_, row) => {
+      const vector = new Float32Array(dim);
+      vector.set(pooled.subarray(row * dim, (row + 1) * dim));
+      return vector;
+    });
   }
 }

@@ -91,7 +91,10 @@ export class RemoteEmbeddingProvider implements EmbeddingProvider {
     }
     return raw.map((vector) => {
       if (vector.length !== this.dimension) {
-        throw new RemoteEmbeddingError(`Remote returned ${vector.length}-d vectors; ${this.modelId} has ${this.dimension}`, false);
+        throw new RemoteEmbeddingError(
+          `Remote returned ${vector.length}-d vectors; ${this.modelId} has ${this.dimension}`,
+          false,
+        );
       }
       return l2Normalize(vector);
     });
@@ -155,7 +158,11 @@ export class RemoteEmbeddingProvider implements EmbeddingProvider {
       return protocol === 'openai' ? this.parseOpenAi(json) : this.parseHuggingFace(json);
     } catch (error) {
       if (error instanceof RemoteEmbeddingError) throw error;
-      const reason = controller.signal.aborted ? `timed out after ${timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+      const reason = controller.signal.aborted
+        ? `timed out after ${timeoutMs} ms`
+        : error instanceof Error
+          ? error.message
+          : String(error);
       throw new RemoteEmbeddingError(`Remote embedding request failed: ${reason}`, true);
     } finally {
       clearTimeout(timer);
@@ -169,7 +176,8 @@ export class RemoteEmbeddingProvider implements EmbeddingProvider {
     return [...data]
       .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
       .map((entry) => {
-        if (!Array.isArray(entry.embedding)) throw new RemoteEmbeddingError('OpenAI-compatible response entry has no embedding', false);
+        if (!Array.isArray(entry.embedding))
+          throw new RemoteEmbeddingError('OpenAI-compatible response entry has no embedding', false);
         return entry.embedding as number[];
       });
   }

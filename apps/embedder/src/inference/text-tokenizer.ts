@@ -38,24 +38,33 @@ export class TextTokenizer {
     // Learn the special-token template from one probe: ids with specials = prefix + content + suffix.
     const content = tokenizer.encode('a', { add_special_tokens: false }).ids;
     const full = tokenizer.encode('a', { add_special_tokens: true }).ids;
-    const at = full.findIndex((_: number, index: number) => content.every((id: number, offset: number) => full[index + offset] === id));
+    const at = full.findIndex((_: number, index: number) =>
+      content.every((id: number, offset: number) => full[index + offset] === id),
+    );
     if (content.length === 0 || at < 0) throw new Error('Cannot derive the special-token template of the tokenizer');
     this.prefixIds = full.slice(0, at);
     this.suffixIds = full.slice(at + content.length);
     if (maxSeqLength <= this.prefixIds.length + this.suffixIds.length) {
       throw new Error(`maxSeqLength ${maxSeqLength} leaves no room for content tokens`);
     }
-    this.canCutAtWhitespace = preTokenizerType !== undefined && WHITESPACE_SPLITTING_PRE_TOKENIZERS.has(preTokenizerType);
+    this.canCutAtWhitespace =
+      preTokenizerType !== undefined && WHITESPACE_SPLITTING_PRE_TOKENIZERS.has(preTokenizerType);
   }
 
   static async load(modelPath: string, maxSeqLength: number): Promise<TextTokenizer> {
     const [tokenizerJson, tokenizerConfig] = await Promise.all(
-      ['tokenizer.json', 'tokenizer_config.json'].map(async (file) => JSON.parse(await readFile(join(modelPath, file), 'utf8')) as Record<string, unknown>),
+      ['tokenizer.json', 'tokenizer_config.json'].map(
+        async (file) => JSON.parse(await readFile(join(modelPath, file), 'utf8')) as Record<string, unknown>,
+      ),
     );
     return TextTokenizer.fromJson(tokenizerJson, tokenizerConfig, maxSeqLength);
   }
 
-  static fromJson(tokenizerJson: Record<string, unknown>, tokenizerConfig: Record<string, unknown>, maxSeqLength: number): TextTokenizer {
+  static fromJson(
+    tokenizerJson: Record<string, unknown>,
+    tokenizerConfig: Record<string, unknown>,
+    maxSeqLength: number,
+  ): TextTokenizer {
     const preTokenizer = tokenizerJson.pre_tokenizer as { type?: string } | null | undefined;
     return new TextTokenizer(new TokenizerClass(tokenizerJson, tokenizerConfig), maxSeqLength, preTokenizer?.type);
   }

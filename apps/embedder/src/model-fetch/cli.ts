@@ -30,8 +30,16 @@ function parseArgs(argv: string[]): { modelId: string; quantized: boolean; dir: 
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const result = await fetchModel({ modelId: args.modelId, modelDir: args.dir, quantized: args.quantized, revision: args.revision, log: (line) => console.log(line) });
-  console.log(`${args.modelId} ready in ${result.modelPath} (${result.downloaded.length} downloaded, ${result.alreadyPresent.length} already present)`);
+  const result = await fetchModel({
+    modelId: args.modelId,
+    modelDir: args.dir,
+    quantized: args.quantized,
+    revision: args.revision,
+    log: (line) => console.log(line),
+  });
+  console.log(
+    `${args.modelId} ready in ${result.modelPath} (${result.downloaded.length} downloaded, ${result.alreadyPresent.length} already present)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -34,7 +34,9 @@ export class ModelFetchError extends Error {
     readonly modelId: string,
     readonly problems: string[],
   ) {
-    super(`model:fetch ${modelId} failed; nothing was installed:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(
+      `model:fetch ${modelId} failed; nothing was installed:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
     this.name = 'ModelFetchError';
   }
 }
@@ -89,11 +91,15 @@ export async function fetchModel(options: FetchModelOptions): Promise<FetchModel
       log(`${file.path}: downloading ${url}`);
       const sha256 = await download(url, temp, options.token ?? process.env.HF_TOKEN, timeoutMs);
       if (file.sha256 && sha256 !== file.sha256) {
-        problems.push(`${file.path}: SHA-256 ${sha256} does not match the pinned ${file.sha256} (corrupt or changed upstream)`);
+        problems.push(
+          `${file.path}: SHA-256 ${sha256} does not match the pinned ${file.sha256} (corrupt or changed upstream)`,
+        );
         await rm(temp, { force: true });
         continue;
       }
-      log(`${file.path}: ${file.sha256 ? 'SHA-256 verified' : `SHA-256 ${sha256} (not pinned in the registry; recorded in the manifest)`}`);
+      log(
+        `${file.path}: ${file.sha256 ? 'SHA-256 verified' : `SHA-256 ${sha256} (not pinned in the registry; recorded in the manifest)`}`,
+      );
       staged.push({ file, temp, sha256 });
     } catch (error) {
       problems.push(`${file.path}: ${error instanceof Error ? error.message : String(error)}`);
@@ -114,5 +120,9 @@ export async function fetchModel(options: FetchModelOptions): Promise<FetchModel
   };
   await mkdir(modelPath, { recursive: true });
   await writeFile(join(modelPath, FETCH_MANIFEST_FILE), JSON.stringify(manifest, null, 2));
-  return { modelPath, downloaded: staged.map(({ file }) => file.path), alreadyPresent: alreadyPresent.map(({ file }) => file.path) };
+  return {
+    modelPath,
+    downloaded: staged.map(({ file }) => file.path),
+    alreadyPresent: alreadyPresent.map(({ file }) => file.path),
+  };
 }

@@ -1,4 +1,9 @@
-import { InferenceOverloadedError, MicroBatcher, type BatchItem, type BatchStats } from '../../src/inference/micro-batcher';
+import {
+  InferenceOverloadedError,
+  MicroBatcher,
+  type BatchItem,
+  type BatchStats,
+} from '../../src/inference/micro-batcher';
 
 /** A stand-in model: each vector is [length of the text's ids, first id]; records every call's lengths. */
 function recordingRunner(calls: number[][], failWhen?: (items: BatchItem[]) => boolean) {
@@ -10,14 +15,20 @@ function recordingRunner(calls: number[][], failWhen?: (items: BatchItem[]) => b
   };
 }
 
-const item = (length: number, first = length): BatchItem => ({ ids: [first, ...new Array<number>(length - 1).fill(1)] });
+const item = (length: number, first = length): BatchItem => ({
+  ids: [first, ...new Array<number>(length - 1).fill(1)],
+});
 
 describe('MicroBatcher', () => {
   it('gathers concurrent callers into one model call and returns each caller its own vectors in order', async () => {
     const calls: number[][] = [];
     const stats: BatchStats[] = [];
     const batcher = new MicroBatcher(recordingRunner(calls), { onBatch: (s) => stats.push(s) });
-    const results = await Promise.all([batcher.submit([item(5, 11)]), batcher.submit([item(6, 12), item(5, 13)]), batcher.submit([item(7, 14)])]);
+    const results = await Promise.all([
+      batcher.submit([item(5, 11)]),
+      batcher.submit([item(6, 12), item(5, 13)]),
+      batcher.submit([item(7, 14)]),
+    ]);
     expect(calls).toHaveLength(1);
     expect(results.map((vectors) => vectors.map((vector) => vector[1]))).toEqual([[11], [12, 13], [14]]);
     expect(stats[0]).toMatchObject({ size: 4, callers: 3, tokens: 23, paddedTokens: 28 });
@@ -27,7 +38,12 @@ describe('MicroBatcher', () => {
     const calls: number[][] = [];
     const batcher = new MicroBatcher(recordingRunner(calls));
     await Promise.all([5, 100, 6, 98, 7].map((length) => batcher.submit([item(length)])));
-    expect(calls.map((lengths) => [...lengths].sort((a, b) => a - b))).toEqual(expect.arrayContaining([[5, 6, 7], [98, 100]]));
+    expect(calls.map((lengths) => [...lengths].sort((a, b) => a - b))).toEqual(
+      expect.arrayContaining([
+        [5, 6, 7],
+        [98, 100],
+      ]),
+    );
     expect(calls).toHaveLength(2);
   });
 
@@ -38,7 +54,10 @@ describe('MicroBatcher', () => {
     expect(calls.map((lengths) => lengths.length)).toEqual([4, 4, 2]);
 
     calls.length = 0;
-    const wide = new MicroBatcher(recordingRunner(calls), { maxBatchTokens: 100_000, maxBatchAttentionCells: 2 * 100 * 100 });
+    const wide = new MicroBatcher(recordingRunner(calls), {
+      maxBatchTokens: 100_000,
+      maxBatchAttentionCells: 2 * 100 * 100,
+    });
     await wide.submit(Array.from({ length: 5 }, () => item(100)));
     expect(calls.map((lengths) => lengths.length)).toEqual([2, 2, 1]);
   });

@@ -26,7 +26,9 @@ const TRICKY_STRINGS = [
 function longText(): string {
   const parts: string[] = [];
   for (let index = 0; parts.join(' ').length < 10_000; index++) {
-    parts.push(`Section ${index}: we build Node.js and C++ services on .NET; résumé 🚀 ${TRICKY_STRINGS[index % TRICKY_STRINGS.length]}`);
+    parts.push(
+      `Section ${index}: we build Node.js and C++ services on .NET; résumé 🚀 ${TRICKY_STRINGS[index % TRICKY_STRINGS.length]}`,
+    );
   }
   return parts.join(' ').slice(0, 10_000);
 }
@@ -44,16 +46,21 @@ function describeTokenizer(
     beforeAll(() => {
       const { tokenizerJson, tokenizerConfig } = load();
       tokenizer = TextTokenizer.fromJson(tokenizerJson, tokenizerConfig, 256);
-      reference = ReferenceBertTokenizer.fromTokenizerJson(tokenizerJson as { model: { vocab: Record<string, number> } });
+      reference = ReferenceBertTokenizer.fromTokenizerJson(
+        tokenizerJson as { model: { vocab: Record<string, number> } },
+      );
       const vocab = (tokenizerJson as { model: { vocab: Record<string, number> } }).model.vocab;
       cls = vocab['[CLS]'];
       sep = vocab['[SEP]'];
     });
 
-    it.each(TRICKY_STRINGS.map((text) => [JSON.stringify(text).slice(0, 60), text]))('tokenizes %s like the reference', (_label, text) => {
-      expect(tokenizer.contentIds(text)).toEqual(reference.ids(text));
-      expect(tokenizer.encode(text)).toEqual([cls, ...reference.ids(text), sep]);
-    });
+    it.each(TRICKY_STRINGS.map((text) => [JSON.stringify(text).slice(0, 60), text]))(
+      'tokenizes %s like the reference',
+      (_label, text) => {
+        expect(tokenizer.contentIds(text)).toEqual(reference.ids(text));
+        expect(tokenizer.encode(text)).toEqual([cls, ...reference.ids(text), sep]);
+      },
+    );
 
     it('truncates a 10 000-character input to 256 ids: [CLS] + the first 254 reference ids + [SEP]', () => {
       const text = longText();
@@ -70,13 +77,18 @@ function describeTokenizer(
       const short = TextTokenizer.fromJson(tokenizerJson, tokenizerConfig, 8);
       const ids = short.encode('Senior C++ developer for Node.js services in Paris');
       expect(ids).toHaveLength(8);
-      expect(ids).toEqual([cls, ...reference.ids('Senior C++ developer for Node.js services in Paris').slice(0, 6), sep]);
+      expect(ids).toEqual([
+        cls,
+        ...reference.ids('Senior C++ developer for Node.js services in Paris').slice(0, 6),
+        sep,
+      ]);
     });
   });
 }
 
 const sharedDir = sharedMiniLmDir();
-const readJson = (dir: string, file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+const readJson = (dir: string, file: string) =>
+  JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
 
 if (sharedDir) {
   describeTokenizer('real all-MiniLM-L6-v2 tokenizer (../shared)', () => ({
@@ -95,7 +107,8 @@ if (sharedDir) {
 } else {
   describe('real all-MiniLM-L6-v2 tokenizer', () => {
     // Stated reason, not a silent skip: the real vocabulary lives only in ../shared, which CI may lack.
-    it.skip('skipped: ../shared/models/all-MiniLM-L6-v2 is absent, so the real vocabulary cannot be compared', () => undefined);
+    it.skip('skipped: ../shared/models/all-MiniLM-L6-v2 is absent, so the real vocabulary cannot be compared', () =>
+      undefined);
   });
 }
 

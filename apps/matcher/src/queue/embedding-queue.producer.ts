@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import {
   EMBEDDING_JOB_OPTIONS,
@@ -19,15 +19,26 @@ const ENQUEUE_TIMEOUT_MS = 2_000;
 @Injectable()
 export class EmbeddingQueueProducer implements OnApplicationShutdown {
   private readonly logger = new Logger(EmbeddingQueueProducer.name);
-  private readonly connection: Redis;
-  private readonly queue: Queue;
+  private connection?: Redis;
+  private queueInstance?: Queue;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    // Its own connection (BullMQ manages it); no offline queue, so an outage fails the call at once.
-    this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-    this.connection.on('error', () => undefined);
-    this.queue = new Queue(EMBEDDING_QUEUE, { connection: this.connection, prefix: config.REDIS_KEY_PREFIX });
-    this.queue.on('error', () => undefined);
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * Created at the first write: BullMQ costs ~10 MB of resident memory, which a read-only
+   * replica (search, recommendations) never needs to pay.
+   */
+  private get queue(): Queue {
+    if (!this.queueInstance) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
+      const { Queue: QueueClass } = require('bullmq') as typeof import('bullmq');
+      // Its own connection; no offline queue, so an outage fails the call at once.
+      this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+      this.connection.on('error', () => undefined);
+      this.queueInstance = new QueueClass(EMBEDDING_QUEUE, { connection: this.connection, prefix: this.config.REDIS_KEY_PREFIX });
+      this.queueInstance.on('error', () => undefined);
+    }
+    return this.queueInstance;
   }
 
   /** Enqueues in one round trip. Throws when Redis is unreachable (callers decide how to degrade). */
@@ -63,7 +74,7 @@ export class EmbeddingQueueProducer implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close().catch(() => undefined);
-    this.connection.disconnect();
+    await this.queueInstance?.close().catch(() => undefined);
+    this.connection?.disconnect();
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EmbeddableEntity } from '@jobmatch/contracts';
-import type { PrismaClient } from '@jobmatch/db';
-import { PRISMA } from '@jobmatch/nest-common';
+import { PG_POOL } from '@jobmatch/nest-common';
+import type { Pool } from 'pg';
 
 export interface PendingEmbedding {
   entity: EmbeddableEntity;
@@ -12,18 +12,19 @@ export interface PendingEmbedding {
 /** Rows still waiting for an embedding: the input of the re-enqueue sweep. */
 @Injectable()
 export class PendingEmbeddingsRepository {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async findStale(olderThan: Date, limit: number): Promise<PendingEmbedding[]> {
-    const where = { embeddingStatus: 'PENDING' as const, updatedAt: { lt: olderThan } };
-    const select = { id: true, contentHash: true };
-    const [jobs, resumes] = await Promise.all([
-      this.prisma.job.findMany({ where, select, orderBy: { updatedAt: 'asc' }, take: limit }),
-      this.prisma.resume.findMany({ where, select, orderBy: { updatedAt: 'asc' }, take: limit }),
-    ]);
+    const query = (table: 'jobs' | 'resumes') =>
+      this.pool.query<{ id: string; contentHash: string }>(
+        `SELECT id, content_hash AS "contentHash" FROM ${table}
+          WHERE embedding_status = 'PENDING' AND updated_at < $1 ORDER BY updated_at LIMIT $2`,
+        [olderThan, limit],
+      );
+    const [jobs, resumes] = await Promise.all([query('jobs'), query('resumes')]);
     return [
-      ...jobs.map((row) => ({ entity: 'job' as const, ...row })),
-      ...resumes.map((row) => ({ entity: 'resume' as const, ...row })),
+      ...jobs.rows.map((row) => ({ entity: 'job' as const, ...row })),
+      ...resumes.rows.map((row) => ({ entity: 'resume' as const, ...row })),
     ];
   }
 }

@@ -1,5 +1,6 @@
 import { EMBEDDING_JOB_OPTIONS, embeddingJobId, jobEmbeddingText, sha256Hex } from '@jobmatch/contracts';
 import { freePort } from '@jobmatch/testing';
+import { PendingEmbeddingsSweeper } from '../../src/queue/pending-embeddings.sweeper';
 import { makeDocx, makePdf } from '../support/documents';
 import { MODEL_ID, startMatcher, type MatcherHarness } from '../support/matcher-harness';
 
@@ -66,6 +67,17 @@ describe('jobs and resumes API', () => {
       expect(changed.body.embedding).toMatchObject({ status: 'PENDING', queued: true });
       expect(changed.body.requiredSkills).toEqual(expect.arrayContaining(['Go', 'Kubernetes']));
       expect(await h.queue.count()).toBe(countBefore + 1);
+    });
+
+    it('re-enqueues PENDING rows whose enqueue never reached the queue (sweeper)', async () => {
+      const { body: job } = await h.http().post('/api/v1/jobs').send({ ...pythonJob, title: 'Lost enqueue' }).expect(201);
+      const [row] = await h.sql<{ content_hash: string }>('SELECT content_hash FROM jobs WHERE id = $1', [job.id]);
+      const jobId = embeddingJobId({ entity: 'job', id: job.id, contentHash: row!.content_hash, modelId: MODEL_ID });
+      await h.queue.remove(jobId); // as if Redis had been down during the write
+      expect(await h.queue.getJob(jobId)).toBeUndefined();
+      const swept = await h.app.get(PendingEmbeddingsSweeper).sweep(0);
+      expect(swept).toBeGreaterThanOrEqual(1);
+      expect((await h.queue.getJob(jobId))?.data).toMatchObject({ entity: 'job', id: job.id });
     });
 
     it('lists with filters and pagination', async () => {

@@ -80,7 +80,7 @@ export function aggregateSkillGaps(resumeSkills: readonly string[], jobs: readon
         b.requiredBy - a.requiredBy ||
         b.preferredBy - a.preferredBy ||
         Number(b.relatedOwned.length > 0) - Number(a.relatedOwned.length > 0) ||
-        a.skill.localeCompare(b.skill),
+        (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0),
     )
     .map((entry, index) => ({
       rank: index + 1,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { buildSkillGraph, extractSkills, getSkillTaxonomy, type ExtractedSkill, type SkillDefinition, type SkillGraph } from '@jobmatch/skills';
+import { buildSkillGraph, getSkillExtractor, getSkillTaxonomy, type ExtractedSkill, type SkillDefinition, type SkillGraph } from '@jobmatch/skills';
 
 /**
  * The compiled taxonomy, skill graph and extractor, built once per process. In-memory and
@@ -8,10 +8,13 @@ import { buildSkillGraph, extractSkills, getSkillTaxonomy, type ExtractedSkill, 
 @Injectable()
 export class SkillsEngine {
   private readonly taxonomy = getSkillTaxonomy();
+  // Compiled at start-up, not on the first request: the compile's garbage is collected before
+  // traffic arrives (lower peak RSS under load) and the first caller does not pay its latency.
+  private readonly extractor = getSkillExtractor();
   readonly graph: SkillGraph = buildSkillGraph(this.taxonomy.all());
 
   extract(text: string): ExtractedSkill[] {
-    return extractSkills(text);
+    return this.extractor.extract(text);
   }
 
   search(query: string, limit: number): SkillDefinition[] {
@@ -20,9 +23,5 @@ export class SkillsEngine {
 
   get(nameOrAlias: string): SkillDefinition | undefined {
     return this.taxonomy.get(nameOrAlias);
-  }
-
-  size(): number {
-    return this.taxonomy.all().length;
   }
 }

@@ -4,6 +4,9 @@ import type { ExtractSkillsResponseDto } from './dto/extract-skills.dto';
 import type { SkillSearchResponseDto, SkillSummaryDto } from './dto/skill-search.dto';
 import { SkillsEngine } from './skills-engine';
 
+/** Spans returned per skill: enough to highlight, bounded so a long text cannot blow up the response. */
+export const MAX_EVIDENCE_PER_SKILL = 20;
+
 const normalize = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** The spelling of `skill` that the query hit, so an autocomplete can show "k8s → Kubernetes". */
@@ -38,7 +41,11 @@ export class SkillsService {
     const skills = this.engine.extract(text);
     const names = (requirement: string) => skills.filter((skill) => skill.requirement === requirement).map((skill) => skill.name);
     return {
-      skills: skills.map((skill) => ({ ...skill, evidence: skill.evidence.map((span) => ({ ...span })) })),
+      skills: skills.map((skill) => ({
+        ...skill,
+        evidence: skill.evidence.slice(0, MAX_EVIDENCE_PER_SKILL).map((span) => ({ ...span })),
+        mentions: skill.evidence.length,
+      })),
       required: names('required'),
       niceToHave: names('nice-to-have'),
       unspecified: names('unspecified'),

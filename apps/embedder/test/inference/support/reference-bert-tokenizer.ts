@@ -34,7 +34,10 @@ export class ReferenceBertTokenizer {
       else cleaned += char;
     }
     // lowercase=true with strip_accents unset strips accents too: NFD, drop nonspacing marks, lowercase.
-    return cleaned.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+    return cleaned
+      .normalize('NFD')
+      .replace(/\p{Mn}/gu, '')
+      .toLowerCase();
   }
 
   private preTokenize(text: string): string[] {
@@ -91,7 +94,13 @@ function isControl(char: string): boolean {
 
 function isPunctuation(char: string): boolean {
   const code = char.codePointAt(0)!;
-  if ((code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)) return true;
+  if (
+    (code >= 33 && code <= 47) ||
+    (code >= 58 && code <= 64) ||
+    (code >= 91 && code <= 96) ||
+    (code >= 123 && code <= 126)
+  )
+    return true;
   return /\p{P}/u.test(char);
 }
 

@@ -24,7 +24,8 @@ export class ExtractedSkillDto {
   @ApiProperty({ example: 'cloud-devops' }) category!: string;
   @ApiProperty({ enum: ['required', 'nice-to-have', 'unspecified'], description: 'From the posting\'s own words ("must have", "preferred", "bonus"…); unspecified when it says neither' })
   requirement!: 'required' | 'nice-to-have' | 'unspecified';
-  @ApiProperty({ type: [SkillEvidenceDto] }) evidence!: SkillEvidenceDto[];
+  @ApiProperty({ type: [SkillEvidenceDto], description: 'Where it was found, in text order (at most the first 20)' }) evidence!: SkillEvidenceDto[];
+  @ApiProperty({ description: 'How many times it was found (evidence lists at most 20)' }) mentions!: number;
 }
 
 export class ExtractSkillsResponseDto {

@@ -1,0 +1,143 @@
+/**
+ * pnpm bench:embedder — our ONNX embedding pipeline vs @huggingface/transformers' feature-extraction
+ * pipeline, on the same generated all-MiniLM-L6-v2–shaped ONNX files (fp32 and int8), the same texts
+ * and the same ORT thread count. Each side runs in its own child process (peak RSS is per side).
+ * Env: BENCH_TEXTS (default 300), BENCH_THREADS (default: available cores), BENCH_SINGLE_RUNS (200),
+ * BENCH_CONCURRENT_ROUNDS (25 per caller).
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { prepareTestModelDir } from '../../libs/onnx-testkit/src';
+import type { ChildResult, ChildTask } from './lib/embedder-bench-child';
+import { jobPostingTexts, searchQueries } from './lib/job-posting-texts';
+
+const TEXTS = Number(process.env.BENCH_TEXTS ?? 300);
+const THREADS = Number(process.env.BENCH_THREADS ?? availableParallelism());
+const SINGLE_RUNS = Number(process.env.BENCH_SINGLE_RUNS ?? 200);
+const CONCURRENT_ROUNDS = Number(process.env.BENCH_CONCURRENT_ROUNDS ?? 25);
+const RESULTS_FILE = resolve(__dirname, '../results/embedder.json');
+
+const round = (value: number | null, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
+const cosine = (a: number[], b: number[]) => {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  a.forEach((value, index) => {
+    dot += value * b[index];
+    na += value * value;
+    nb += b[index] * b[index];
+  });
+  return dot / Math.sqrt(na * nb);
+};
+
+async function runChild(task: Omit<ChildTask, 'outFile'>, workDir: string): Promise<ChildResult & { wallSeconds: number }> {
+  const outFile = join(workDir, `${task.side}-${task.quantized ? 'int8' : 'fp32'}.json`);
+  const started = performance.now();
+  process.stdout.write(`  ${task.side} ${task.quantized ? 'int8' : 'fp32'} … `);
+  await promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'lib/embedder-bench-child.ts'), JSON.stringify({ ...task, outFile })], {
+    maxBuffer: 16 * 2 ** 20,
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  process.stdout.write(`${wallSeconds.toFixed(0)} s\n`);
+  return { ...(JSON.parse(readFileSync(outFile, 'utf8')) as ChildResult), wallSeconds };
+}
+
+async function main(): Promise<void> {
+  const loadBefore = loadavg();
+  const benchStarted = performance.now();
+  console.log(`Preparing the MiniLM-shaped model (fp32 + int8) under ${tmpdir()} …`);
+  const model = await prepareTestModelDir({ preset: 'minilm', quantized: true });
+  const workDir = mkdtempSync(join(tmpdir(), 'embedder-bench-'));
+  const textsFile = join(workDir, 'texts.json');
+  const texts = jobPostingTexts(TEXTS);
+  writeFileSync(textsFile, JSON.stringify({ texts, queries: searchQueries(200) }));
+  console.log(`${TEXTS} job-posting texts (${Math.min(...texts.map((t) => t.length))}–${Math.max(...texts.map((t) => t.length))} chars), ${THREADS} ORT threads, tokenizer: ${model.tokenizerSource}`);
+
+  const base = { modelRoot: model.modelRoot, modelPath: model.modelPath, modelId: model.modelId, specFile: model.specFile, threads: THREADS, textsFile, singleRuns: SINGLE_RUNS, concurrentRounds: CONCURRENT_ROUNDS };
+  const results: Record<string, ChildResult & { wallSeconds: number }> = {};
+  try {
+    for (const quantized of [false, true]) {
+      for (const side of ['jobmatch', 'transformers'] as const) {
+        results[`${side}-${quantized ? 'int8' : 'fp32'}`] = await runChild({ ...base, side, quantized }, workDir);
+      }
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  const ours = { fp32: results['jobmatch-fp32'], int8: results['jobmatch-int8'] };
+  const theirs = { fp32: results['transformers-fp32'], int8: results['transformers-int8'] };
+  const best = (result: ChildResult) => Math.max(result.wholeListTextsPerSec, ...Object.values(result.batchTextsPerSec));
+  const agreement = (a: ChildResult, b: ChildResult) => Math.min(...a.sampleVectors.map((vector, index) => cosine(vector, b.sampleVectors[index])));
+
+  const summary = {
+    speedupFp32: round(ours.fp32.wholeListTextsPerSec / theirs.fp32.wholeListTextsPerSec, 2),
+    speedupInt8: round(ours.int8.wholeListTextsPerSec / theirs.fp32.wholeListTextsPerSec, 2),
+    speedupInt8VsTransformersInt8: round(ours.int8.wholeListTextsPerSec / theirs.int8.wholeListTextsPerSec, 2),
+    speedupFp32VsTransformersBestBatch: round(ours.fp32.wholeListTextsPerSec / best(theirs.fp32), 2),
+    peakRssMbFp32: round(ours.fp32.peakRssMb, 0),
+    peakRssMbInt8: round(ours.int8.peakRssMb, 0),
+    p50SingleMs: round(ours.fp32.p50SingleMs, 2),
+    p50SingleMsInt8: round(ours.int8.p50SingleMs, 2),
+    p99Concurrent32Ms: round(ours.fp32.p99Concurrent32Ms, 1),
+    p99Concurrent32MsInt8: round(ours.int8.p99Concurrent32Ms, 1),
+    textsPerSec: {
+      jobmatchFp32: round(ours.fp32.wholeListTextsPerSec),
+      jobmatchInt8: round(ours.int8.wholeListTextsPerSec),
+      transformersFp32WholeList: round(theirs.fp32.wholeListTextsPerSec),
+      transformersInt8WholeList: round(theirs.int8.wholeListTextsPerSec),
+      transformersFp32ByBatchSize: Object.fromEntries(Object.entries(theirs.fp32.batchTextsPerSec).map(([size, value]) => [size, round(value)])),
+      transformersInt8ByBatchSize: Object.fromEntries(Object.entries(theirs.int8.batchTextsPerSec).map(([size, value]) => [size, round(value)])),
+    },
+    peakRssMbTransformers: { fp32: round(theirs.fp32.peakRssMb, 0), int8: round(theirs.int8.peakRssMb, 0) },
+    p50SingleMsTransformers: { fp32: round(theirs.fp32.p50SingleMs, 2), int8: round(theirs.int8.p50SingleMs, 2) },
+    vectorAgreementMinCosine: { fp32: round(agreement(ours.fp32, theirs.fp32), 5), int8: round(agreement(ours.int8, theirs.int8), 5) },
+    targets: {
+      speedupFp32: '>= 1.5', speedupInt8: '>= 2.5', p50SingleMs: '<= 5', p99Concurrent32Ms: '<= 60', peakRssMbFp32: '<= 300', peakRssMbInt8: '<= 200',
+    },
+    conditions: {
+      texts: TEXTS,
+      singleQueryTokens: ours.fp32.singleQueryTokens,
+      threads: THREADS,
+      tokenizer: model.tokenizerSource,
+      truncation: 256,
+      cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+      memoryGb: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      loadAverageBefore: loadBefore.map((value) => round(value, 2)),
+      loadAverageAfter: loadavg().map((value) => round(value, 2)),
+      durationSeconds: round((performance.now() - benchStarted) / 1000, 0),
+      date: new Date().toISOString(),
+    },
+  };
+  mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(summary, null, 2)}\n`);
+
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const rows: Array<[string, string, string, string]> = [
+    ['throughput, whole list in one call', `${summary.textsPerSec.jobmatchFp32} texts/s`, `${summary.textsPerSec.transformersFp32WholeList} texts/s`, `${summary.speedupFp32}× (≥1.5: ${verdict(summary.speedupFp32! >= 1.5)})`],
+    ['vs transformers.js best batch size (1/8/32/all)', `${summary.textsPerSec.jobmatchFp32}`, `${round(best(theirs.fp32))}`, `${summary.speedupFp32VsTransformersBestBatch}× (≥1: ${verdict(summary.speedupFp32VsTransformersBestBatch! >= 1)})`],
+    ['int8 throughput vs transformers.js fp32', `${summary.textsPerSec.jobmatchInt8}`, `${summary.textsPerSec.transformersFp32WholeList}`, `${summary.speedupInt8}× (≥2.5: ${verdict(summary.speedupInt8! >= 2.5)})`],
+    ['int8 vs transformers.js int8 (same file)', `${summary.textsPerSec.jobmatchInt8}`, `${summary.textsPerSec.transformersInt8WholeList}`, `${summary.speedupInt8VsTransformersInt8}× (>1: ${verdict(summary.speedupInt8VsTransformersInt8! > 1)})`],
+    ['transformers.js fp32 batch 1 / 8 / 32', '', Object.values(summary.textsPerSec.transformersFp32ByBatchSize).join(' / '), ''],
+    ['transformers.js int8 batch 1 / 8 / 32', '', Object.values(summary.textsPerSec.transformersInt8ByBatchSize).join(' / '), ''],
+    [`p50 single ${summary.conditions.singleQueryTokens}-token query (fp32)`, `${summary.p50SingleMs} ms`, `${summary.p50SingleMsTransformers.fp32} ms`, `≤5: ${verdict(summary.p50SingleMs! <= 5)}`],
+    ['p99, 32 concurrent callers (fp32)', `${summary.p99Concurrent32Ms} ms`, '', `≤60: ${verdict(summary.p99Concurrent32Ms! <= 60)}`],
+    ['peak RSS fp32', `${summary.peakRssMbFp32} MB`, `${summary.peakRssMbTransformers.fp32} MB`, `≤300: ${verdict(summary.peakRssMbFp32! <= 300)}`],
+    ['peak RSS int8', `${summary.peakRssMbInt8} MB`, `${summary.peakRssMbTransformers.int8} MB`, `≤200: ${verdict(summary.peakRssMbInt8! <= 200)}`],
+    ['same vectors? min cosine fp32 / int8', '', '', `${summary.vectorAgreementMinCosine.fp32} / ${summary.vectorAgreementMinCosine.int8}`],
+  ];
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...[['', 'jobmatch', 'transformers.js', 'ratio / target'], ...rows].map((row) => row[column].length)));
+  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join(' | ');
+  console.log(`\n${line(['', 'jobmatch', 'transformers.js', 'ratio / target'])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
+  rows.forEach((row) => console.log(line(row)));
+  console.log(`\nload average before ${summary.conditions.loadAverageBefore.join(' ')}, after ${summary.conditions.loadAverageAfter.join(' ')}; ${summary.conditions.durationSeconds} s; written to ${RESULTS_FILE}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

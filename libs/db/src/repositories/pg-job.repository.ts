@@ -1,0 +1,85 @@
+import type { Pool } from 'pg';
+import type { Job } from '../generated/prisma/client';
+import type { JobFilters } from '../vector-store';
+import type { JobRepository, JobWrite, Page } from './job.repository';
+import { escapeLike, insertRow, newId, selectList, updateRow, type ColumnMap } from './pg-rows';
+
+const JOB_COLUMNS: ColumnMap<Job> = {
+  id: 'id',
+  title: 'title',
+  company: 'company',
+  location: 'location',
+  employmentType: 'employment_type',
+  seniority: 'seniority',
+  description: 'description',
+  requirements: 'requirements',
+  skills: 'skills',
+  requiredSkills: 'required_skills',
+  niceToHaveSkills: 'nice_to_have_skills',
+  contentHash: 'content_hash',
+  embeddingModel: 'embedding_model',
+  embeddingStatus: 'embedding_status',
+  embeddingError: 'embedding_error',
+  embeddedAt: 'embedded_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+const SELECT_JOB = selectList(JOB_COLUMNS);
+
+/** Same filters as JobRepository: company/seniority/type exact (case-insensitive), location substring. */
+function jobWhere(filters: JobFilters, params: unknown[]): string {
+  const conditions: string[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filters.company) conditions.push(`lower(company) = lower(${bind(filters.company)})`);
+  if (filters.location) conditions.push(`location ILIKE ${bind(`%${escapeLike(filters.location)}%`)}`);
+  if (filters.seniority) conditions.push(`lower(seniority) = lower(${bind(filters.seniority)})`);
+  if (filters.employmentType) conditions.push(`lower(employment_type) = lower(${bind(filters.employmentType)})`);
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/** JobRepository on the plain `pg` pool (see pg-rows.ts for why). Drop-in: same methods and rows. */
+export class PgJobRepository implements Pick<JobRepository, keyof JobRepository> {
+  constructor(private readonly pool: Pool) {}
+
+  create(data: JobWrite): Promise<Job> {
+    return insertRow<Job>(this.pool, 'jobs', JOB_COLUMNS, { id: newId(), ...data, embeddingStatus: 'PENDING' });
+  }
+
+  update(id: string, data: Partial<JobWrite>, contentChanged: boolean): Promise<Job | null> {
+    const reset = contentChanged ? [`embedding_status = 'PENDING'`, 'embedding_error = NULL'] : [];
+    return updateRow<Job>(this.pool, 'jobs', JOB_COLUMNS, id, data, reset);
+  }
+
+  async findById(id: string): Promise<Job | null> {
+    const { rows } = await this.pool.query<Job>(`SELECT ${SELECT_JOB} FROM jobs WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findByIds(ids: string[]): Promise<Job[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<Job>(`SELECT ${SELECT_JOB} FROM jobs WHERE id = ANY($1::uuid[])`, [ids]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async list(filters: JobFilters, page: Page): Promise<{ items: Job[]; total: number }> {
+    const params: unknown[] = [];
+    const where = jobWhere(filters, params);
+    const [items, count] = await Promise.all([
+      this.pool.query<Job>(
+        `SELECT ${SELECT_JOB} FROM jobs ${where} ORDER BY created_at DESC, id ASC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, page.limit, page.offset],
+      ),
+      this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM jobs ${where}`, params),
+    ]);
+    return { items: items.rows, total: count.rows[0]!.total };
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.pool.query('DELETE FROM jobs WHERE id = $1', [id]);
+    return (result.rowCount ?? 0) > 0;
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+
+/**
+ * Shared helpers of the `pg` repositories. They exist for services with a tight memory budget:
+ * Prisma 7's query compiler (WebAssembly) adds ~100 MB of resident memory on its first query,
+ * which alone breaks the matcher's 150 MB limit. Same rows, same types, plain bound-parameter SQL.
+ */
+export type ColumnMap<T> = { [K in keyof T]-?: string };
+
+export function selectList<T>(columns: ColumnMap<T>): string {
+  return Object.entries(columns as Record<string, string>)
+    .map(([field, column]) => `${column} AS "${field}"`)
+    .join(', ');
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+export function newId(): string {
+  return randomUUID();
+}
+
+/** INSERT of the given fields (names from the fixed column map, values bound). */
+export async function insertRow<Row>(
+  pool: Pool,
+  table: string,
+  columns: ColumnMap<Row>,
+  data: Record<string, unknown>,
+): Promise<Row> {
+  const names: string[] = [];
+  const params: unknown[] = [];
+  for (const [field, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    const column = (columns as Record<string, string>)[field];
+    if (!column) throw new Error(`Unknown field ${field} for ${table}`);
+    names.push(column);
+    params.push(value);
+  }
+  const placeholders = params.map((_, index) => `$${index + 1}`).join(', ');
+  const { rows } = await pool.query<Row & object>(
+    `INSERT INTO ${table} (${names.join(', ')}, updated_at) VALUES (${placeholders}, now()) RETURNING ${selectList(columns)}`,
+    params,
+  );
+  return rows[0]!;
+}
+
+/** UPDATE of the given fields; `extraSet` is fixed SQL from the caller (no user data). */
+export async function updateRow<Row>(
+  pool: Pool,
+  table: string,
+  columns: ColumnMap<Row>,
+  id: string,
+  data: Record<string, unknown>,
+  extraSet: string[] = [],
+): Promise<Row | null> {
+  const sets: string[] = [...extraSet, 'updated_at = now()'];
+  const params: unknown[] = [id];
+  for (const [field, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    const column = (columns as Record<string, string>)[field];
+    if (!column) throw new Error(`Unknown field ${field} for ${table}`);
+    params.push(value);
+    sets.push(`${column} = $${params.length}`);
+  }
+  const { rows } = await pool.query<Row & object>(
+    `UPDATE ${table} SET ${sets.join(', ')} WHERE id = $1 RETURNING ${selectList(columns)}`,
+    params,
+  );
+  return rows[0] ?? null;
+}
