@@ -168,6 +168,7 @@ function longPosting(base: string): string {
 
 const PREFIXES = ['k8s', 'py', 'java', 'react', 'postg', 'mach', 'fig', 'sal', 'nurs', 'weld', 'aws', 'sql', 'proj', 'excel', 'docker', 'ter'];
 
+/** One decimal (MB, ms). */
 function mb(value: number): number {
   return Math.round(value * 10) / 10;
 }
@@ -297,7 +298,7 @@ async function main(): Promise<void> {
       const result = await runLoad({ name: scenario.name, url: base, connections: scenario.connections ?? CONNECTIONS, durationSeconds: DURATION_SECONDS, method: scenario.method, next: scenario.next });
       sampler.stop();
       results.push({ ...result, peakRssMb: mb(sampler.peakMb) });
-      console.error(`${scenario.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}, peak RSS ${mb(sampler.peakMb)} MB`);
+      console.error(`${scenario.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${mb(result.p50Ms)} ms, p99 ${mb(result.p99Ms)} ms, non-2xx ${result.non2xx}, peak RSS ${mb(sampler.peakMb)} MB`);
     }
   } finally {
     overall.stop();
@@ -317,7 +318,7 @@ async function main(): Promise<void> {
       name: result.name,
       requests: result.requests,
       requestsPerSecond: Math.round(result.requestsPerSecond),
-      latencyMs: { p50: result.p50Ms, p95: result.p95Ms, p99: result.p99Ms, max: result.maxMs },
+      latencyMs: { p50: mb(result.p50Ms), p95: mb(result.p95Ms), p99: mb(result.p99Ms), max: mb(result.maxMs) },
       non2xx: result.non2xx,
       errors: result.errors,
       statusCodes: result.statusCodes,

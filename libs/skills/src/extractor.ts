@@ -59,6 +59,8 @@ export class SkillExtractor {
   private readonly automaton: DenseAutomaton;
   /** Reused between calls: extraction is synchronous, so one buffer per extractor is enough. */
   private readonly norm = new NormalizedBuffer();
+  /** Reused by applyContext: 1 = candidate kept so far. */
+  private confirmed = new Uint8Array(256);
 
   constructor(taxonomy: Taxonomy) {
     const seen = new Set<string>();
@@ -194,7 +196,8 @@ export class SkillExtractor {
     const pending: number[] = [];
     for (let i = 0; i < chosen.length; i++) if (chosen[i]!.pattern.mode === 'needs-context') pending.push(i);
     if (pending.length === 0) return chosen;
-    const confirmed = new Uint8Array(chosen.length).fill(1);
+    if (this.confirmed.length < chosen.length) this.confirmed = new Uint8Array(chosen.length * 2);
+    const confirmed = this.confirmed.fill(1, 0, chosen.length);
     for (const i of pending) confirmed[i] = 0;
     // Two rounds: a confirmed ambiguous term ("Go") may vouch for another ("Rust").
     for (let round = 0; round < 2 && pending.length > 0; round++) {
@@ -247,7 +250,16 @@ function writtenAs(text: string, from: number, to: number, expected: string): bo
 
 /** Leftmost-longest: at each position keep the longest match; drop matches inside a kept one. */
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Stable insertion sort by (start, longest first): hits arrive ordered by end, so nearly sorted already.
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    let j = i - 1;
+    while (j >= 0 && (candidates[j]!.start > c.start || (candidates[j]!.start === c.start && candidates[j]!.end < c.end))) {
+      candidates[j + 1] = candidates[j]!;
+      j--;
+    }
+    candidates[j + 1] = c;
+  }
   const kept: Candidate[] = [];
   let coveredTo = -1;
   for (const c of candidates) {

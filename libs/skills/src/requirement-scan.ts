@@ -77,6 +77,7 @@ function separatorAt(text: string, i: number, end: number): number {
   if (JS_SPACE[c] !== 1) return 0;
   const d = text.charCodeAt(i + 1);
   if ((d === HYPHEN || d === EN_DASH || d === EM_DASH) && i + 2 < end && JS_SPACE[text.charCodeAt(i + 2)] === 1) return 3;
+  if (d !== 98 && d !== 119 && d !== 97 && d !== 116 && d !== 104) return 0; // b, w, a, t, h: first letters of CONTRASTIVE
   for (const word of CONTRASTIVE) {
     const after = i + 1 + word.length;
     if (after < end && JS_SPACE[text.charCodeAt(after)] === 1 && text.startsWith(word, i + 1)) return word.length + 2;
