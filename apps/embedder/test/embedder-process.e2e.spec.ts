@@ -89,8 +89,8 @@ describe('embedder process (dist/main.js)', () => {
     // Long texts so each job takes a moment and some are surely running when SIGTERM arrives.
     const filler = 'Design, build and operate distributed services in Go and Kotlin; mentor engineers. ';
     const rows: SeededJob[] = [];
-    for (let i = 0; i < 30; i++) {
-      rows.push(await insertJobPosting(pool, { title: `Engineer ${i}`, description: filler.repeat(20 + i) }));
+    for (let i = 0; i < 60; i++) {
+      rows.push(await insertJobPosting(pool, { title: `Engineer ${i}`, description: filler.repeat(20 + (i % 30)) }));
     }
     const payloads = rows.map((row) => ({ entity: 'job' as const, id: row.id, contentHash: row.contentHash, modelId: model.modelId }));
     await queue.addBulk(

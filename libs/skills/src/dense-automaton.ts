@@ -45,31 +45,33 @@ export class DenseAutomaton {
     this.alphabetSize = alphabetSize;
     this.lengths = Int32Array.from(patterns, (p) => p.length);
 
-    // Trie in a growable goto table (-1 = no edge); trie ids are in insertion order.
-    let capacity = 1024;
-    let goto = new Int32Array(capacity * alphabetSize).fill(-1);
+    // Trie as child lists (first child / next sibling): small while building, unlike a dense goto table.
+    const firstChild: number[] = [-1];
+    const sibling: number[] = [-1];
+    const edgeSymbol: number[] = [0];
     const own: number[][] = [[]];
-    let trieStates = 1;
+    const child = (state: number, symbol: number): number => {
+      for (let c = firstChild[state]!; c >= 0; c = sibling[c]!) if (edgeSymbol[c] === symbol) return c;
+      return -1;
+    };
     patterns.forEach((pattern, index) => {
       let state = 0;
       for (let i = 0; i < pattern.length; i++) {
-        const slot = state * alphabetSize + this.symbolOf[pattern.charCodeAt(i)]!;
-        let child = goto[slot]!;
-        if (child < 0) {
-          if (trieStates === capacity) {
-            capacity *= 2;
-            const grown = new Int32Array(capacity * alphabetSize).fill(-1);
-            grown.set(goto);
-            goto = grown;
-          }
-          child = trieStates++;
-          goto[slot] = child;
+        const symbol = this.symbolOf[pattern.charCodeAt(i)]!;
+        let next = child(state, symbol);
+        if (next < 0) {
+          next = firstChild.length;
+          firstChild.push(-1);
+          sibling.push(firstChild[state]!);
+          edgeSymbol.push(symbol);
           own.push([]);
+          firstChild[state] = next;
         }
-        state = child;
+        state = next;
       }
       own[state]!.push(index);
     });
+    const trieStates = firstChild.length;
 
     // Breadth-first: failure links and outputs (own patterns, then the failure state's outputs).
     const fail = new Int32Array(trieStates);
@@ -80,16 +82,18 @@ export class DenseAutomaton {
     for (let head = 0; head < tail; head++) {
       const state = order[head]!;
       if (state !== 0) outputs[state] = [...own[state]!, ...outputs[fail[state]!]!];
-      for (let a = 1; a < alphabetSize; a++) {
-        const child = goto[state * alphabetSize + a]!;
-        if (child < 0) continue;
+      for (let c = firstChild[state]!; c >= 0; c = sibling[c]!) {
         if (state !== 0) {
+          const symbol = edgeSymbol[c]!;
           let f = fail[state]!;
-          while (f !== 0 && goto[f * alphabetSize + a]! < 0) f = fail[f]!;
-          const target = goto[f * alphabetSize + a]!;
-          fail[child] = target > 0 ? target : 0;
+          let target = child(f, symbol);
+          while (target < 0 && f !== 0) {
+            f = fail[f]!;
+            target = child(f, symbol);
+          }
+          fail[c] = target < 0 ? 0 : target;
         }
-        order[tail++] = child;
+        order[tail++] = c;
       }
     }
 
@@ -105,13 +109,9 @@ export class DenseAutomaton {
     for (let k = 0; k < trieStates; k++) {
       const state = order[k]!;
       const row = id[state]! * alphabetSize;
-      const failRow = id[fail[state]!]! * alphabetSize;
-      for (let a = 1; a < alphabetSize; a++) {
-        const child = goto[state * alphabetSize + a]!;
-        if (child >= 0) next[row + a] = id[child]!;
-        else if (state !== 0) next[row + a] = next[failRow + a]!;
-        // root without an edge: stays 0 (back to the root)
-      }
+      // Root: no edge leads back to the root (0). Others: inherit the failure state's row, then own edges.
+      if (state !== 0) next.copyWithin(row, id[fail[state]!]! * alphabetSize, id[fail[state]!]! * alphabetSize + alphabetSize);
+      for (let c = firstChild[state]!; c >= 0; c = sibling[c]!) next[row + edgeSymbol[c]!] = id[c]!;
     }
     this.next = next;
 

@@ -1,32 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { jobEmbeddingText, type EmbeddableEntity } from '@jobmatch/contracts';
-import { VectorStore, type PrismaClient } from '@jobmatch/db';
-import { PRISMA } from '@jobmatch/nest-common';
+import { VectorStore } from '@jobmatch/db';
+import { PG_POOL } from '@jobmatch/nest-common';
+import type { Pool } from 'pg';
 
 export interface EmbeddableText {
   text: string;
   contentHash: string;
 }
 
-/** Reads the text to embed and writes results back; all DB access of the queue worker. */
+/**
+ * Reads the text to embed and writes results back; all DB access of the queue worker.
+ * The two reads use the plain `pg` pool rather than Prisma on purpose: the first Prisma query
+ * instantiates its query compiler (~60 MB RSS measured), too much for a 512 MB embedder that
+ * needs no other ORM access.
+ */
 @Injectable()
 export class EmbeddableTextRepository {
   constructor(
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(PG_POOL) private readonly pool: Pool,
     private readonly vectors: VectorStore,
   ) {}
 
   /** The exact text the producer hashed, with the row's current hash; null when the row is gone. */
   async load(entity: EmbeddableEntity, id: string): Promise<EmbeddableText | null> {
     if (entity === 'job') {
-      const job = await this.prisma.job.findUnique({
-        where: { id },
-        select: { title: true, description: true, requirements: true, contentHash: true },
-      });
-      return job && { text: jobEmbeddingText(job), contentHash: job.contentHash };
+      const { rows } = await this.pool.query<{ title: string; description: string; requirements: string; content_hash: string }>(
+        'SELECT title, description, requirements, content_hash FROM jobs WHERE id = $1',
+        [id],
+      );
+      const job = rows[0];
+      return job ? { text: jobEmbeddingText(job), contentHash: job.content_hash } : null;
     }
-    const resume = await this.prisma.resume.findUnique({ where: { id }, select: { text: true, contentHash: true } });
-    return resume && { text: resume.text, contentHash: resume.contentHash };
+    const { rows } = await this.pool.query<{ text: string; content_hash: string }>(
+      'SELECT text, content_hash FROM resumes WHERE id = $1',
+      [id],
+    );
+    const resume = rows[0];
+    return resume ? { text: resume.text, contentHash: resume.content_hash } : null;
   }
 
   /** False when the row changed (or vanished) since it was loaded: the vector is stale. */
