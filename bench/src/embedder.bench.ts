@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { prepareTestModelDir } from '../../libs/onnx-testkit/src';
 import type { ChildResult, ChildTask } from './lib/embedder-bench-child';
@@ -33,12 +33,38 @@ const cosine = (a: number[], b: number[]) => {
   return dot / Math.sqrt(na * nb);
 };
 
-async function runChild(task: Omit<ChildTask, 'outFile'>, workDir: string): Promise<ChildResult & { wallSeconds: number }> {
+const REPO_ROOT = resolve(__dirname, '../..');
+
+/**
+ * Bundles the child (our inference code included) to one CommonJS file run by plain `node`, like the
+ * built service: running it under tsx would add tsx's own ~40 MB to the RSS being measured.
+ * esbuild is the one tsx already ships with.
+ */
+async function bundleChild(workDir: string): Promise<string> {
+  const tsxDir = dirname(require.resolve('tsx/package.json'));
+  const esbuild = require(require.resolve('esbuild', { paths: [tsxDir] })) as typeof import('esbuild');
+  const outfile = join(workDir, 'embedder-bench-child.cjs');
+  await esbuild.build({
+    entryPoints: [join(__dirname, 'lib/embedder-bench-child.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    external: ['onnxruntime-node', '@huggingface/tokenizers', '@huggingface/transformers'],
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+async function runChild(bundle: string, task: Omit<ChildTask, 'outFile'>, workDir: string): Promise<ChildResult & { wallSeconds: number }> {
   const outFile = join(workDir, `${task.side}-${task.quantized ? 'int8' : 'fp32'}.json`);
   const started = performance.now();
   process.stdout.write(`  ${task.side} ${task.quantized ? 'int8' : 'fp32'} … `);
-  await promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'lib/embedder-bench-child.ts'), JSON.stringify({ ...task, outFile })], {
+  await promisify(execFile)(process.execPath, [bundle, JSON.stringify({ ...task, outFile })], {
     maxBuffer: 16 * 2 ** 20,
+    // The externals resolve from the packages that depend on them.
+    env: { ...process.env, NODE_PATH: [join(REPO_ROOT, 'apps/embedder/node_modules'), join(REPO_ROOT, 'bench/node_modules')].join(':') },
   });
   const wallSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${wallSeconds.toFixed(0)} s\n`);
@@ -59,9 +85,10 @@ async function main(): Promise<void> {
   const base = { modelRoot: model.modelRoot, modelPath: model.modelPath, modelId: model.modelId, specFile: model.specFile, threads: THREADS, textsFile, singleRuns: SINGLE_RUNS, concurrentRounds: CONCURRENT_ROUNDS };
   const results: Record<string, ChildResult & { wallSeconds: number }> = {};
   try {
+    const bundle = await bundleChild(workDir);
     for (const quantized of [false, true]) {
       for (const side of ['jobmatch', 'transformers'] as const) {
-        results[`${side}-${quantized ? 'int8' : 'fp32'}`] = await runChild({ ...base, side, quantized }, workDir);
+        results[`${side}-${quantized ? 'int8' : 'fp32'}`] = await runChild(bundle, { ...base, side, quantized }, workDir);
       }
     }
   } finally {

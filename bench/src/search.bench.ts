@@ -270,13 +270,22 @@ async function loadMatcher(
   } finally {
     sampler.stop();
     await matcher.stop();
-    const keys = queries.map((_, i) => queryEmbeddingCacheKey(redisPrefix, DEFAULT_MODEL_ID, queryTexts[i]!));
-    await redis.del(...keys).catch(() => undefined);
+    // Everything under this run's prefix: the cached queries and whatever the matcher created (queue metadata).
+    await deleteKeys(redis, `${redisPrefix}:*`).catch(() => undefined);
     redis.disconnect();
   }
   const failed = loads.filter((load) => load.non2xx > 0 || load.errors > 0);
   if (failed.length > 0) log(`WARNING: non-2xx answers or errors in ${failed.map((load) => `${load.name} ${JSON.stringify(load.statusCodes)}`).join(', ')}`);
   return { loads, peakRssMb: sampler.peakMb, startRssMb, rssSamples: sampler.samples };
+}
+
+async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
 }
 
 function printTable(

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { sha256Hex } from '@jobmatch/contracts';
-import { applyMigrations, createPgPool, createPrismaClient, JobRepository, MIGRATIONS_DIR, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ResumeRepository, VectorStore } from '@jobmatch/db';
 import { getSkillTaxonomy, type SkillCategory } from '@jobmatch/skills';
 import { spawn } from 'node:child_process';
 import { freePort, readRss, RssSampler, runLoad, type LoadResult } from './lib/search-load';
@@ -88,11 +88,10 @@ interface Seeded {
 
 async function seed(url: string): Promise<Seeded> {
   const pool = createPgPool({ url, poolSize: 8 });
-  const prisma = createPrismaClient({ url, poolSize: 8 });
   try {
     await applyMigrations(pool, MIGRATIONS_DIR);
-    const jobs = new JobRepository(prisma);
-    const resumes = new ResumeRepository(prisma);
+    const jobs = new JobRepository(pool);
+    const resumes = new ResumeRepository(pool);
     const vectors = new VectorStore(pool);
     const random = rng(20_240_521);
 
@@ -152,7 +151,6 @@ async function seed(url: string): Promise<Seeded> {
     await pool.query('ANALYZE jobs; ANALYZE resumes');
     return { resumeIds, jobTexts, resumeTexts };
   } finally {
-    await prisma.$disconnect();
     await pool.end();
   }
 }

@@ -4,6 +4,7 @@
  * Run: pnpm bench:skills
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 // Import the sources directly so the benchmark always measures the current code (no stale dist/).
@@ -29,11 +30,16 @@ function buildPosting(targetWords: number): string {
   return parts.join('\n\n');
 }
 
+const mib = (bytes: number) => Number((bytes / 1048576).toFixed(1));
+
 function main(): void {
+  const loadBefore = loadavg();
+  const memBefore = process.memoryUsage();
   const t0 = performance.now();
   getSkillTaxonomy();
   extractSkills('warm up: Python');
   const compileMs = performance.now() - t0;
+  const memAfter = process.memoryUsage();
 
   const text = buildPosting(2000);
   const words = text.split(/\s+/).filter(Boolean).length;
@@ -63,6 +69,14 @@ function main(): void {
     node: process.version,
     taxonomySkills: getSkillTaxonomy().all().length,
     compileMs: Number(compileMs.toFixed(1)),
+    // Taxonomy + compiled extractor (no forced GC, so an upper bound): JS heap and typed arrays outside it.
+    memoryAfterCompileMiB: {
+      heapUsedDelta: mib(memAfter.heapUsed - memBefore.heapUsed),
+      arrayBuffersDelta: mib(memAfter.arrayBuffers - memBefore.arrayBuffers),
+      rss: mib(memAfter.rss),
+    },
+    // 1-minute load average on this shared 2-core machine, before and after the timed loop.
+    loadAverage: { before: Number(loadBefore[0]!.toFixed(2)), after: Number(loadavg()[0]!.toFixed(2)), cpus: cpus().length },
     postingWords: words,
     postingChars: text.length,
     iterations,

@@ -1,8 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { JobRepository, PgJobRepository, PgResumeRepository, ResumeRepository } from '@jobmatch/db';
-import { createLoggerModule, DependencyHealthIndicators, InfrastructureModule, MetricsModule, PG_POOL } from '@jobmatch/nest-common';
-import type { Pool } from 'pg';
+import { createLoggerModule, DependencyHealthIndicators, InfrastructureModule, MetricsModule } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from './config';
 import { EmbedderRpcClient } from './embedder/embedder-rpc.client';
 import { QueryEmbeddingCache } from './embedder/query-embedding.cache';
@@ -44,10 +42,6 @@ export class AppModule {
       controllers: [HealthController, JobsController, ResumesController, SearchController, RecommendationsController, MatchingController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        // Rows through the plain pg pool: Prisma's WebAssembly query compiler alone would cost
-        // ~100 MB of RSS, more than half of the matcher's 150 MB budget.
-        { provide: JobRepository, useFactory: (pool: Pool) => new PgJobRepository(pool), inject: [PG_POOL] },
-        { provide: ResumeRepository, useFactory: (pool: Pool) => new PgResumeRepository(pool), inject: [PG_POOL] },
         DependencyHealthIndicators,
         EmbedderRpcClient,
         QueryEmbeddingCache,

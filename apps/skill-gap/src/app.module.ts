@@ -1,9 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { SkillProfileRepository } from '@jobmatch/db';
-import { createLoggerModule, DependencyHealthIndicators, InfrastructureModule, MetricsModule, PG_POOL } from '@jobmatch/nest-common';
-import type { Pool } from 'pg';
+import { createLoggerModule, DependencyHealthIndicators, InfrastructureModule, MetricsModule } from '@jobmatch/nest-common';
 import { DatabaseUnavailableInterceptor } from './common/database-unavailable.interceptor';
 import { APP_CONFIG, type AppConfig } from './config';
 import { HealthController } from './health/health.controller';
@@ -29,8 +27,6 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor },
-        // Plain-pg reads: keeps Prisma's query compiler (~50-70 MB RSS) out of this process.
-        { provide: SkillProfileRepository, useFactory: (pool: Pool) => new SkillProfileRepository(pool), inject: [PG_POOL] },
         DependencyHealthIndicators,
         SkillsEngine,
         SkillsService,

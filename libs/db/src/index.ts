@@ -6,6 +6,3 @@ export { Prisma, EmbeddingStatus } from './generated/prisma/client';
 export type { Job, Resume } from './generated/prisma/client';
 export * from './repositories/job.repository';
 export * from './repositories/resume.repository';
-export * from './repositories/skill-profile.repository';
-export * from './repositories/pg-job.repository';
-export * from './repositories/pg-resume.repository';

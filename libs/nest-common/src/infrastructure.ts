@@ -1,17 +1,9 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  createPgPool,
-  createPrismaClient,
-  JobRepository,
-  ResumeRepository,
-  VectorStore,
-  type PrismaClient,
-} from '@jobmatch/db';
+import { createPgPool, JobRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
 import Redis from 'ioredis';
 import type { Pool } from 'pg';
 
 export const PG_POOL = Symbol('PG_POOL');
-export const PRISMA = Symbol('PRISMA');
 export const REDIS = Symbol('REDIS');
 
 export interface InfrastructureOptions {
@@ -31,17 +23,16 @@ export function createRedisClient(url: string): Redis {
 class InfrastructureShutdown implements OnApplicationShutdown {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(REDIS) private readonly redis: Redis | null,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.pool.end(), this.prisma.$disconnect(), this.redis?.quit()]);
+    await Promise.allSettled([this.pool.end(), this.redis?.quit()]);
   }
 }
 
 /**
- * Connections every service shares: one `pg` pool (vector SQL), one Prisma client (CRUD) and,
+ * Connections every service shares: one `pg` pool (repositories and vector SQL) and,
  * where configured, one Redis connection. Connections are lazy so an app starts (and reports
  * not-ready) while a dependency is down, instead of crashing in a restart loop.
  */
@@ -53,17 +44,16 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       providers: [
         { provide: PG_POOL, useFactory: () => createPgPool({ url: options.databaseUrl, poolSize: options.databasePoolSize }) },
-        { provide: PRISMA, useFactory: () => createPrismaClient({ url: options.databaseUrl, poolSize: options.databasePoolSize }) },
         {
           provide: REDIS,
           useFactory: () => (options.redisUrl ? createRedisClient(options.redisUrl) : null),
         },
         { provide: VectorStore, useFactory: (pool: Pool) => new VectorStore(pool), inject: [PG_POOL] },
-        { provide: JobRepository, useFactory: (prisma: PrismaClient) => new JobRepository(prisma), inject: [PRISMA] },
-        { provide: ResumeRepository, useFactory: (prisma: PrismaClient) => new ResumeRepository(prisma), inject: [PRISMA] },
+        { provide: JobRepository, useFactory: (pool: Pool) => new JobRepository(pool), inject: [PG_POOL] },
+        { provide: ResumeRepository, useFactory: (pool: Pool) => new ResumeRepository(pool), inject: [PG_POOL] },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, PRISMA, REDIS, VectorStore, JobRepository, ResumeRepository],
+      exports: [PG_POOL, REDIS, VectorStore, JobRepository, ResumeRepository],
     };
   }
 }

@@ -32,7 +32,19 @@ export const WORD_CHAR = table(new Uint8Array(0x10000), (c) => (isWordCode(c) ? 
  * ECMAScript WhiteSpace and LineTerminator code points (char-tables.spec.ts checks it against /\s/).
  */
 export const JS_SPACE = table(new Uint8Array(0x10000), (c) =>
-  (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff ? 1 : 0,
+  (c >= 9 && c <= 13) ||
+  c === 32 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff
+    ? 1
+    : 0,
 );
 
 /** Normalised view written into buffers that the next call reuses (extraction is synchronous). */

@@ -105,12 +105,14 @@ export class DenseAutomaton {
     for (let k = 0; k < trieStates; k++) if (outputs[order[k]!]!.length > 0) id[order[k]!] = nextId++;
 
     // Complete transition table, rows filled in breadth-first order so failure rows are ready.
-    const next = trieStates <= 0xffff ? new Uint16Array(trieStates * alphabetSize) : new Int32Array(trieStates * alphabetSize);
+    const next =
+      trieStates <= 0xffff ? new Uint16Array(trieStates * alphabetSize) : new Int32Array(trieStates * alphabetSize);
     for (let k = 0; k < trieStates; k++) {
       const state = order[k]!;
       const row = id[state]! * alphabetSize;
       // Root: no edge leads back to the root (0). Others: inherit the failure state's row, then own edges.
-      if (state !== 0) next.copyWithin(row, id[fail[state]!]! * alphabetSize, id[fail[state]!]! * alphabetSize + alphabetSize);
+      if (state !== 0)
+        next.copyWithin(row, id[fail[state]!]! * alphabetSize, id[fail[state]!]! * alphabetSize + alphabetSize);
       for (let c = firstChild[state]!; c >= 0; c = sibling[c]!) next[row + edgeSymbol[c]!] = id[c]!;
     }
     this.next = next;
@@ -118,7 +120,8 @@ export class DenseAutomaton {
     const outputStates = trieStates - this.firstOutputState;
     this.outStart = new Int32Array(outputStates + 1);
     const byId: number[][] = new Array<number[]>(outputStates);
-    for (let s = 0; s < trieStates; s++) if (id[s]! >= this.firstOutputState) byId[id[s]! - this.firstOutputState] = outputs[s]!;
+    for (let s = 0; s < trieStates; s++)
+      if (id[s]! >= this.firstOutputState) byId[id[s]! - this.firstOutputState] = outputs[s]!;
     let total = 0;
     for (let k = 0; k < outputStates; k++) {
       this.outStart[k] = total;
@@ -135,7 +138,12 @@ export class DenseAutomaton {
    * `boundedPatterns` that start right after a code unit flagged in `wordChar` are dropped here
    * (they may not begin inside a word). The returned buffer is reused by the next call.
    */
-  scan(codes: Uint16Array, length: number, wordChar: Uint8Array, boundedPatterns: number): { hits: Int32Array; count: number } {
+  scan(
+    codes: Uint16Array,
+    length: number,
+    wordChar: Uint8Array,
+    boundedPatterns: number,
+  ): { hits: Int32Array; count: number } {
     const next = this.next;
     const symbolOf = this.symbolOf;
     const alphabetSize = this.alphabetSize;

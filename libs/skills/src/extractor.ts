@@ -233,7 +233,7 @@ export class SkillExtractor {
 }
 
 /**
- * Whether text[from .. to) reads `expected` once each white-space run (regex \\s) is taken as one
+ * Whether text[from .. to) reads `expected` once each white-space run (regex \s) is taken as one
  * space: the case check on the caller's own spelling, without slicing or a regex per match.
  */
 function writtenAs(text: string, from: number, to: number, expected: string): boolean {

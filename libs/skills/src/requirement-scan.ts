@@ -19,9 +19,31 @@ import type { SkillRequirement } from './types';
  * requirement-scan.spec.ts checks the claim on every alternative.
  */
 export const CUE_TRIGGERS: readonly string[] = [
-  'to have', 'to-have', 'prefer', 'desir', 'bonus', 'plus', 'advantage', 'ideally', 'optional', 'would', 'helpful',
-  'beneficial', 'appreciated', 'welcome', 'credit', 'better', 'requir', 'must', 'mandatory', 'essential', 'necessary',
-  'need', 'minimum', 'least', 'qualifications',
+  'to have',
+  'to-have',
+  'prefer',
+  'desir',
+  'bonus',
+  'plus',
+  'advantage',
+  'ideally',
+  'optional',
+  'would',
+  'helpful',
+  'beneficial',
+  'appreciated',
+  'welcome',
+  'credit',
+  'better',
+  'requir',
+  'must',
+  'mandatory',
+  'essential',
+  'necessary',
+  'need',
+  'minimum',
+  'least',
+  'qualifications',
 ];
 
 interface Clause {
@@ -56,7 +78,17 @@ function headingAt(text: string, from: number, to: number): Qualifier | 'neutral
   while (b > a && JS_SPACE[text.charCodeAt(b - 1)] === 1) b--;
   for (; a < b; a++) {
     const c = text.charCodeAt(a);
-    if (!(JS_SPACE[c] === 1 || c === HASH || c === STAR || c === BULLET || c === HYPHEN || c === EN_DASH || c === EM_DASH || c === GT)) break;
+    if (!(
+      JS_SPACE[c] === 1 ||
+      c === HASH ||
+      c === STAR ||
+      c === BULLET ||
+      c === HYPHEN ||
+      c === EN_DASH ||
+      c === EM_DASH ||
+      c === GT
+    ))
+      break;
   }
   for (; b > a; b--) {
     const c = text.charCodeAt(b - 1);
@@ -72,11 +104,13 @@ function headingAt(text: string, from: number, to: number): Qualifier | 'neutral
  */
 function separatorAt(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
-  if (c === 46 || c === 33 || c === 63 || c === 59) return i + 1 === end || JS_SPACE[text.charCodeAt(i + 1)] === 1 ? 1 : 0; // . ! ? ;
+  if (c === 46 || c === 33 || c === 63 || c === 59)
+    return i + 1 === end || JS_SPACE[text.charCodeAt(i + 1)] === 1 ? 1 : 0; // . ! ? ;
   if (c === COMMA) return 1;
   if (JS_SPACE[c] !== 1) return 0;
   const d = text.charCodeAt(i + 1);
-  if ((d === HYPHEN || d === EN_DASH || d === EM_DASH) && i + 2 < end && JS_SPACE[text.charCodeAt(i + 2)] === 1) return 3;
+  if ((d === HYPHEN || d === EN_DASH || d === EM_DASH) && i + 2 < end && JS_SPACE[text.charCodeAt(i + 2)] === 1)
+    return 3;
   if (d !== 98 && d !== 119 && d !== 97 && d !== 116 && d !== 104) return 0; // b, w, a, t, h: first letters of CONTRASTIVE
   for (const word of CONTRASTIVE) {
     const after = i + 1 + word.length;
@@ -93,7 +127,7 @@ function newClause(start: number, end: number, breakAfter: boolean): Clause {
 function splitLine(text: string, lineStart: number, lineEnd: number): Clause[] {
   const clauses: Clause[] = [];
   let from = lineStart;
-  for (let i = lineStart; i < lineEnd; ) {
+  for (let i = lineStart; i < lineEnd;) {
     const length = separatorAt(text, i, lineEnd);
     if (length === 0) {
       i++;
@@ -125,7 +159,12 @@ function isPrefix(text: string, clause: Clause): boolean {
   return cue != null && cue.at < clause.firstSkill;
 }
 
-function resolveClause(text: string, clauses: Clause[], index: number, section: Qualifier | undefined): Qualifier | undefined {
+function resolveClause(
+  text: string,
+  clauses: Clause[],
+  index: number,
+  section: Qualifier | undefined,
+): Qualifier | undefined {
   const clause = clauses[index]!;
   if (clause.resolved !== null) return clause.resolved;
   let kind = cueOf(text, clause)?.kind;
@@ -158,8 +197,12 @@ function resolveClause(text: string, clauses: Clause[], index: number, section: 
 /** Start of the line's first clause (after any leading separators), or -1 when the line has none. */
 function firstClauseStart(text: string, lineStart: number, lineEnd: number): number {
   let i = lineStart;
-  for (let length = 0; i < lineEnd && (length = separatorAt(text, i, lineEnd)) > 0; ) i += length;
-  return i < lineEnd ? i : -1;
+  while (i < lineEnd) {
+    const length = separatorAt(text, i, lineEnd);
+    if (length === 0) return i;
+    i += length;
+  }
+  return -1;
 }
 
 /**
@@ -167,9 +210,14 @@ function firstClauseStart(text: string, lineStart: number, lineEnd: number): num
  * path. `cueHints`, when given, are the ascending offsets of every CUE_TRIGGERS occurrence in the
  * text (a superset of where cues can be); without them every clause a resolution needs is tested.
  */
-export function resolveRequirementsFast(text: string, positions: readonly number[], cueHints?: readonly number[]): SkillRequirement[] {
+export function resolveRequirementsFast(
+  text: string,
+  positions: readonly number[],
+  cueHints?: readonly number[],
+): SkillRequirement[] {
   if (positions.length === 0) return [];
-  for (let i = 1; i < positions.length; i++) if (positions[i]! < positions[i - 1]!) return resolveRequirements(text, positions);
+  for (let i = 1; i < positions.length; i++)
+    if (positions[i]! < positions[i - 1]!) return resolveRequirements(text, positions);
   const result = new Array<SkillRequirement>(positions.length);
   let section: Qualifier | undefined;
   let p = 0;

@@ -20,10 +20,72 @@ function prng(seed: number): () => number {
   };
 }
 
-const HEADINGS = ['Requirements:', 'Nice to have:', '## Bonus points', 'WHAT YOU BRING', 'About us', 'Responsibilities', '- Preferred:', '**Must have**', 'Benefits:', 'Skills & experience', 'Ideal candidate'];
-const CUES = ['must have', 'a plus', 'preferred', 'not required', 'is a bonus', 'required', 'nice-to-have', 'at least', 'would be great', 'ideally', 'you will need', 'optional'];
-const LOOKALIKES = ['go to', 'go ahead', 'R&D', 'excellent', 'excel at', 'swiftly', 'rusty', 'spring semester', 'react quickly', 'sous chef', 'AWS D1.1', 'vitamin C', 'plan B', 'less than', 'a bash', 'at the helm', 'epic fail', 'Express delivery', 'unity of', 'spark joy'];
-const GLUE = ['and', 'or', 'with', 'in', 'experience', 'using', 'we', 'the', 'team', 'strong', 'years', '5+', 'but', 'while', 'however'];
+const HEADINGS = [
+  'Requirements:',
+  'Nice to have:',
+  '## Bonus points',
+  'WHAT YOU BRING',
+  'About us',
+  'Responsibilities',
+  '- Preferred:',
+  '**Must have**',
+  'Benefits:',
+  'Skills & experience',
+  'Ideal candidate',
+];
+const CUES = [
+  'must have',
+  'a plus',
+  'preferred',
+  'not required',
+  'is a bonus',
+  'required',
+  'nice-to-have',
+  'at least',
+  'would be great',
+  'ideally',
+  'you will need',
+  'optional',
+];
+const LOOKALIKES = [
+  'go to',
+  'go ahead',
+  'R&D',
+  'excellent',
+  'excel at',
+  'swiftly',
+  'rusty',
+  'spring semester',
+  'react quickly',
+  'sous chef',
+  'AWS D1.1',
+  'vitamin C',
+  'plan B',
+  'less than',
+  'a bash',
+  'at the helm',
+  'epic fail',
+  'Express delivery',
+  'unity of',
+  'spark joy',
+];
+const GLUE = [
+  'and',
+  'or',
+  'with',
+  'in',
+  'experience',
+  'using',
+  'we',
+  'the',
+  'team',
+  'strong',
+  'years',
+  '5+',
+  'but',
+  'while',
+  'however',
+];
 const PUNCT = [',', '.', ';', ' - ', '\n', '/', '(', ')', ':', '!', '?', '\n\n', ' — ', '+', '#', '&'];
 
 function pick<T>(rand: () => number, items: readonly T[]): T {

@@ -12,7 +12,10 @@ import { buildCorpus } from './extractor-corpus';
 
 /** One line per skill: name|category|requirement|evidence spans (start-end:text). */
 function compact(skills: ExtractedSkill[]): string[] {
-  return skills.map((s) => `${s.name}|${s.category}|${s.requirement}|${s.evidence.map((e) => `${e.start}-${e.end}:${e.text}`).join(',')}`);
+  return skills.map(
+    (s) =>
+      `${s.name}|${s.category}|${s.requirement}|${s.evidence.map((e) => `${e.start}-${e.end}:${e.text}`).join(',')}`,
+  );
 }
 
 describe('extractSkills output is unchanged on a fixed corpus', () => {

@@ -21,6 +21,7 @@ export interface OnnxEmbeddingProviderOptions {
   /** ONNX Runtime intra-op threads; 0 = ORT's default (one per core). */
   intraOpThreads?: number;
   enableCpuMemArena?: boolean;
+  prepackWeights?: boolean;
   batching?: Partial<MicroBatcherOptions>;
   /** Called after every model call (metrics: batch size, queue wait, inference time). */
   onBatch?: (stats: BatchStats) => void;
@@ -69,6 +70,7 @@ export class OnnxEmbeddingProvider implements EmbeddingProvider {
       pooling: spec.pooling,
       normalize: spec.normalize,
       enableCpuMemArena: options.enableCpuMemArena,
+      prepackWeights: options.prepackWeights,
     }).catch((error: unknown) => {
       throw new Error(
         `ONNX Runtime could not load ${modelFile}: ${error instanceof Error ? error.message : String(error)}\n` +

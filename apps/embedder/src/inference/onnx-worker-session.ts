@@ -10,6 +10,11 @@ export interface OnnxSessionOptions {
   normalize: boolean;
   /** ORT's CPU memory arena: faster allocation, but it keeps the peak batch's memory. */
   enableCpuMemArena?: boolean;
+  /**
+   * Pre-pack MatMul weights at load. Off by default: the packed copies cost ~30 MB for MiniLM fp32,
+   * with no speed difference measurable at these batch shapes (see BENCHMARKS.md).
+   */
+  prepackWeights?: boolean;
 }
 
 export interface SessionInfo {
@@ -125,8 +130,11 @@ export class OnnxWorkerSession {
           graphOptimizationLevel: 'all',
           enableCpuMemArena: options.enableCpuMemArena ?? true,
           enableMemPattern: true,
+          extra: { session: { disable_prepacking: options.prepackWeights ? '0' : '1' } },
         },
       },
+      // The worker only shuttles typed arrays: a small young generation keeps its heap (and RSS) small.
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
     const info = await new Promise<SessionInfo>((resolve, reject) => {
       const onMessage = (reply: WorkerReply) => {

@@ -1,4 +1,7 @@
-import type { JobSkillProfile, ResumeSkillProfile, SkillProfileRepository, VectorStore } from '@jobmatch/db';
+import type { Job, JobRepository, Resume, ResumeRepository, VectorStore } from '@jobmatch/db';
+
+type ResumeSkillProfile = Pick<Resume, 'id' | 'skills' | 'embeddingStatus' | 'embeddingError' | 'embeddingModel'>;
+type JobSkillProfile = Pick<Job, 'id' | 'title' | 'company' | 'skills' | 'requiredSkills' | 'niceToHaveSkills'>;
 import { ApiException } from '@jobmatch/nest-common';
 import { buildSkillGraph, type ExtractedSkill } from '@jobmatch/skills';
 import type { SkillsEngine } from '../skills/skills-engine';
@@ -42,8 +45,11 @@ function setup() {
     ]),
     extract: jest.fn(),
   };
+  const jobs = { findById: profiles.findJob, findByIds: profiles.findJobs };
+  const resumes = { findById: profiles.findResume };
   const service = new SkillGapService(
-    profiles as unknown as SkillProfileRepository,
+    jobs as unknown as JobRepository,
+    resumes as unknown as ResumeRepository,
     vectors as unknown as VectorStore,
     engine as unknown as SkillsEngine,
     { MODEL_ID, HNSW_EF_SEARCH: 64 },

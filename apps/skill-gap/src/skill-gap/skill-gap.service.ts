@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { SkillProfileRepository, VectorStore, type ResumeSkillProfile } from '@jobmatch/db';
+import { JobRepository, ResumeRepository, VectorStore, type Resume } from '@jobmatch/db';
 import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
 import { computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, type JobSkillSet } from '@jobmatch/skills';
 import { APP_CONFIG, type AppConfig } from '../config';
@@ -24,7 +24,10 @@ interface ResolvedJob {
 }
 
 /** 409 while a stored row has no usable vector: the caller can retry once the embedder caught up. */
-function embeddingNotReady(resume: ResumeSkillProfile, modelId: string): ApiException {
+function embeddingNotReady(
+  resume: Pick<Resume, 'id' | 'embeddingStatus' | 'embeddingError' | 'embeddingModel'>,
+  modelId: string,
+): ApiException {
   const details = { entity: 'resume', id: resume.id, embeddingStatus: resume.embeddingStatus, embeddingError: resume.embeddingError, modelId };
   const message =
     resume.embeddingStatus === 'PENDING'
@@ -38,7 +41,8 @@ function embeddingNotReady(resume: ResumeSkillProfile, modelId: string): ApiExce
 @Injectable()
 export class SkillGapService {
   constructor(
-    private readonly profiles: SkillProfileRepository,
+    private readonly jobs: JobRepository,
+    private readonly resumes: ResumeRepository,
     private readonly vectors: VectorStore,
     private readonly skills: SkillsEngine,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'HNSW_EF_SEARCH'>,
@@ -76,7 +80,7 @@ export class SkillGapService {
 
   /** Gap against the jobs recommended for a stored resume (nearest by stored vectors, no model call). */
   async forRecommendedJobs(resumeId: string, jobCount = DEFAULT_RECOMMENDED_JOBS): Promise<ResumeSkillGapResponseDto> {
-    const resume = await this.profiles.findResume(resumeId);
+    const resume = await this.resumes.findById(resumeId);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
     const modelId = this.config.MODEL_ID;
     if (resume.embeddingStatus !== 'READY') throw embeddingNotReady(resume, modelId);
@@ -88,7 +92,7 @@ export class SkillGapService {
     );
     if (neighbours === null) throw embeddingNotReady(resume, modelId);
 
-    const rows = await this.profiles.findJobs(neighbours.map((neighbour) => neighbour.id));
+    const rows = await this.jobs.findByIds(neighbours.map((neighbour) => neighbour.id));
     const rowById = new Map(rows.map((row) => [row.id, row]));
     // Neighbours are best first; a job deleted since the search is skipped.
     const scored: ScoredJob[] = neighbours.flatMap((neighbour) => {
@@ -110,7 +114,7 @@ export class SkillGapService {
 
   private async resolveResume(ref: ResumeRefDto): Promise<ResolvedResume> {
     if (ref.id !== undefined) {
-      const resume = await this.profiles.findResume(ref.id);
+      const resume = await this.resumes.findById(ref.id);
       if (!resume) throw new NotFoundApiException('Resume', ref.id);
       return { source: 'id', id: resume.id, skills: [...resume.skills] };
     }
@@ -119,7 +123,7 @@ export class SkillGapService {
 
   private async resolveJob(ref: JobRefDto): Promise<ResolvedJob> {
     if (ref.id !== undefined) {
-      const job = await this.profiles.findJob(ref.id);
+      const job = await this.jobs.findById(ref.id);
       if (!job) throw new NotFoundApiException('Job', ref.id);
       return { source: 'id', id: job.id, title: job.title, skills: jobSkillsFromStored(job) };
     }

@@ -1,5 +1,7 @@
-import type { Job, Prisma, PrismaClient } from '../generated/prisma/client';
+import type { Pool } from 'pg';
+import type { Job } from '../generated/prisma/client';
 import type { JobFilters } from '../vector-store';
+import { escapeLike, insertRow, newId, selectList, updateRow, type ColumnMap } from './pg-rows';
 
 export interface JobWrite {
   title: string;
@@ -20,60 +22,82 @@ export interface Page {
   offset: number;
 }
 
-function jobWhere(filters: JobFilters): Prisma.JobWhereInput {
-  return {
-    ...(filters.company ? { company: { equals: filters.company, mode: 'insensitive' } } : {}),
-    ...(filters.location ? { location: { contains: filters.location, mode: 'insensitive' } } : {}),
-    ...(filters.seniority ? { seniority: { equals: filters.seniority, mode: 'insensitive' } } : {}),
-    ...(filters.employmentType ? { employmentType: { equals: filters.employmentType, mode: 'insensitive' } } : {}),
+const JOB_COLUMNS: ColumnMap<Job> = {
+  id: 'id',
+  title: 'title',
+  company: 'company',
+  location: 'location',
+  employmentType: 'employment_type',
+  seniority: 'seniority',
+  description: 'description',
+  requirements: 'requirements',
+  skills: 'skills',
+  requiredSkills: 'required_skills',
+  niceToHaveSkills: 'nice_to_have_skills',
+  contentHash: 'content_hash',
+  embeddingModel: 'embedding_model',
+  embeddingStatus: 'embedding_status',
+  embeddingError: 'embedding_error',
+  embeddedAt: 'embedded_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+const SELECT_JOB = selectList(JOB_COLUMNS);
+
+/** Company, seniority and employment type match whole values (case-insensitive); location matches a substring. */
+function jobWhere(filters: JobFilters, params: unknown[]): string {
+  const conditions: string[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
   };
+  if (filters.company) conditions.push(`lower(company) = lower(${bind(filters.company)})`);
+  if (filters.location) conditions.push(`location ILIKE ${bind(`%${escapeLike(filters.location)}%`)}`);
+  if (filters.seniority) conditions.push(`lower(seniority) = lower(${bind(filters.seniority)})`);
+  if (filters.employmentType) conditions.push(`lower(employment_type) = lower(${bind(filters.employmentType)})`);
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
 /** Job rows (everything but the vector column, which only VectorStore touches). */
 export class JobRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly pool: Pool) {}
 
   create(data: JobWrite): Promise<Job> {
-    return this.prisma.job.create({ data: { ...data, embeddingStatus: 'PENDING' } });
+    return insertRow<Job>(this.pool, 'jobs', JOB_COLUMNS, { id: newId(), ...data, embeddingStatus: 'PENDING' });
   }
 
-  /**
-   * Updates fields; when the embedded text changed (new content hash) the old vector is stale,
-   * so the row goes back to PENDING until the queue re-embeds it.
-   */
-  async update(id: string, data: Partial<JobWrite>, contentChanged: boolean): Promise<Job | null> {
-    const embeddingReset = contentChanged ? { embeddingStatus: 'PENDING' as const, embeddingError: null } : {};
-    try {
-      return await this.prisma.job.update({ where: { id }, data: { ...data, ...embeddingReset } });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'P2025') return null;
-      throw error;
-    }
+  update(id: string, data: Partial<JobWrite>, contentChanged: boolean): Promise<Job | null> {
+    const reset = contentChanged ? [`embedding_status = 'PENDING'`, 'embedding_error = NULL'] : [];
+    return updateRow<Job>(this.pool, 'jobs', JOB_COLUMNS, id, data, reset);
   }
 
-  findById(id: string): Promise<Job | null> {
-    return this.prisma.job.findUnique({ where: { id } });
+  async findById(id: string): Promise<Job | null> {
+    const { rows } = await this.pool.query<Job>(`SELECT ${SELECT_JOB} FROM jobs WHERE id = $1`, [id]);
+    return rows[0] ?? null;
   }
 
-  /** Rows for the given ids, in the order of `ids` (missing ids are skipped). */
   async findByIds(ids: string[]): Promise<Job[]> {
     if (ids.length === 0) return [];
-    const rows = await this.prisma.job.findMany({ where: { id: { in: ids } } });
+    const { rows } = await this.pool.query<Job>(`SELECT ${SELECT_JOB} FROM jobs WHERE id = ANY($1::uuid[])`, [ids]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async list(filters: JobFilters, page: Page): Promise<{ items: Job[]; total: number }> {
-    const where = jobWhere(filters);
-    const [items, total] = await this.prisma.$transaction([
-      this.prisma.job.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: page.limit, skip: page.offset }),
-      this.prisma.job.count({ where }),
+    const params: unknown[] = [];
+    const where = jobWhere(filters, params);
+    const [items, count] = await Promise.all([
+      this.pool.query<Job>(
+        `SELECT ${SELECT_JOB} FROM jobs ${where} ORDER BY created_at DESC, id ASC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, page.limit, page.offset],
+      ),
+      this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM jobs ${where}`, params),
     ]);
-    return { items, total };
+    return { items: items.rows, total: count.rows[0]!.total };
   }
 
   async delete(id: string): Promise<boolean> {
-    const { count } = await this.prisma.job.deleteMany({ where: { id } });
-    return count > 0;
+    const result = await this.pool.query('DELETE FROM jobs WHERE id = $1', [id]);
+    return (result.rowCount ?? 0) > 0;
   }
 }

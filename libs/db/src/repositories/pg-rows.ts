@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 
 /**
- * Shared helpers of the `pg` repositories. They exist for services with a tight memory budget:
- * Prisma 7's query compiler (WebAssembly) adds ~100 MB of resident memory on its first query,
- * which alone breaks the matcher's 150 MB limit. Same rows, same types, plain bound-parameter SQL.
+ * Shared helpers of the repositories. Rows go through the plain `pg` pool rather than the Prisma
+ * client: Prisma 7's query compiler (WebAssembly) adds 50–100 MB of resident memory on its first
+ * query, which alone would break the APIs' memory budgets (matcher 150 MB, skill-gap 128 MB).
+ * Prisma stays the source of the schema and of the row types; the drift test keeps the two honest.
  */
 export type ColumnMap<T> = { [K in keyof T]-?: string };
 

@@ -1,5 +1,7 @@
-import type { Prisma, PrismaClient, Resume } from '../generated/prisma/client';
+import type { Pool } from 'pg';
+import type { Prisma, Resume } from '../generated/prisma/client';
 import type { Page } from './job.repository';
+import { insertRow, newId, selectList, updateRow, type ColumnMap } from './pg-rows';
 
 export interface ResumeWrite {
   fileName?: string | null;
@@ -10,45 +12,63 @@ export interface ResumeWrite {
   contentHash: string;
 }
 
+const RESUME_COLUMNS: ColumnMap<Resume> = {
+  id: 'id',
+  fileName: 'file_name',
+  mimeType: 'mime_type',
+  text: 'text',
+  skills: 'skills',
+  profile: 'profile',
+  contentHash: 'content_hash',
+  embeddingModel: 'embedding_model',
+  embeddingStatus: 'embedding_status',
+  embeddingError: 'embedding_error',
+  embeddedAt: 'embedded_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+const SELECT_RESUME = selectList(RESUME_COLUMNS);
+
+/** JSON columns are bound as JSON text (pg would send a JS array as a Postgres array). */
+function withJsonProfile<T extends { profile?: unknown }>(data: T): T {
+  return data.profile === undefined ? data : { ...data, profile: JSON.stringify(data.profile) };
+}
+
 /** Resume rows (everything but the vector column, which only VectorStore touches). */
 export class ResumeRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly pool: Pool) {}
 
   create(data: ResumeWrite): Promise<Resume> {
-    return this.prisma.resume.create({ data: { ...data, embeddingStatus: 'PENDING' } });
+    return insertRow<Resume>(this.pool, 'resumes', RESUME_COLUMNS, { id: newId(), ...withJsonProfile(data), embeddingStatus: 'PENDING' });
   }
 
-  async update(id: string, data: Partial<ResumeWrite>, contentChanged: boolean): Promise<Resume | null> {
-    const embeddingReset = contentChanged ? { embeddingStatus: 'PENDING' as const, embeddingError: null } : {};
-    try {
-      return await this.prisma.resume.update({ where: { id }, data: { ...data, ...embeddingReset } });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'P2025') return null;
-      throw error;
-    }
+  update(id: string, data: Partial<ResumeWrite>, contentChanged: boolean): Promise<Resume | null> {
+    const reset = contentChanged ? [`embedding_status = 'PENDING'`, 'embedding_error = NULL'] : [];
+    return updateRow<Resume>(this.pool, 'resumes', RESUME_COLUMNS, id, withJsonProfile(data), reset);
   }
 
-  findById(id: string): Promise<Resume | null> {
-    return this.prisma.resume.findUnique({ where: { id } });
+  async findById(id: string): Promise<Resume | null> {
+    const { rows } = await this.pool.query<Resume>(`SELECT ${SELECT_RESUME} FROM resumes WHERE id = $1`, [id]);
+    return rows[0] ?? null;
   }
 
   async findByIds(ids: string[]): Promise<Resume[]> {
     if (ids.length === 0) return [];
-    const rows = await this.prisma.resume.findMany({ where: { id: { in: ids } } });
+    const { rows } = await this.pool.query<Resume>(`SELECT ${SELECT_RESUME} FROM resumes WHERE id = ANY($1::uuid[])`, [ids]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async list(page: Page): Promise<{ items: Resume[]; total: number }> {
-    const [items, total] = await this.prisma.$transaction([
-      this.prisma.resume.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: page.limit, skip: page.offset }),
-      this.prisma.resume.count(),
+    const [items, count] = await Promise.all([
+      this.pool.query<Resume>(`SELECT ${SELECT_RESUME} FROM resumes ORDER BY created_at DESC, id ASC LIMIT $1 OFFSET $2`, [page.limit, page.offset]),
+      this.pool.query<{ total: number }>('SELECT count(*)::int AS total FROM resumes'),
     ]);
-    return { items, total };
+    return { items: items.rows, total: count.rows[0]!.total };
   }
 
   async delete(id: string): Promise<boolean> {
-    const { count } = await this.prisma.resume.deleteMany({ where: { id } });
-    return count > 0;
+    const result = await this.pool.query('DELETE FROM resumes WHERE id = $1', [id]);
+    return (result.rowCount ?? 0) > 0;
   }
 }
