@@ -18,6 +18,8 @@ const TEXTS = Number(process.env.BENCH_TEXTS ?? 300);
 const THREADS = Number(process.env.BENCH_THREADS ?? availableParallelism());
 const SINGLE_RUNS = Number(process.env.BENCH_SINGLE_RUNS ?? 200);
 const CONCURRENT_ROUNDS = Number(process.env.BENCH_CONCURRENT_ROUNDS ?? 25);
+/** Debugging aid: run a single child (e.g. jobmatch-int8) and print its result only. */
+const ONLY = process.env.BENCH_ONLY;
 const RESULTS_FILE = resolve(__dirname, '../results/embedder.json');
 
 const round = (value: number | null, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
@@ -61,13 +63,14 @@ async function runChild(bundle: string, task: Omit<ChildTask, 'outFile'>, workDi
   const outFile = join(workDir, `${task.side}-${task.quantized ? 'int8' : 'fp32'}.json`);
   const started = performance.now();
   process.stdout.write(`  ${task.side} ${task.quantized ? 'int8' : 'fp32'} … `);
-  await promisify(execFile)(process.execPath, [bundle, JSON.stringify({ ...task, outFile })], {
+  const { stderr } = await promisify(execFile)(process.execPath, [bundle, JSON.stringify({ ...task, outFile })], {
     maxBuffer: 16 * 2 ** 20,
     // The externals resolve from the packages that depend on them.
     env: { ...process.env, NODE_PATH: [join(REPO_ROOT, 'apps/embedder/node_modules'), join(REPO_ROOT, 'bench/node_modules')].join(':') },
   });
   const wallSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${wallSeconds.toFixed(0)} s\n`);
+  if (stderr.trim()) process.stdout.write(`${stderr.trim()}\n`);
   return { ...(JSON.parse(readFileSync(outFile, 'utf8')) as ChildResult), wallSeconds };
 }
 
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
     const bundle = await bundleChild(workDir);
     for (const quantized of [false, true]) {
       for (const side of ['jobmatch', 'transformers'] as const) {
+        if (ONLY && ONLY !== `${side}-${quantized ? 'int8' : 'fp32'}`) continue;
         results[`${side}-${quantized ? 'int8' : 'fp32'}`] = await runChild(bundle, { ...base, side, quantized }, workDir);
       }
     }
@@ -95,6 +99,10 @@ async function main(): Promise<void> {
     rmSync(workDir, { recursive: true, force: true });
   }
 
+  if (ONLY) {
+    console.log(JSON.stringify({ ...results[ONLY], sampleVectors: undefined }, null, 2));
+    return;
+  }
   const ours = { fp32: results['jobmatch-fp32'], int8: results['jobmatch-int8'] };
   const theirs = { fp32: results['transformers-fp32'], int8: results['transformers-int8'] };
   const best = (result: ChildResult) => Math.max(result.wholeListTextsPerSec, ...Object.values(result.batchTextsPerSec));

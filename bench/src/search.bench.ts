@@ -208,35 +208,38 @@ async function loadMatcher(
   queries.forEach((vector, i) => writes.set(queryEmbeddingCacheKey(redisPrefix, DEFAULT_MODEL_ID, queryTexts[i]!), encodeFloat32(vector), 'EX', 3600));
   await writes.exec();
 
-  const port = await freePort();
-  const embedderRpcPort = await freePort(); // nothing listens: every search must be served from the cache
-  const base = `http://127.0.0.1:${port}`;
-  log(`starting the matcher on :${port} (HNSW_EF_SEARCH=${efSearch})…`);
-  const matcher = await startChild(
-    MATCHER_MAIN,
-    {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      DATABASE_URL: url,
-      REDIS_URL: args.redisUrl,
-      REDIS_KEY_PREFIX: redisPrefix,
-      EMBEDDER_HOST: '127.0.0.1',
-      EMBEDDER_RPC_PORT: String(embedderRpcPort),
-      HNSW_EF_SEARCH: String(efSearch),
-      // Empty by default, like the Dockerfile's CMD; set BENCH_MATCHER_NODE_OPTIONS to try heap flags.
-      ...(process.env.BENCH_MATCHER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_MATCHER_NODE_OPTIONS } : {}),
-    },
-    `${base}/health`,
-    { cwd: REPO_ROOT },
-  );
-  const startRssMb = readRss(matcher.pid)?.rssMb ?? NaN;
-  log(`matcher RSS after start-up: ${startRssMb.toFixed(0)} MB`);
-  const sampler = new RssSampler(matcher.pid);
-  sampler.start(100);
   const loads: LoadResult[] = [];
+  let matcher: Awaited<ReturnType<typeof startChild>> | null = null;
+  let sampler: RssSampler | null = null;
+  let startRssMb = NaN;
   try {
+    const port = await freePort();
+    const embedderRpcPort = await freePort(); // nothing listens: every search must be served from the cache
+    const base = `http://127.0.0.1:${port}`;
+    log(`starting the matcher on :${port} (HNSW_EF_SEARCH=${efSearch})…`);
+    matcher = await startChild(
+      MATCHER_MAIN,
+      {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+        DATABASE_URL: url,
+        REDIS_URL: args.redisUrl,
+        REDIS_KEY_PREFIX: redisPrefix,
+        EMBEDDER_HOST: '127.0.0.1',
+        EMBEDDER_RPC_PORT: String(embedderRpcPort),
+        HNSW_EF_SEARCH: String(efSearch),
+        // Empty by default, like the Dockerfile's CMD; set BENCH_MATCHER_NODE_OPTIONS to try heap flags.
+        ...(process.env.BENCH_MATCHER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_MATCHER_NODE_OPTIONS } : {}),
+      },
+      `${base}/health`,
+      { cwd: REPO_ROOT },
+    );
+    startRssMb = readRss(matcher.pid)?.rssMb ?? NaN;
+    log(`matcher RSS after start-up: ${startRssMb.toFixed(0)} MB`);
+    sampler = new RssSampler(matcher.pid);
+    sampler.start(100);
     const recommend = (i: number) => ({ path: `/api/v1/resumes/${resumeIds[i % resumeIds.length]}/recommendations?limit=10` });
     const search = (i: number) => ({ path: '/api/v1/search', body: JSON.stringify({ query: queryTexts[i % queryTexts.length], target: 'jobs', limit: 10 }) });
 
@@ -268,15 +271,15 @@ async function loadMatcher(
       loads.push(result);
     }
   } finally {
-    sampler.stop();
-    await matcher.stop();
+    sampler?.stop();
+    await matcher?.stop();
     // Everything under this run's prefix: the cached queries and whatever the matcher created (queue metadata).
     await deleteKeys(redis, `${redisPrefix}:*`).catch(() => undefined);
     redis.disconnect();
   }
   const failed = loads.filter((load) => load.non2xx > 0 || load.errors > 0);
   if (failed.length > 0) log(`WARNING: non-2xx answers or errors in ${failed.map((load) => `${load.name} ${JSON.stringify(load.statusCodes)}`).join(', ')}`);
-  return { loads, peakRssMb: sampler.peakMb, startRssMb, rssSamples: sampler.samples };
+  return { loads, peakRssMb: sampler!.peakMb, startRssMb, rssSamples: sampler!.samples };
 }
 
 async function deleteKeys(redis: Redis, pattern: string): Promise<void> {

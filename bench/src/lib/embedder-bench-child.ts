@@ -54,6 +54,15 @@ function peakRssMb(): number {
 /** A query of exactly 12 tokens with [CLS]/[SEP] under the real MiniLM tokenizer. */
 const SINGLE_QUERY = 'senior java developer for payment systems in berlin, remote';
 
+/** BENCH_DEBUG=1: memory at each phase on stderr (to see where RSS goes). */
+function debugMemory(phase: string): void {
+  if (!process.env.BENCH_DEBUG) return;
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
+  const heap = process.memoryUsage();
+  console.error(`[mem] ${phase}: rss ${kb('VmRSS').toFixed(0)} hwm ${kb('VmHWM').toFixed(0)} heapUsed ${(heap.heapUsed / 2 ** 20).toFixed(0)} MB`);
+}
+
 async function timeIt(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
@@ -69,11 +78,16 @@ async function latencies(embedOne: (text: string) => Promise<unknown>, task: Chi
 
 async function runJobmatch(task: ChildTask, texts: string[], queries: string[]): Promise<ChildResult> {
   const spec = JSON.parse(readFileSync(task.specFile, 'utf8')) as ModelSpec;
-  const provider = await OnnxEmbeddingProvider.create({ modelPath: task.modelPath, spec, quantized: task.quantized, intraOpThreads: task.threads });
+  debugMemory('start');
+  const batching = process.env.BENCH_BATCHING ? (JSON.parse(process.env.BENCH_BATCHING) as Record<string, number>) : {};
+  const provider = await OnnxEmbeddingProvider.create({ modelPath: task.modelPath, spec, quantized: task.quantized, intraOpThreads: task.threads, batching });
   try {
+    debugMemory('created');
     await provider.embed(texts.slice(0, 16)); // warm-up
     const wholeMs = await timeIt(() => provider.embed(texts));
+    debugMemory('whole list');
     const { single } = await latencies((text) => provider.embed([text], 'query'), task);
+    debugMemory('single');
     // 32 callers, each sending its queries one after another (closed loop).
     const concurrent: number[] = [];
     await Promise.all(
@@ -105,7 +119,9 @@ async function runJobmatch(task: ChildTask, texts: string[], queries: string[]):
 }
 
 async function runTransformers(task: ChildTask, texts: string[]): Promise<ChildResult> {
-  const { pipeline, env } = await import('@huggingface/transformers');
+  // require, not import(): the bundled child resolves its externals through NODE_PATH (CommonJS only).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pipeline, env } = require('@huggingface/transformers') as typeof import('@huggingface/transformers', { with: { 'resolution-mode': 'import' } });
   env.allowRemoteModels = false;
   env.localModelPath = `${task.modelRoot}/`;
   const extractor = await pipeline('feature-extraction', task.modelId, {

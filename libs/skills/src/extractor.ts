@@ -1,5 +1,5 @@
 import { CONTEXT_CATEGORIES, DENY_RULES, GENERAL_CUE, TECH_CUE } from './ambiguity';
-import { JS_SPACE, NormalizedBuffer, WORD_CHAR } from './char-tables';
+import { JS_SPACE as JS_SPACE_TABLE, NormalizedBuffer, WORD_CHAR as WORD_CHAR_TABLE } from './char-tables';
 import { DenseAutomaton } from './dense-automaton';
 import { isWordCode, normalizePattern } from './normalize';
 import { CUE_TRIGGERS, resolveRequirementsFast } from './requirement-scan';
@@ -34,6 +34,9 @@ const HASH = 35;
 const DOT = 46;
 const LOWER_S = 115;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+// Module-local bindings for the lookup tables: transpiled imports become property reads (or getters) per use.
+const WORD_CHAR = WORD_CHAR_TABLE;
+const JS_SPACE = JS_SPACE_TABLE;
 const TECH_CATEGORIES = new Set(['software', 'data-ml', 'cloud-devops', 'security']);
 /** How far (in normalised characters) another skill may be to give context to an ambiguous one. */
 const CONTEXT_DISTANCE = 120;

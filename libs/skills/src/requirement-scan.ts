@@ -1,4 +1,4 @@
-import { JS_SPACE } from './char-tables';
+import { JS_SPACE as JS_SPACE_TABLE } from './char-tables';
 import { CUE, headingKind, resolveRequirements, type Qualifier } from './requirement';
 import type { SkillRequirement } from './types';
 
@@ -67,6 +67,8 @@ const EN_DASH = 0x2013;
 const EM_DASH = 0x2014;
 const MAX_HEADING = 60;
 const COMMA = 44;
+// Module-local binding: transpiled imports become property reads (or getters) per use, in per-character loops.
+const JS_SPACE = JS_SPACE_TABLE;
 const CONTRASTIVE = ['but', 'whereas', 'while', 'although', 'though', 'however'];
 
 /** headingKind(text.slice(from, to)), skipping the regexes when the trimmed line is too long to be a heading. */
