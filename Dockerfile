@@ -20,5 +20,5 @@ ENV NODE_ENV=production APP=${APP}
 WORKDIR /repo
 COPY --from=build /repo /repo
 USER node
-# Shell form so $APP is expanded at run time.
-CMD node apps/$APP/dist/main.js
+# The app's package.json "start" script (with its memory flags) runs as PID 1's only child.
+CMD ["sh", "-c", "exec sh scripts/start-service.sh \"$APP\""]

@@ -33,7 +33,7 @@ start() { # name port-for-health
   if [ -f ".run/$name.pid" ] && kill -0 "$(cat ".run/$name.pid")" 2>/dev/null; then
     echo "$name already running (pid $(cat ".run/$name.pid"))"
   else
-    nohup node "apps/$name/dist/main.js" >".run/logs/$name.log" 2>&1 &
+    nohup sh scripts/start-service.sh "$name" >".run/logs/$name.log" 2>&1 &
     echo $! >".run/$name.pid"
   fi
   for _ in $(seq 1 120); do
