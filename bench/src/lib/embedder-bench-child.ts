@@ -80,7 +80,8 @@ async function runJobmatch(task: ChildTask, texts: string[], queries: string[]):
   const spec = JSON.parse(readFileSync(task.specFile, 'utf8')) as ModelSpec;
   debugMemory('start');
   const batching = process.env.BENCH_BATCHING ? (JSON.parse(process.env.BENCH_BATCHING) as Record<string, number>) : {};
-  const provider = await OnnxEmbeddingProvider.create({ modelPath: task.modelPath, spec, quantized: task.quantized, intraOpThreads: task.threads, batching });
+  const arena = process.env.BENCH_ARENA === undefined ? undefined : process.env.BENCH_ARENA === '1';
+  const provider = await OnnxEmbeddingProvider.create({ modelPath: task.modelPath, spec, quantized: task.quantized, intraOpThreads: task.threads, batching, enableCpuMemArena: arena });
   try {
     debugMemory('created');
     await provider.embed(texts.slice(0, 16)); // warm-up

@@ -6,9 +6,19 @@ import { MAX_RAW_TEXT_CHARS } from './rpc';
  * the embedder. Key and value formats are defined here once so both sides agree.
  */
 
-/** Text as the model sees it: trimmed, whitespace runs collapsed, capped at MAX_RAW_TEXT_CHARS. */
-export function normalizeEmbeddingInput(text: string): string {
-  return text.trim().replace(/\s+/gu, ' ').slice(0, MAX_RAW_TEXT_CHARS);
+/**
+ * Text as the model sees it, before tokenization: every whitespace run collapsed to one space,
+ * trimmed, capped at `maxChars` (never splitting a surrogate pair). Collapsing first means the cap
+ * counts content, not indentation. Cache keys hash this form, so texts that differ only in
+ * whitespace share one entry.
+ */
+export function normalizeEmbeddingInput(text: string, maxChars: number = MAX_RAW_TEXT_CHARS): string {
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  if (collapsed.length <= maxChars) return collapsed;
+  let end = maxChars;
+  const lastCode = collapsed.charCodeAt(end - 1);
+  if (lastCode >= 0xd800 && lastCode <= 0xdbff) end -= 1; // high surrogate without its pair
+  return collapsed.slice(0, end).trimEnd();
 }
 
 /** `<prefix>:embcache:<sha256(model id, NUL, normalized text)>`. */

@@ -129,7 +129,9 @@ export class OnnxWorkerSession {
           executionMode: 'sequential',
           graphOptimizationLevel: 'all',
           enableCpuMemArena: options.enableCpuMemArena ?? true,
-          enableMemPattern: true,
+          // Memory patterns are cached per input shape, and every batch has a new shape: with them on,
+          // MiniLM's RSS grows by ~30-70 MB more for no measurable speed gain.
+          enableMemPattern: false,
           extra: { session: { disable_prepacking: options.prepackWeights ? '0' : '1' } },
         },
       },
