@@ -2,7 +2,7 @@
  * pnpm bench:embedder — our ONNX embedding pipeline vs @huggingface/transformers' feature-extraction
  * pipeline, on the same generated all-MiniLM-L6-v2–shaped ONNX files (fp32 and int8), the same texts
  * and the same ORT thread count. Each side runs in its own child process (peak RSS is per side).
- * Env: BENCH_TEXTS (default 300), BENCH_THREADS (default: available cores), BENCH_SINGLE_RUNS (200),
+ * Env: BENCH_TEXTS (default 256), BENCH_THREADS (default: available cores), BENCH_SINGLE_RUNS (200),
  * BENCH_CONCURRENT_ROUNDS (25 per caller).
  */
 import { execFile } from 'node:child_process';
@@ -14,7 +14,7 @@ import { prepareTestModelDir } from '../../libs/onnx-testkit/src';
 import type { ChildResult, ChildTask } from './lib/embedder-bench-child';
 import { jobPostingTexts, searchQueries } from './lib/job-posting-texts';
 
-const TEXTS = Number(process.env.BENCH_TEXTS ?? 300);
+const TEXTS = Number(process.env.BENCH_TEXTS ?? 256);
 const THREADS = Number(process.env.BENCH_THREADS ?? availableParallelism());
 const SINGLE_RUNS = Number(process.env.BENCH_SINGLE_RUNS ?? 200);
 const CONCURRENT_ROUNDS = Number(process.env.BENCH_CONCURRENT_ROUNDS ?? 25);
@@ -44,7 +44,10 @@ const REPO_ROOT = resolve(__dirname, '../..');
  */
 async function bundleChild(workDir: string): Promise<string> {
   const tsxDir = dirname(require.resolve('tsx/package.json'));
-  const esbuild = require(require.resolve('esbuild', { paths: [tsxDir] })) as typeof import('esbuild');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from tsx's own dependencies
+  const esbuild = require(require.resolve('esbuild', { paths: [tsxDir] })) as {
+    build(options: Record<string, unknown>): Promise<unknown>;
+  };
   const outfile = join(workDir, 'embedder-bench-child.cjs');
   await esbuild.build({
     entryPoints: [join(__dirname, 'lib/embedder-bench-child.ts')],
@@ -59,14 +62,21 @@ async function bundleChild(workDir: string): Promise<string> {
   return outfile;
 }
 
-async function runChild(bundle: string, task: Omit<ChildTask, 'outFile'>, workDir: string): Promise<ChildResult & { wallSeconds: number }> {
+async function runChild(
+  bundle: string,
+  task: Omit<ChildTask, 'outFile'>,
+  workDir: string,
+): Promise<ChildResult & { wallSeconds: number }> {
   const outFile = join(workDir, `${task.side}-${task.quantized ? 'int8' : 'fp32'}.json`);
   const started = performance.now();
   process.stdout.write(`  ${task.side} ${task.quantized ? 'int8' : 'fp32'} … `);
   const { stderr } = await promisify(execFile)(process.execPath, [bundle, JSON.stringify({ ...task, outFile })], {
     maxBuffer: 16 * 2 ** 20,
     // The externals resolve from the packages that depend on them.
-    env: { ...process.env, NODE_PATH: [join(REPO_ROOT, 'apps/embedder/node_modules'), join(REPO_ROOT, 'bench/node_modules')].join(':') },
+    env: {
+      ...process.env,
+      NODE_PATH: [join(REPO_ROOT, 'apps/embedder/node_modules'), join(REPO_ROOT, 'bench/node_modules')].join(':'),
+    },
   });
   const wallSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${wallSeconds.toFixed(0)} s\n`);
@@ -83,16 +93,31 @@ async function main(): Promise<void> {
   const textsFile = join(workDir, 'texts.json');
   const texts = jobPostingTexts(TEXTS);
   writeFileSync(textsFile, JSON.stringify({ texts, queries: searchQueries(200) }));
-  console.log(`${TEXTS} job-posting texts (${Math.min(...texts.map((t) => t.length))}–${Math.max(...texts.map((t) => t.length))} chars), ${THREADS} ORT threads, tokenizer: ${model.tokenizerSource}`);
+  console.log(
+    `${TEXTS} job-posting texts (${Math.min(...texts.map((t) => t.length))}–${Math.max(...texts.map((t) => t.length))} chars), ${THREADS} ORT threads, tokenizer: ${model.tokenizerSource}`,
+  );
 
-  const base = { modelRoot: model.modelRoot, modelPath: model.modelPath, modelId: model.modelId, specFile: model.specFile, threads: THREADS, textsFile, singleRuns: SINGLE_RUNS, concurrentRounds: CONCURRENT_ROUNDS };
+  const base = {
+    modelRoot: model.modelRoot,
+    modelPath: model.modelPath,
+    modelId: model.modelId,
+    specFile: model.specFile,
+    threads: THREADS,
+    textsFile,
+    singleRuns: SINGLE_RUNS,
+    concurrentRounds: CONCURRENT_ROUNDS,
+  };
   const results: Record<string, ChildResult & { wallSeconds: number }> = {};
   try {
     const bundle = await bundleChild(workDir);
     for (const quantized of [false, true]) {
       for (const side of ['jobmatch', 'transformers'] as const) {
         if (ONLY && ONLY !== `${side}-${quantized ? 'int8' : 'fp32'}`) continue;
-        results[`${side}-${quantized ? 'int8' : 'fp32'}`] = await runChild(bundle, { ...base, side, quantized }, workDir);
+        results[`${side}-${quantized ? 'int8' : 'fp32'}`] = await runChild(
+          bundle,
+          { ...base, side, quantized },
+          workDir,
+        );
       }
     }
   } finally {
@@ -105,8 +130,10 @@ async function main(): Promise<void> {
   }
   const ours = { fp32: results['jobmatch-fp32'], int8: results['jobmatch-int8'] };
   const theirs = { fp32: results['transformers-fp32'], int8: results['transformers-int8'] };
-  const best = (result: ChildResult) => Math.max(result.wholeListTextsPerSec, ...Object.values(result.batchTextsPerSec));
-  const agreement = (a: ChildResult, b: ChildResult) => Math.min(...a.sampleVectors.map((vector, index) => cosine(vector, b.sampleVectors[index])));
+  const best = (result: ChildResult) =>
+    Math.max(result.wholeListTextsPerSec, ...Object.values(result.batchTextsPerSec));
+  const agreement = (a: ChildResult, b: ChildResult) =>
+    Math.min(...a.sampleVectors.map((vector, index) => cosine(vector, b.sampleVectors[index])));
 
   const summary = {
     speedupFp32: round(ours.fp32.wholeListTextsPerSec / theirs.fp32.wholeListTextsPerSec, 2),
@@ -124,14 +151,26 @@ async function main(): Promise<void> {
       jobmatchInt8: round(ours.int8.wholeListTextsPerSec),
       transformersFp32WholeList: round(theirs.fp32.wholeListTextsPerSec),
       transformersInt8WholeList: round(theirs.int8.wholeListTextsPerSec),
-      transformersFp32ByBatchSize: Object.fromEntries(Object.entries(theirs.fp32.batchTextsPerSec).map(([size, value]) => [size, round(value)])),
-      transformersInt8ByBatchSize: Object.fromEntries(Object.entries(theirs.int8.batchTextsPerSec).map(([size, value]) => [size, round(value)])),
+      transformersFp32ByBatchSize: Object.fromEntries(
+        Object.entries(theirs.fp32.batchTextsPerSec).map(([size, value]) => [size, round(value)]),
+      ),
+      transformersInt8ByBatchSize: Object.fromEntries(
+        Object.entries(theirs.int8.batchTextsPerSec).map(([size, value]) => [size, round(value)]),
+      ),
     },
     peakRssMbTransformers: { fp32: round(theirs.fp32.peakRssMb, 0), int8: round(theirs.int8.peakRssMb, 0) },
     p50SingleMsTransformers: { fp32: round(theirs.fp32.p50SingleMs, 2), int8: round(theirs.int8.p50SingleMs, 2) },
-    vectorAgreementMinCosine: { fp32: round(agreement(ours.fp32, theirs.fp32), 5), int8: round(agreement(ours.int8, theirs.int8), 5) },
+    vectorAgreementMinCosine: {
+      fp32: round(agreement(ours.fp32, theirs.fp32), 5),
+      int8: round(agreement(ours.int8, theirs.int8), 5),
+    },
     targets: {
-      speedupFp32: '>= 1.5', speedupInt8: '>= 2.5', p50SingleMs: '<= 5', p99Concurrent32Ms: '<= 60', peakRssMbFp32: '<= 300', peakRssMbInt8: '<= 200',
+      speedupFp32: '>= 1.5',
+      speedupInt8: '>= 2.5',
+      p50SingleMs: '<= 5',
+      p99Concurrent32Ms: '<= 60',
+      peakRssMbFp32: '<= 300',
+      peakRssMbInt8: '<= 200',
     },
     conditions: {
       texts: TEXTS,
@@ -153,23 +192,84 @@ async function main(): Promise<void> {
 
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
   const rows: Array<[string, string, string, string]> = [
-    ['throughput, whole list in one call', `${summary.textsPerSec.jobmatchFp32} texts/s`, `${summary.textsPerSec.transformersFp32WholeList} texts/s`, `${summary.speedupFp32}× (≥1.5: ${verdict(summary.speedupFp32! >= 1.5)})`],
-    ['vs transformers.js best batch size (1/8/32/all)', `${summary.textsPerSec.jobmatchFp32}`, `${round(best(theirs.fp32))}`, `${summary.speedupFp32VsTransformersBestBatch}× (≥1: ${verdict(summary.speedupFp32VsTransformersBestBatch! >= 1)})`],
-    ['int8 throughput vs transformers.js fp32', `${summary.textsPerSec.jobmatchInt8}`, `${summary.textsPerSec.transformersFp32WholeList}`, `${summary.speedupInt8}× (≥2.5: ${verdict(summary.speedupInt8! >= 2.5)})`],
-    ['int8 vs transformers.js int8 (same file)', `${summary.textsPerSec.jobmatchInt8}`, `${summary.textsPerSec.transformersInt8WholeList}`, `${summary.speedupInt8VsTransformersInt8}× (>1: ${verdict(summary.speedupInt8VsTransformersInt8! > 1)})`],
-    ['transformers.js fp32 batch 1 / 8 / 32', '', Object.values(summary.textsPerSec.transformersFp32ByBatchSize).join(' / '), ''],
-    ['transformers.js int8 batch 1 / 8 / 32', '', Object.values(summary.textsPerSec.transformersInt8ByBatchSize).join(' / '), ''],
-    [`p50 single ${summary.conditions.singleQueryTokens}-token query (fp32)`, `${summary.p50SingleMs} ms`, `${summary.p50SingleMsTransformers.fp32} ms`, `≤5: ${verdict(summary.p50SingleMs! <= 5)}`],
-    ['p99, 32 concurrent callers (fp32)', `${summary.p99Concurrent32Ms} ms`, '', `≤60: ${verdict(summary.p99Concurrent32Ms! <= 60)}`],
-    ['peak RSS fp32', `${summary.peakRssMbFp32} MB`, `${summary.peakRssMbTransformers.fp32} MB`, `≤300: ${verdict(summary.peakRssMbFp32! <= 300)}`],
-    ['peak RSS int8', `${summary.peakRssMbInt8} MB`, `${summary.peakRssMbTransformers.int8} MB`, `≤200: ${verdict(summary.peakRssMbInt8! <= 200)}`],
-    ['same vectors? min cosine fp32 / int8', '', '', `${summary.vectorAgreementMinCosine.fp32} / ${summary.vectorAgreementMinCosine.int8}`],
+    [
+      'throughput, whole list in one call',
+      `${summary.textsPerSec.jobmatchFp32} texts/s`,
+      `${summary.textsPerSec.transformersFp32WholeList} texts/s`,
+      `${summary.speedupFp32}× (≥1.5: ${verdict(summary.speedupFp32! >= 1.5)})`,
+    ],
+    [
+      'vs transformers.js best batch size (1/8/32/all)',
+      `${summary.textsPerSec.jobmatchFp32}`,
+      `${round(best(theirs.fp32))}`,
+      `${summary.speedupFp32VsTransformersBestBatch}× (≥1: ${verdict(summary.speedupFp32VsTransformersBestBatch! >= 1)})`,
+    ],
+    [
+      'int8 throughput vs transformers.js fp32',
+      `${summary.textsPerSec.jobmatchInt8}`,
+      `${summary.textsPerSec.transformersFp32WholeList}`,
+      `${summary.speedupInt8}× (≥2.5: ${verdict(summary.speedupInt8! >= 2.5)})`,
+    ],
+    [
+      'int8 vs transformers.js int8 (same file)',
+      `${summary.textsPerSec.jobmatchInt8}`,
+      `${summary.textsPerSec.transformersInt8WholeList}`,
+      `${summary.speedupInt8VsTransformersInt8}× (>1: ${verdict(summary.speedupInt8VsTransformersInt8! > 1)})`,
+    ],
+    [
+      'transformers.js fp32 batch 1 / 8 / 32',
+      '',
+      Object.values(summary.textsPerSec.transformersFp32ByBatchSize).join(' / '),
+      '',
+    ],
+    [
+      'transformers.js int8 batch 1 / 8 / 32',
+      '',
+      Object.values(summary.textsPerSec.transformersInt8ByBatchSize).join(' / '),
+      '',
+    ],
+    [
+      `p50 single ${summary.conditions.singleQueryTokens}-token query (fp32)`,
+      `${summary.p50SingleMs} ms`,
+      `${summary.p50SingleMsTransformers.fp32} ms`,
+      `≤5: ${verdict(summary.p50SingleMs! <= 5)}`,
+    ],
+    [
+      'p99, 32 concurrent callers (fp32)',
+      `${summary.p99Concurrent32Ms} ms`,
+      '',
+      `≤60: ${verdict(summary.p99Concurrent32Ms! <= 60)}`,
+    ],
+    [
+      'peak RSS fp32',
+      `${summary.peakRssMbFp32} MB`,
+      `${summary.peakRssMbTransformers.fp32} MB`,
+      `≤300: ${verdict(summary.peakRssMbFp32! <= 300)}`,
+    ],
+    [
+      'peak RSS int8',
+      `${summary.peakRssMbInt8} MB`,
+      `${summary.peakRssMbTransformers.int8} MB`,
+      `≤200: ${verdict(summary.peakRssMbInt8! <= 200)}`,
+    ],
+    [
+      'same vectors? min cosine fp32 / int8',
+      '',
+      '',
+      `${summary.vectorAgreementMinCosine.fp32} / ${summary.vectorAgreementMinCosine.int8}`,
+    ],
   ];
-  const widths = [0, 1, 2, 3].map((column) => Math.max(...[['', 'jobmatch', 'transformers.js', 'ratio / target'], ...rows].map((row) => row[column].length)));
+  const widths = [0, 1, 2, 3].map((column) =>
+    Math.max(...[['', 'jobmatch', 'transformers.js', 'ratio / target'], ...rows].map((row) => row[column].length)),
+  );
   const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join(' | ');
-  console.log(`\n${line(['', 'jobmatch', 'transformers.js', 'ratio / target'])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
+  console.log(
+    `\n${line(['', 'jobmatch', 'transformers.js', 'ratio / target'])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`,
+  );
   rows.forEach((row) => console.log(line(row)));
-  console.log(`\nload average before ${summary.conditions.loadAverageBefore.join(' ')}, after ${summary.conditions.loadAverageAfter.join(' ')}; ${summary.conditions.durationSeconds} s; written to ${RESULTS_FILE}`);
+  console.log(
+    `\nload average before ${summary.conditions.loadAverageBefore.join(' ')}, after ${summary.conditions.loadAverageAfter.join(' ')}; ${summary.conditions.durationSeconds} s; written to ${RESULTS_FILE}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -17,8 +17,8 @@ import { Client } from 'pg';
 import { sha256Hex } from '@jobmatch/contracts';
 import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ResumeRepository, VectorStore } from '@jobmatch/db';
 import { getSkillTaxonomy, type SkillCategory } from '@jobmatch/skills';
-import { spawn } from 'node:child_process';
-import { freePort, readRss, RssSampler, runLoad, type LoadResult } from './lib/search-load';
+import { freePort, startNodeProcess } from '@jobmatch/testing';
+import { readRss, RssSampler, runLoad, type LoadResult } from './lib/search-load';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVER_URL = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -194,44 +194,6 @@ function productionStart(): { env: Record<string, string>; flags: string[] } {
   return { env, flags: override === undefined ? flags : override.split(/\s+/).filter(Boolean) };
 }
 
-interface Server {
-  pid: number;
-  stop(): Promise<void>;
-}
-
-/** `node <flags> <script>` as a child, resolved once `readyUrl` answers 2xx. */
-async function startServer(flags: string[], script: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, [...flags, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const server: Server = {
-    pid: child.pid!,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`the server exited during start-up:\n${output}`);
-    const ready = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) }).then((response) => response.ok, () => false);
-    if (ready) return server;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await server.stop();
-  throw new Error(`the server was not ready within 60 s:\n${output}`);
-}
-
 async function main(): Promise<void> {
   const script = path.join(ROOT, 'apps/skill-gap/dist/main.js');
   if (!existsSync(script)) throw new Error('apps/skill-gap/dist/main.js is missing: run `pnpm build` first');
@@ -243,12 +205,14 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = await startServer(
-    nodeFlags,
+  const child = await startNodeProcess({
+    name: 'apps/skill-gap',
     script,
-    { ...process.env, ...startEnv, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn', MODEL_ID },
-    `${base}/health/ready`,
-  );
+    nodeFlags,
+    cwd: ROOT,
+    env: { ...process.env, ...startEnv, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn', MODEL_ID },
+    readyUrl: `${base}/health/ready`,
+  });
   const startupRssMb = readRss(child.pid)?.rssMb ?? NaN;
   const overall = new RssSampler(child.pid);
   overall.start(50);
@@ -300,7 +264,7 @@ async function main(): Promise<void> {
     }
   } finally {
     overall.stop();
-    await child.stop();
+    await child.stop(10_000);
   }
 
   const peakRssMb = mb(overall.peakMb);

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
-import { createLoggerModule, DependencyHealthIndicators, InfrastructureModule, MetricsModule } from '@jobmatch/nest-common';
+import { serviceFoundationImports } from '@jobmatch/nest-common';
 import { QueryEmbeddingCache } from './cache/query-embedding-cache';
 import { APP_CONFIG, type AppConfig } from './config';
 import { EmbeddingProviderModule } from './embedding/embedding-provider.module';
@@ -18,21 +17,10 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        createLoggerModule(config.LOG_LEVEL),
-        InfrastructureModule.forRoot({
-          databaseUrl: config.DATABASE_URL,
-          databasePoolSize: config.DATABASE_POOL_SIZE,
-          redisUrl: config.REDIS_URL,
-        }),
-        TerminusModule,
-        MetricsModule,
-        EmbeddingProviderModule.forRoot(config),
-      ],
+      imports: [...serviceFoundationImports(config), EmbeddingProviderModule.forRoot(config)],
       controllers: [HealthController, EmbedderRpcController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        DependencyHealthIndicators,
         QueryEmbeddingCache,
         EmbeddingService,
         EmbedRequestPipe,

@@ -1,7 +1,9 @@
+import { normalizeEmbeddingInput } from '@jobmatch/contracts';
 import { createRedisClient } from '@jobmatch/nest-common';
 import { deleteRedisKeys, TEST_REDIS_URL, uniqueRedisPrefix } from '@jobmatch/testing';
 import type Redis from 'ioredis';
 import { QueryEmbeddingCache } from '../src/cache/query-embedding-cache';
+import { preprocessText } from '../src/inference/text-preprocessing';
 import { EmbedderMetrics } from '../src/metrics/embedder-metrics';
 import { DeterministicProvider } from './support/deterministic-provider';
 
@@ -66,6 +68,11 @@ describe('QueryEmbeddingCache (real Redis)', () => {
     expect(cache.keyFor(MODEL, '  Senior   Java\n developer ')).toBe(cache.keyFor(MODEL, 'Senior Java developer'));
     expect(cache.keyFor(MODEL, 'Senior Java developer')).not.toBe(cache.keyFor(MODEL, 'senior java developer'));
     expect(cache.keyFor(MODEL, 'Senior Java developer')).not.toBe(cache.keyFor('test/model-b', 'Senior Java developer'));
+  });
+
+  it('hashes exactly the text the model sees (one normalization for cache keys and inference)', () => {
+    const samples = ['  Senior\t\tengineer \n\n remote\u00a0ok  ', `${'word '.repeat(1_700)}\u{1F600} tail`, 'x'.repeat(8_010)];
+    for (const text of samples) expect(normalizeEmbeddingInput(text)).toBe(preprocessText(text));
   });
 
   it('answers a batch in order, mixing hits and misses', async () => {

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
-import { createLoggerModule, DependencyHealthIndicators, InfrastructureModule, MetricsModule } from '@jobmatch/nest-common';
+import { serviceFoundationImports } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from './config';
 import { EmbedderRpcClient } from './embedder/embedder-rpc.client';
 import { QueryEmbeddingCache } from './embedder/query-embedding.cache';
@@ -29,20 +28,10 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        createLoggerModule(config.LOG_LEVEL),
-        InfrastructureModule.forRoot({
-          databaseUrl: config.DATABASE_URL,
-          databasePoolSize: config.DATABASE_POOL_SIZE,
-          redisUrl: config.REDIS_URL,
-        }),
-        TerminusModule,
-        MetricsModule,
-      ],
+      imports: serviceFoundationImports(config),
       controllers: [HealthController, JobsController, ResumesController, SearchController, RecommendationsController, MatchingController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        DependencyHealthIndicators,
         EmbedderRpcClient,
         QueryEmbeddingCache,
         QueryEmbeddingService,

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { TerminusModule } from '@nestjs/terminus';
-import { createLoggerModule, DependencyHealthIndicators, InfrastructureModule, MetricsModule } from '@jobmatch/nest-common';
+import { serviceFoundationImports } from '@jobmatch/nest-common';
 import { DatabaseUnavailableInterceptor } from './common/database-unavailable.interceptor';
 import { APP_CONFIG, type AppConfig } from './config';
 import { HealthController } from './health/health.controller';
@@ -16,18 +15,12 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        createLoggerModule(config.LOG_LEVEL),
-        // No Redis: this API reads stored rows and vectors only (no queue, no cache).
-        InfrastructureModule.forRoot({ databaseUrl: config.DATABASE_URL, databasePoolSize: config.DATABASE_POOL_SIZE }),
-        TerminusModule,
-        MetricsModule,
-      ],
+      // No Redis: this API reads stored rows and vectors only (no queue, no cache).
+      imports: serviceFoundationImports(config, { redis: false }),
       controllers: [HealthController, SkillsController, SkillGapController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor },
-        DependencyHealthIndicators,
         SkillsEngine,
         SkillsService,
         SkillGapService,

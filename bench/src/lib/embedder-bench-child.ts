@@ -60,7 +60,9 @@ function debugMemory(phase: string): void {
   const status = readFileSync('/proc/self/status', 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
   const heap = process.memoryUsage();
-  console.error(`[mem] ${phase}: rss ${kb('VmRSS').toFixed(0)} hwm ${kb('VmHWM').toFixed(0)} heapUsed ${(heap.heapUsed / 2 ** 20).toFixed(0)} MB`);
+  console.error(
+    `[mem] ${phase}: rss ${kb('VmRSS').toFixed(0)} hwm ${kb('VmHWM').toFixed(0)} heapUsed ${(heap.heapUsed / 2 ** 20).toFixed(0)} MB`,
+  );
 }
 
 async function timeIt(run: () => Promise<unknown>): Promise<number> {
@@ -81,7 +83,14 @@ async function runJobmatch(task: ChildTask, texts: string[], queries: string[]):
   debugMemory('start');
   const batching = process.env.BENCH_BATCHING ? (JSON.parse(process.env.BENCH_BATCHING) as Record<string, number>) : {};
   const arena = process.env.BENCH_ARENA === undefined ? undefined : process.env.BENCH_ARENA === '1';
-  const provider = await OnnxEmbeddingProvider.create({ modelPath: task.modelPath, spec, quantized: task.quantized, intraOpThreads: task.threads, batching, enableCpuMemArena: arena });
+  const provider = await OnnxEmbeddingProvider.create({
+    modelPath: task.modelPath,
+    spec,
+    quantized: task.quantized,
+    intraOpThreads: task.threads,
+    batching,
+    enableCpuMemArena: arena,
+  });
   try {
     debugMemory('created');
     await provider.embed(texts.slice(0, 16)); // warm-up
@@ -122,7 +131,9 @@ async function runJobmatch(task: ChildTask, texts: string[], queries: string[]):
 async function runTransformers(task: ChildTask, texts: string[]): Promise<ChildResult> {
   // require, not import(): the bundled child resolves its externals through NODE_PATH (CommonJS only).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { pipeline, env } = require('@huggingface/transformers') as typeof import('@huggingface/transformers', { with: { 'resolution-mode': 'import' } });
+  const { pipeline, env } = require('@huggingface/transformers') as typeof import('@huggingface/transformers', {
+    with: { 'resolution-mode': 'import' },
+  });
   env.allowRemoteModels = false;
   env.localModelPath = `${task.modelRoot}/`;
   const extractor = await pipeline('feature-extraction', task.modelId, {
@@ -131,8 +142,13 @@ async function runTransformers(task: ChildTask, texts: string[]): Promise<ChildR
     session_options: { intraOpNumThreads: task.threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' },
   });
   // Same truncation as our side (sentence-transformers' 256 for this model), instead of tokenizer_config's 512.
-  (extractor.tokenizer as unknown as { _tokenizerConfig: { model_max_length: number } })._tokenizerConfig.model_max_length = 256;
-  const probe = extractor.tokenizer(texts.reduce((a, b) => (a.length > b.length ? a : b)), { truncation: true }) as { input_ids: { dims: number[] } };
+  (
+    extractor.tokenizer as unknown as { _tokenizerConfig: { model_max_length: number } }
+  )._tokenizerConfig.model_max_length = 256;
+  const probe = extractor.tokenizer(
+    texts.reduce((a, b) => (a.length > b.length ? a : b)),
+    { truncation: true },
+  ) as { input_ids: { dims: number[] } };
   if (probe.input_ids.dims[1] > 256) throw new Error('transformers.js truncation is not 256 tokens');
   const embed = (batch: string[]) => extractor(batch, { pooling: 'mean', normalize: true });
 
@@ -167,7 +183,8 @@ async function runTransformers(task: ChildTask, texts: string[]): Promise<ChildR
 async function main(): Promise<void> {
   const task = JSON.parse(process.argv[2]) as ChildTask;
   const { texts, queries } = JSON.parse(readFileSync(task.textsFile, 'utf8')) as { texts: string[]; queries: string[] };
-  const result = task.side === 'jobmatch' ? await runJobmatch(task, texts, queries) : await runTransformers(task, texts);
+  const result =
+    task.side === 'jobmatch' ? await runJobmatch(task, texts, queries) : await runTransformers(task, texts);
   writeFileSync(task.outFile, JSON.stringify(result));
 }
 

@@ -4,19 +4,48 @@
  */
 const SENIORITY = ['Junior', 'Mid-level', 'Senior', 'Staff', 'Principal', 'Lead', ''];
 const ROLES = [
-  'Backend Engineer', 'Frontend Developer', 'Full-Stack Engineer', 'Data Engineer', 'Machine Learning Engineer',
-  'DevOps Engineer', 'Site Reliability Engineer', 'Mobile Developer (iOS/Android)', 'QA Automation Engineer',
-  'Data Scientist', 'Security Engineer', 'Platform Engineer', 'Engineering Manager', 'Product Designer',
+  'Backend Engineer',
+  'Frontend Developer',
+  'Full-Stack Engineer',
+  'Data Engineer',
+  'Machine Learning Engineer',
+  'DevOps Engineer',
+  'Site Reliability Engineer',
+  'Mobile Developer (iOS/Android)',
+  'QA Automation Engineer',
+  'Data Scientist',
+  'Security Engineer',
+  'Platform Engineer',
+  'Engineering Manager',
+  'Product Designer',
 ];
 const STACKS = [
-  'Node.js, TypeScript and NestJS', 'C# and .NET 8', 'C++17 on Linux', 'Go and gRPC', 'Python, Django and Celery',
-  'Java 21 and Spring Boot', 'Rust and Tokio', 'React, Next.js and GraphQL', 'Kotlin and Jetpack Compose',
-  'Scala, Spark and Kafka', 'Ruby on Rails', 'PHP 8 and Symfony', 'Swift and SwiftUI', 'Vue.js 3 and Vite',
+  'Node.js, TypeScript and NestJS',
+  'C# and .NET 8',
+  'C++17 on Linux',
+  'Go and gRPC',
+  'Python, Django and Celery',
+  'Java 21 and Spring Boot',
+  'Rust and Tokio',
+  'React, Next.js and GraphQL',
+  'Kotlin and Jetpack Compose',
+  'Scala, Spark and Kafka',
+  'Ruby on Rails',
+  'PHP 8 and Symfony',
+  'Swift and SwiftUI',
+  'Vue.js 3 and Vite',
 ];
 const COMPANIES = [
-  'a fast-growing fintech in Berlin', 'a B2B SaaS scale-up with customers in 40 countries', 'a logistics platform moving 2M parcels a day',
-  'a healthtech start-up (Series B)', 'an e-commerce marketplace based in Paris', 'a climate-tech company measuring emissions',
-  'a remote-first developer tools company', 'a public-sector digital agency', 'a gaming studio in Montréal', 'an insurance group modernising its core systems',
+  'a fast-growing fintech in Berlin',
+  'a B2B SaaS scale-up with customers in 40 countries',
+  'a logistics platform moving 2M parcels a day',
+  'a healthtech start-up (Series B)',
+  'an e-commerce marketplace based in Paris',
+  'a climate-tech company measuring emissions',
+  'a remote-first developer tools company',
+  'a public-sector digital agency',
+  'a gaming studio in Montréal',
+  'an insurance group modernising its core systems',
 ];
 const RESPONSIBILITIES = [
   'Design, build and operate services that handle thousands of requests per second',
@@ -35,16 +64,37 @@ const RESPONSIBILITIES = [
   'Build accessible, responsive user interfaces with a shared design system',
 ];
 const REQUIREMENTS = [
-  '3+ years of professional experience with {stack}', '5+ years building distributed systems', 'Solid knowledge of SQL and relational modelling',
-  'Experience with Docker and Kubernetes', 'Good understanding of HTTP, REST and API design', 'Familiarity with observability tools (Prometheus, Grafana, OpenTelemetry)',
-  'Fluent English; French or German is a plus', 'Experience with automated testing (unit, integration, end-to-end)', 'A degree in computer science or equivalent experience',
-  'Knowledge of security best practices (OWASP Top 10)', 'Comfort with asynchronous, written communication', 'Experience with cloud platforms (AWS, GCP or Azure)',
+  '3+ years of professional experience with {stack}',
+  '5+ years building distributed systems',
+  'Solid knowledge of SQL and relational modelling',
+  'Experience with Docker and Kubernetes',
+  'Good understanding of HTTP, REST and API design',
+  'Familiarity with observability tools (Prometheus, Grafana, OpenTelemetry)',
+  'Fluent English; French or German is a plus',
+  'Experience with automated testing (unit, integration, end-to-end)',
+  'A degree in computer science or equivalent experience',
+  'Knowledge of security best practices (OWASP Top 10)',
+  'Comfort with asynchronous, written communication',
+  'Experience with cloud platforms (AWS, GCP or Azure)',
 ];
-const NICE_TO_HAVE = ['Redis and caching strategies', 'Elasticsearch or OpenSearch', 'ML/NLP basics (embeddings, transformers)', 'Open-source contributions', 'Experience in a regulated industry', 'Rust or Go'];
+const NICE_TO_HAVE = [
+  'Redis and caching strategies',
+  'Elasticsearch or OpenSearch',
+  'ML/NLP basics (embeddings, transformers)',
+  'Open-source contributions',
+  'Experience in a regulated industry',
+  'Rust or Go',
+];
 const BENEFITS = [
-  'Salary €60,000–€85,000 depending on experience, plus equity', '30 days of paid holidays', 'Remote-friendly: work from anywhere in the EU (CET ±2h)',
-  'Hybrid: 2 days a week in our office', '€1,500 yearly learning budget', 'Private health insurance for you and your family', 'Latest MacBook Pro or Linux laptop of your choice',
-  '4-day work week during summer', 'Parental leave of 16 weeks, fully paid',
+  'Salary €60,000–€85,000 depending on experience, plus equity',
+  '30 days of paid holidays',
+  'Remote-friendly: work from anywhere in the EU (CET ±2h)',
+  'Hybrid: 2 days a week in our office',
+  '€1,500 yearly learning budget',
+  'Private health insurance for you and your family',
+  'Latest MacBook Pro or Linux laptop of your choice',
+  '4-day work week during summer',
+  'Parental leave of 16 weeks, fully paid',
 ];
 
 function random(seed: number): () => number {

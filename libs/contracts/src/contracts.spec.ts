@@ -1,6 +1,8 @@
 import { embeddingJobId, EMBEDDING_JOB_NAMES, JOB_NAME_BY_ENTITY } from './queue';
 import { jobEmbeddingText, sha256Hex } from './hashing';
 import { getModelSpec, MODEL_REGISTRY, STORED_VECTOR_DIMENSION, DEFAULT_MODEL_ID } from './models';
+import { decodeFloat32, encodeFloat32, normalizeEmbeddingInput, queryEmbeddingCacheKey } from './query-cache';
+import { MAX_RAW_TEXT_CHARS } from './rpc';
 
 describe('queue contracts', () => {
   it('derives the same job id for the same entity, content and model, and no ":" (BullMQ forbids it)', () => {
@@ -40,5 +42,28 @@ describe('model registry', () => {
 
   it('rejects unknown models with the list of known ones', () => {
     expect(() => getModelSpec('nope')).toThrow(/Known models: sentence-transformers\/all-MiniLM-L6-v2/);
+  });
+});
+
+describe('query-embedding cache format', () => {
+  it('normalizes like the model input: whitespace collapsed and trimmed, capped without splitting a surrogate pair', () => {
+    expect(normalizeEmbeddingInput('  Senior\t\tengineer \n\n remote\u00a0ok  ')).toBe('Senior engineer remote ok');
+    expect(normalizeEmbeddingInput('x'.repeat(MAX_RAW_TEXT_CHARS + 10))).toHaveLength(MAX_RAW_TEXT_CHARS);
+    expect(normalizeEmbeddingInput('abc def', 5)).toBe('abc d');
+    expect(normalizeEmbeddingInput('abc d', 4)).toBe('abc');
+    expect(normalizeEmbeddingInput('abc\u{1F600}', 4)).toBe('abc');
+  });
+
+  it('keys on the normalized text and the model id, under <prefix>:embcache:', () => {
+    const key = queryEmbeddingCacheKey('p', 'm1', ' Java   developer ');
+    expect(key).toMatch(/^p:embcache:[0-9a-f]{64}$/);
+    expect(key).toBe(queryEmbeddingCacheKey('p', 'm1', 'Java developer'));
+    expect(key).not.toBe(queryEmbeddingCacheKey('p', 'm2', 'Java developer'));
+  });
+
+  it('round-trips float32 vectors through unaligned buffers', () => {
+    const vector = Float32Array.from([0.5, -1.25, 3e-8]);
+    const unaligned = Buffer.concat([Buffer.alloc(1), encodeFloat32(vector)]).subarray(1);
+    expect(Array.from(decodeFloat32(unaligned))).toEqual(Array.from(vector));
   });
 });

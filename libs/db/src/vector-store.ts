@@ -43,6 +43,44 @@ export interface Neighbour {
   similarity: number;
 }
 
+/** What a recommendation needs from each candidate job, read by the search statement itself. */
+export interface JobCandidateFields {
+  title: string;
+  company: string;
+  location: string | null;
+  seniority: string | null;
+  employmentType: string | null;
+  skills: string[];
+  requiredSkills: string[];
+  niceToHaveSkills: string[];
+  /** The requirements, or the description when the posting has no requirements section. */
+  requirementText: string;
+}
+
+/** What a recommendation needs from each candidate resume, read by the search statement itself. */
+export interface ResumeCandidateFields {
+  fileName: string | null;
+  text: string;
+  skills: string[];
+  profile: unknown;
+}
+
+export type CandidateFields<E extends EmbeddableEntity> = E extends 'job' ? JobCandidateFields : ResumeCandidateFields;
+export type Candidate<E extends EmbeddableEntity> = Neighbour & CandidateFields<E>;
+
+/**
+ * Fixed select lists for the candidate fields above (never built from caller input). Text arrays
+ * travel as JSON: node-pg decodes json with the native JSON.parse, several times cheaper than its
+ * array-literal parser for the dozens of skill arrays in every recommendation.
+ */
+const CANDIDATE_COLUMNS: Record<EmbeddableEntity, string> = {
+  job:
+    'title, company, location, seniority, employment_type AS "employmentType", to_json(skills) AS skills, ' +
+    'to_json(required_skills) AS "requiredSkills", to_json(nice_to_have_skills) AS "niceToHaveSkills", ' +
+    `CASE WHEN requirements ~ '[^[:space:]]' THEN requirements ELSE description END AS "requirementText"`,
+  resume: 'file_name AS "fileName", text, to_json(skills) AS skills, profile',
+};
+
 export interface StoredEmbedding {
   vector: Float32Array;
   modelId: string;
@@ -146,7 +184,7 @@ export class VectorStore {
     options: NearestOptions<E>,
   ): Promise<Neighbour[]> {
     assertStorableVector(vector);
-    return this.search(entity, { kind: 'vector', value: pgvector.toSql(Array.from(vector)) }, options);
+    return this.search(entity, { kind: 'vector', value: pgvector.toSql(Array.from(vector)) }, options, null);
   }
 
   /**
@@ -158,10 +196,32 @@ export class VectorStore {
     source: { entity: EmbeddableEntity; id: string },
     options: NearestOptions<E>,
   ): Promise<Neighbour[] | null> {
+    return this.searchFromStored(entity, source, options, false);
+  }
+
+  /**
+   * nearestToStored plus the fields a recommendation scores and shows (CandidateFields), read in
+   * the same statement: one query instead of a search and a fetch of the rows by id.
+   */
+  async candidatesNearStored<E extends EmbeddableEntity>(
+    entity: E,
+    source: { entity: EmbeddableEntity; id: string },
+    options: NearestOptions<E>,
+  ): Promise<Candidate<E>[] | null> {
+    return this.searchFromStored(entity, source, options, true) as Promise<Candidate<E>[] | null>;
+  }
+
+  private async searchFromStored<E extends EmbeddableEntity>(
+    entity: E,
+    source: { entity: EmbeddableEntity; id: string },
+    options: NearestOptions<E>,
+    withFields: boolean,
+  ): Promise<Neighbour[] | null> {
     const excludeIds = source.entity === entity ? [...(options.excludeIds ?? []), source.id] : options.excludeIds;
     // The source vector is read inside the search statement (an InitPlan feeding the index scan):
     // one statement instead of a read plus a search, and no 1.5 KB vector round trip through Node.
-    const rows = await this.search(entity, { kind: 'stored', table: TABLE[source.entity], id: source.id }, { ...options, excludeIds });
+    const query = { kind: 'stored' as const, table: TABLE[source.entity], id: source.id };
+    const rows = await this.search(entity, query, { ...options, excludeIds }, withFields ? CANDIDATE_COLUMNS[entity] : null);
     if (rows.length > 0) return rows;
     // Nothing found: tell "the source has no vector" (null) from "no row matched" ([]).
     const { rowCount } = await this.pool.query(
@@ -175,6 +235,8 @@ export class VectorStore {
     entity: E,
     query: { kind: 'vector'; value: string } | { kind: 'stored'; table: string; id: string },
     options: NearestOptions<E>,
+    /** Extra select list from CANDIDATE_COLUMNS (fixed SQL), or null for ids and distances only. */
+    fields: string | null,
   ): Promise<Neighbour[]> {
     const limit = Math.max(1, Math.min(1000, Math.floor(options.limit)));
     const params: unknown[] = [query.kind === 'vector' ? query.value : query.id, options.modelId];
@@ -194,8 +256,8 @@ export class VectorStore {
     // With iterative scans the index may return rows slightly out of order (relaxed_order),
     // so the outer query sorts the final page exactly.
     const sql = `
-      SELECT id, distance FROM (
-        SELECT id, embedding <=> ${queryVector} AS distance
+      SELECT * FROM (
+        SELECT id, embedding <=> ${queryVector} AS distance${fields ? `, ${fields}` : ''}
           FROM ${TABLE[entity]}
          WHERE ${where}
          ORDER BY embedding <=> ${queryVector}
@@ -209,7 +271,8 @@ export class VectorStore {
       await client.query(`BEGIN; ${searchSettingsSql(options)}`);
       const { rows } = await client.query<{ id: string; distance: number }>(sql, params);
       await client.query('COMMIT');
-      return rows.map((row) => ({ id: row.id, distance: row.distance, similarity: toSimilarity(row.distance) }));
+      for (const row of rows as (Neighbour & Record<string, unknown>)[]) row.similarity = toSimilarity(row.distance);
+      return rows as Neighbour[];
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -93,6 +93,36 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     expect(fromStored?.map((r) => r.id)).toEqual([middle, far]);
   });
 
+  it('returns the candidate fields with the neighbours in one statement (recommendations)', async () => {
+    const resume = randomUUID();
+    await pool.query(
+      `INSERT INTO resumes (id, file_name, text, skills, profile, content_hash, updated_at)
+       VALUES ($1, 'cv.pdf', 'Python developer', ARRAY['Python'], '{"location":"Berlin"}', 'hash-r', now())`,
+      [resume],
+    );
+    await store.writeEmbedding('resume', resume, unitVector(40), MODEL, 'hash-r');
+    const withRequirements = await insertJob({ company: 'Reqs' });
+    const descriptionOnly = await insertJob({ company: 'Prose' });
+    await pool.query(`UPDATE jobs SET requirements = 'Python and Django', skills = ARRAY['Python'], required_skills = ARRAY['Python'], seniority = 'senior' WHERE id = $1`, [withRequirements]);
+    await pool.query(`UPDATE jobs SET requirements = E'  \n ' WHERE id = $1`, [descriptionOnly]);
+    await store.writeEmbedding('job', withRequirements, unitVector(40, 0.1), MODEL, 'hash-1');
+    await store.writeEmbedding('job', descriptionOnly, unitVector(40, 0.3), MODEL, 'hash-1');
+
+    const jobs = await store.candidatesNearStored('job', { entity: 'resume', id: resume }, { modelId: MODEL, limit: 2 });
+    expect(jobs).toEqual([
+      expect.objectContaining({ id: withRequirements, title: 'Engineer', company: 'Reqs', location: 'Berlin', seniority: 'senior', employmentType: null, skills: ['Python'], requiredSkills: ['Python'], niceToHaveSkills: [], requirementText: 'Python and Django' }),
+      expect.objectContaining({ id: descriptionOnly, company: 'Prose', requirementText: 'Builds things' }),
+    ]);
+    expect(jobs![0]!.similarity).toBeCloseTo(1 / Math.hypot(1, 0.1), 5);
+    const plain = await store.nearestToStored('job', { entity: 'resume', id: resume }, { modelId: MODEL, limit: 2 });
+    expect(plain!.map((row) => row.id)).toEqual([withRequirements, descriptionOnly]);
+    expect(Object.keys(plain![0]!).sort()).toEqual(['distance', 'id', 'similarity']);
+
+    const resumes = await store.candidatesNearStored('resume', { entity: 'job', id: withRequirements }, { modelId: MODEL, limit: 1 });
+    expect(resumes).toEqual([expect.objectContaining({ id: resume, fileName: 'cv.pdf', text: 'Python developer', skills: ['Python'], profile: { location: 'Berlin' } })]);
+    expect(await store.candidatesNearStored('job', { entity: 'resume', id: randomUUID() }, { modelId: MODEL, limit: 2 })).toBeNull();
+  });
+
   it('tells a source without a vector (null) from a search that matched nothing ([])', async () => {
     const source = await insertJob({ company: 'Source' });
     const unembedded = await insertJob({ company: 'Pending' });

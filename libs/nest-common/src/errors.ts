@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import type { EmbeddableEntity } from '@jobmatch/contracts';
 
 /** An HTTP error with a stable machine-readable code, rendered by ApiErrorFilter. */
 export class ApiException extends HttpException {
@@ -25,5 +26,36 @@ export class DependencyUnavailableException extends ApiException {
 export class NotFoundApiException extends ApiException {
   constructor(entity: string, id: string) {
     super(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${entity} ${id} does not exist`, { entity, id });
+  }
+}
+
+/** The embedding columns every embeddable row (job, resume) carries. */
+export interface EmbeddingStateColumns {
+  id: string;
+  embeddingStatus: 'PENDING' | 'READY' | 'FAILED';
+  embeddingModel: string | null;
+  embeddingError: string | null;
+}
+
+/**
+ * 409 for a stored job or resume without a usable vector for `modelId` (pending, failed, or
+ * embedded by another model): says which state it is in instead of answering "no matches".
+ */
+export class EmbeddingNotReadyException extends ApiException {
+  constructor(entity: EmbeddableEntity, row: EmbeddingStateColumns, modelId: string) {
+    const { id, embeddingStatus: status, embeddingError } = row;
+    const message =
+      status === 'PENDING'
+        ? `The ${entity} ${id} is still being embedded; try again in a few seconds.`
+        : status === 'FAILED'
+          ? `The ${entity} ${id} could not be embedded (${embeddingError ?? 'unknown error'}); update its text to retry.`
+          : `The ${entity} ${id} has no embedding for model ${modelId} yet (stored: ${row.embeddingModel ?? 'none'}); retry once it has been re-embedded.`;
+    super(
+      HttpStatus.CONFLICT,
+      'EMBEDDING_NOT_READY',
+      message,
+      { entity, id, embeddingStatus: status, embeddingError, modelId },
+      status === 'PENDING' ? { 'Retry-After': '2' } : {},
+    );
   }
 }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { Get, Injectable, Module } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { HealthIndicatorService, TerminusModule, type HealthIndicatorResult } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { withTimeout } from './timeout';
@@ -37,5 +38,26 @@ export class DependencyHealthIndicators {
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }
+  }
+}
+
+/** Terminus plus our dependency indicators: what every health controller injects. */
+@Module({
+  imports: [TerminusModule],
+  providers: [DependencyHealthIndicators],
+  exports: [TerminusModule, DependencyHealthIndicators],
+})
+export class HealthModule {}
+
+/**
+ * `GET /health` (liveness) for every service: the process answers. No dependency checks, so a
+ * database outage never restarts it. Each app's `@Controller('health')` extends this and adds its
+ * own `GET /health/ready`.
+ */
+export abstract class LivenessController {
+  @Get()
+  @ApiOkResponse({ description: 'The process is alive' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 }

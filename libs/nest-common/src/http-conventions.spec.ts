@@ -31,7 +31,7 @@ class ThingsController {
 
   @Get('conflict')
   conflict() {
-    throw new ApiException(HttpStatus.CONFLICT, 'EMBEDDING_PENDING', 'Embedding is pending', { status: 'PENDING' });
+    throw new ApiException(HttpStatus.CONFLICT, 'EMBEDDING_NOT_READY', 'Embedding is pending', { status: 'PENDING' });
   }
 
   @Get('crash')
@@ -87,7 +87,7 @@ describe('HTTP conventions: validation and the error shape', () => {
 
   it('keeps custom codes and details', async () => {
     const response = await request(app.getHttpServer()).get('/things/conflict').expect(409);
-    expect(response.body).toEqual({ statusCode: 409, code: 'EMBEDDING_PENDING', message: 'Embedding is pending', details: { status: 'PENDING' } });
+    expect(response.body).toEqual({ statusCode: 409, code: 'EMBEDDING_NOT_READY', message: 'Embedding is pending', details: { status: 'PENDING' } });
   });
 
   it('never leaks internals of unexpected errors', async () => {

@@ -6,3 +6,6 @@ export * from './metrics';
 export * from './health';
 export * from './http-app';
 export * from './infrastructure';
+export * from './timeout';
+export * from './query-embedding-cache';
+export * from './service-imports';

@@ -99,7 +99,10 @@ export async function prepareTestModelDir(options: PrepareTestModelOptions = {})
     : generated!.vocabSize;
   // minilm keeps the real 30 522-row embedding table (same size and memory as the real model) even
   // with the small generated vocabulary; the other presets size it to the tokenizer.
-  const shape: BertShape = { ...BERT_PRESETS[preset], vocab: preset === 'minilm' ? Math.max(vocabSize, BERT_PRESETS.minilm.vocab) : vocabSize };
+  const shape: BertShape = {
+    ...BERT_PRESETS[preset],
+    vocab: preset === 'minilm' ? Math.max(vocabSize, BERT_PRESETS.minilm.vocab) : vocabSize,
+  };
 
   const modelRoot = join(
     tmpdir(),

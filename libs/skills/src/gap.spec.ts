@@ -1,4 +1,4 @@
-import { buildSkillGraph, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored } from './gap';
+import { buildSkillGraph, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, prepareOwnedSkills } from './gap';
 
 // A hand-made graph, so these tests pin the gap rules independently of the shipped taxonomy.
 const graph = buildSkillGraph([
@@ -34,6 +34,16 @@ describe('computeSkillGap', () => {
     ]);
     expect(gap.missingRequired).toEqual([{ name: 'Kubernetes', requirement: 'required', relatedOwned: ['Docker'] }]);
     expect(gap.missingNiceToHave).toEqual([{ name: 'Terraform', requirement: 'nice-to-have', relatedOwned: [] }]);
+  });
+
+  it('gives the same answer for skills prepared once with prepareOwnedSkills', () => {
+    const owned = prepareOwnedSkills(['python', 'Docker', 'Next.js'], graph);
+    for (const job of [
+      { required: ['Python', 'Kubernetes'], niceToHave: ['Docker', 'Terraform'] },
+      { required: ['JavaScript', 'React'], niceToHave: [] },
+    ]) {
+      expect(computeSkillGap(owned, job)).toEqual(computeSkillGap(['python', 'Docker', 'Next.js'], job, { graph }));
+    }
   });
 
   it('weights required skills twice as much as nice-to-have ones in coverage', () => {

@@ -129,7 +129,7 @@ function impliedSkills(owned: readonly string[], graph: SkillGraph, maxDepth = 4
  * Owned skills close to `target`, closest first: related skills, then broader skills it builds on
  * (Python for Django), then siblings under the same parent (Flask for Django).
  */
-function relatedOwnedSkills(target: string, ownedByKey: Map<string, string>, graph: SkillGraph, limit: number): string[] {
+function relatedOwnedSkills(target: string, ownedByKey: ReadonlyMap<string, string>, graph: SkillGraph, limit: number): string[] {
   const out: string[] = [];
   const seen = new Set<string>([key(target)]);
   const consider = (name: string) => {
@@ -155,12 +155,33 @@ export interface SkillGapOptions {
   maxRelatedOwned?: number;
 }
 
-export function computeSkillGap(resumeSkills: readonly string[], job: JobSkillSet, options: SkillGapOptions = {}): SkillGap {
-  const graph = options.graph;
+/**
+ * A person's skills with everything they imply (Django ⇒ Python), built once when the same
+ * person is compared with many jobs (recommendations re-rank dozens per request).
+ */
+export interface OwnedSkills {
+  readonly byKey: ReadonlyMap<string, string>;
+  readonly implied: ReadonlyMap<string, string>;
+  readonly graph?: SkillGraph;
+}
+
+export function prepareOwnedSkills(resumeSkills: readonly string[], graph?: SkillGraph): OwnedSkills {
+  const byKey = new Map<string, string>();
+  for (const skill of uniqueByKey(resumeSkills)) byKey.set(key(skill), skill);
+  return { byKey, implied: graph ? impliedSkills([...byKey.values()], graph) : new Map<string, string>(), graph };
+}
+
+function isOwnedSkills(value: readonly string[] | OwnedSkills): value is OwnedSkills {
+  return !Array.isArray(value);
+}
+
+/** `resumeSkills` may be prepared once with prepareOwnedSkills (its graph then wins over options.graph). */
+export function computeSkillGap(resumeSkills: readonly string[] | OwnedSkills, job: JobSkillSet, options: SkillGapOptions = {}): SkillGap {
+  const owned = isOwnedSkills(resumeSkills) ? resumeSkills : prepareOwnedSkills(resumeSkills, options.graph);
+  const graph = owned.graph;
   const maxRelated = options.maxRelatedOwned ?? 5;
-  const ownedByKey = new Map<string, string>();
-  for (const skill of uniqueByKey(resumeSkills)) ownedByKey.set(key(skill), skill);
-  const implied = graph ? impliedSkills([...ownedByKey.values()], graph) : new Map<string, string>();
+  const ownedByKey = owned.byKey;
+  const implied = owned.implied;
 
   const required = uniqueByKey(job.required);
   const requiredKeys = new Set(required.map(key));
@@ -170,8 +191,10 @@ export function computeSkillGap(resumeSkills: readonly string[], job: JobSkillSe
   const matched: MatchedSkill[] = [];
   const missing: Record<GapRequirement, MissingSkill[]> = { required: [], 'nice-to-have': [] };
   const classify = (name: string, requirement: GapRequirement) => {
-    if (ownedByKey.has(key(name))) matched.push({ name, requirement, via: null });
-    else if (implied.has(key(name))) matched.push({ name, requirement, via: implied.get(key(name))! });
+    const k = key(name);
+    const via = implied.get(k);
+    if (ownedByKey.has(k)) matched.push({ name, requirement, via: null });
+    else if (via !== undefined) matched.push({ name, requirement, via });
     else missing[requirement].push({ name, requirement, relatedOwned: graph ? relatedOwnedSkills(name, ownedByKey, graph, maxRelated) : [] });
   };
   required.forEach((name) => classify(name, 'required'));

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort, startNodeProcess, type NodeProcess } from './node-process';
 
 /** Repository root: this file lives in libs/testing/src (tests) or libs/testing/dist (built). */
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -32,41 +31,10 @@ export interface EmbedderProcessOptions {
   entry?: string;
 }
 
-export interface ProcessExit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-export interface EmbedderProcess {
+export interface EmbedderProcess extends NodeProcess {
   rpcPort: number;
   httpPort: number;
-  pid: number;
-  /** Output of the process so far (stdout + stderr, last ~64 KB), for assertions and failures. */
-  output(): string;
-  /**
-   * SIGTERM, then wait for the exit (SIGKILL after `timeoutMs`, default 30 s). Nest re-raises
-   * SIGTERM after its graceful shutdown, so a clean stop ends with `{ code: null, signal: 'SIGTERM' }`.
-   */
-  stop(timeoutMs?: number): Promise<ProcessExit>;
-  /** Resolves once the process has ended (for whatever reason). */
-  exited: Promise<ProcessExit>;
 }
-
-/** A port that was free a moment ago (the OS picks it; we release it for the child). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts the built embedder (`node apps/embedder/dist/main.js`) as a child process with its
@@ -109,51 +77,21 @@ export async function startEmbedderProcess(options: EmbedderProcessOptions): Pro
     ...options.env,
   };
 
-  const child: ChildProcess = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const capture = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-65_536);
-  };
-  child.stdout?.on('data', capture);
-  child.stderr?.on('data', capture);
-  const exited = new Promise<ProcessExit>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-  let hasExited = false;
-  void exited.then(() => {
-    hasExited = true;
+  try {
+    const started = await startNodeProcess({
+      name: 'Embedder',
+      script: entry,
+      env,
+      readyUrl: `http://127.0.0.1:${httpPort}/health/ready`,
+      readyTimeoutMs: options.readyTimeoutMs,
+    });
+    if (modelSpecFile) {
+      const file = modelSpecFile;
+      void started.exited.then(() => rmSync(file, { force: true }));
+    }
+    return { ...started, rpcPort, httpPort };
+  } catch (error) {
     if (modelSpecFile) rmSync(modelSpecFile, { force: true });
-  });
-
-  const stop = async (timeoutMs = 30_000): Promise<ProcessExit> => {
-    if (hasExited) return exited;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    try {
-      return await exited;
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
-  let lastProblem = 'no answer yet';
-  while (!hasExited) {
-    if (Date.now() > deadline) {
-      await stop(5_000);
-      throw new Error(`Embedder not ready after ${options.readyTimeoutMs ?? 60_000} ms (${lastProblem}). Output:\n${output}`);
-    }
-    try {
-      const response = await fetch(`http://127.0.0.1:${httpPort}/health/ready`, { signal: AbortSignal.timeout(10_000) });
-      if (response.ok) {
-        return { rpcPort, httpPort, pid: child.pid!, output: () => output, stop, exited };
-      }
-      lastProblem = `HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`;
-    } catch (error) {
-      lastProblem = (error as Error).message;
-    }
-    await sleep(200);
+    throw error;
   }
-  const { code, signal } = await exited;
-  throw new Error(`Embedder exited with ${signal ? `signal ${signal}` : `code ${code}`} before it was ready. Output:\n${output}`);
 }

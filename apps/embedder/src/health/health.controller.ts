@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { DependencyHealthIndicators, PG_POOL, REDIS } from '@jobmatch/nest-common';
+import { DependencyHealthIndicators, LivenessController, PG_POOL, REDIS } from '@jobmatch/nest-common';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { EmbeddingService } from '../embedding/embedding.service';
@@ -12,19 +12,15 @@ const PROBE_TIMEOUT_MS = 5_000;
 
 @ApiTags('health')
 @Controller('health')
-export class HealthController {
+export class HealthController extends LivenessController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: DependencyHealthIndicators,
     private readonly embeddings: EmbeddingService,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(REDIS) private readonly redis: Redis,
-  ) {}
-
-  /** Liveness: the process answers. No dependency checks, so a database outage never restarts it. */
-  @Get()
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  ) {
+    super();
   }
 
   /** Readiness: the model really embeds (a probe sentence), and Postgres and Redis answer. */

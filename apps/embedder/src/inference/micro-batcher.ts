@@ -39,7 +39,7 @@ export interface MicroBatcherOptions {
 
 export const DEFAULT_MICRO_BATCHER_OPTIONS: MicroBatcherOptions = {
   maxWaitMs: 3,
-  maxBatchTokens: 8192,
+  maxBatchTokens: 2048,
   // 4 rows of 256 tokens: ~12 MB per attention-score tensor for MiniLM (12 heads), keeping peak RSS low.
   maxBatchAttentionCells: 4 * 256 * 256,
   maxPaddingRatio: 1.5,

@@ -41,6 +41,13 @@ export class ModelFetchError extends Error {
   }
 }
 
+/** fetch() reports "fetch failed" and hides the reason (ECONNREFUSED, ENOTFOUND, …) in `cause`. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return cause ? `${error.message}: ${cause.code ?? cause.message ?? String(cause)}` : error.message;
+}
+
 function filesToFetch(spec: ModelSpec, quantized: boolean): ModelFile[] {
   return spec.files.filter((file) => !file.optional || (quantized && file.path.includes('quantized')));
 }
@@ -102,7 +109,7 @@ export async function fetchModel(options: FetchModelOptions): Promise<FetchModel
       );
       staged.push({ file, temp, sha256 });
     } catch (error) {
-      problems.push(`${file.path}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(`${file.path}: ${describeError(error)} (${url})`);
       await rm(temp, { force: true });
     }
   }

@@ -1,7 +1,4 @@
-import { HttpStatus } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { EmbeddableEntity } from '@jobmatch/contracts';
-import { ApiException } from '@jobmatch/nest-common';
 
 export type EmbeddingStatusValue = 'PENDING' | 'READY' | 'FAILED';
 
@@ -37,23 +34,4 @@ export function embeddingState(row: EmbeddingColumns, queued?: boolean): Embeddi
     embeddedAt: row.embeddedAt ? row.embeddedAt.toISOString() : null,
     ...(queued === undefined ? {} : { queued }),
   };
-}
-
-/** 409 for an entity without a usable vector: says which state it is in instead of answering "no matches". */
-export class EmbeddingNotReadyException extends ApiException {
-  constructor(entity: EmbeddableEntity, id: string, row: EmbeddingColumns, modelId: string) {
-    const status = row.embeddingStatus;
-    const message =
-      status === 'FAILED'
-        ? `The ${entity} ${id} could not be embedded (${row.embeddingError ?? 'unknown error'}); update its text to retry.`
-        : status === 'PENDING'
-          ? `The ${entity} ${id} is still being embedded; try again in a few seconds.`
-          : `The ${entity} ${id} has no embedding for model ${modelId} yet; it will be re-embedded.`;
-    super(HttpStatus.CONFLICT, 'EMBEDDING_NOT_READY', message, {
-      entity,
-      id,
-      embeddingStatus: status,
-      embeddingError: row.embeddingError,
-    }, status === 'PENDING' ? { 'Retry-After': '2' } : {});
-  }
 }

@@ -1,26 +1,22 @@
 import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { ApiException, DependencyHealthIndicators, PG_POOL, REDIS } from '@jobmatch/nest-common';
+import { ApiException, DependencyHealthIndicators, LivenessController, PG_POOL, REDIS } from '@jobmatch/nest-common';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { EmbedderRpcClient } from '../embedder/embedder-rpc.client';
 
 @ApiTags('health')
 @Controller('health')
-export class HealthController {
+export class HealthController extends LivenessController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: DependencyHealthIndicators,
     private readonly embedder: EmbedderRpcClient,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(REDIS) private readonly redis: Redis,
-  ) {}
-
-  /** Liveness: the process answers. No dependency checks, so a database outage never restarts it. */
-  @Get()
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  ) {
+    super();
   }
 
   /** Readiness: Postgres, Redis and the embedder (model.info over RPC) answer. */

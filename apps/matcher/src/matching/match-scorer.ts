@@ -1,12 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { MatchedSkill, MissingSkill } from '@jobmatch/skills';
+import type { JobSkillSet, MatchedSkill, MissingSkill, OwnedSkills, SkillGap } from '@jobmatch/skills';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { seniorityRank } from '../common/seniority';
 import type { ResumeProfile } from '../resumes/resume-profile';
 import { SkillsProvider } from '../skills/skills.provider';
 import { contentWords, mentionsSkill, requirementLines } from './text-overlap';
 
+/** Longest requirement line quoted in an explanation (the rest is cut with "..."). */
+const MAX_LINE_CHARS = 200;
+/** Requirement lines quoted per explanation, and overlapping terms listed per line. */
+const MAX_LINES = 3;
+const MAX_TERMS_PER_LINE = 8;
+
 export type FactorName = 'semantic' | 'skills' | 'other';
+const FACTORS: readonly FactorName[] = ['semantic', 'skills', 'other'];
 
 export interface FactorBreakdown {
   /** Share of the overall score this factor was given (configured weights, re-normalized over known factors). */
@@ -58,9 +65,29 @@ export interface ScorableResume {
   profile: ResumeProfile;
 }
 
-/** A resume prepared once when it is scored against many jobs (its word set is the costly part). */
+/** A resume prepared once when it is scored against many jobs (word set and implied skills are the costly part). */
 export interface PreparedResume extends ScorableResume {
   words: Set<string>;
+  owned: OwnedSkills;
+}
+
+/** A job prepared once when it is scored against many resumes (candidates for a job). */
+export interface PreparedJob {
+  job: ScorableJob;
+  skillSet: JobSkillSet;
+  /** Requirement lines with their lower-cased text and content words; built on first use (explanations only). */
+  lines?: { text: string; lower: string; words: string[] }[];
+}
+
+/** The numbers of a match, cheap to compute for every candidate; `explain` turns the few shown into a breakdown. */
+export interface MatchRanking {
+  score: number;
+  job: PreparedJob;
+  resume: PreparedResume;
+  gap: SkillGap;
+  similarity: number;
+  location: number | null;
+  seniority: number | null;
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -108,38 +135,48 @@ export class MatchScorer {
     }
   }
 
-  prepare(resume: ScorableResume): PreparedResume {
-    return { ...resume, words: new Set(contentWords(resume.text)) };
+  prepare(resume: ScorableResume | PreparedResume): PreparedResume {
+    if ('words' in resume) return resume;
+    return { ...resume, words: new Set(contentWords(resume.text)), owned: this.skills.ownedSkills(resume.skills) };
   }
 
-  score(job: ScorableJob, resume: PreparedResume | ScorableResume, similarity: number): MatchBreakdown {
-    const prepared = 'words' in resume ? resume : this.prepare(resume);
-    const gap = this.skills.gap(prepared.skills, this.skills.jobSkillSet(job));
-    const location = locationFit(job.location, prepared.profile.location);
-    const seniority = seniorityFit(job.seniority, prepared.profile.seniority);
-    const known = [location, seniority].filter((value): value is number => value !== null);
-    const scores: Record<FactorName, number | null> = {
-      semantic: Math.min(1, Math.max(0, similarity)),
-      skills: gap.coverage,
-      other: known.length > 0 ? known.reduce((sum, value) => sum + value, 0) / known.length : null,
-    };
+  prepareJob(job: ScorableJob | PreparedJob): PreparedJob {
+    return 'skillSet' in job ? job : { job, skillSet: this.skills.jobSkillSet(job) };
+  }
 
-    // Unknown factors hand their weight to the known ones, so missing data neither helps nor hurts.
-    const knownWeight = (Object.keys(scores) as FactorName[]).reduce((sum, name) => sum + (scores[name] === null ? 0 : this.weights[name]), 0);
-    const weightOf = (name: FactorName) => (scores[name] === null || knownWeight === 0 ? 0 : this.weights[name] / knownWeight);
-    const contributionOf = (name: FactorName) => 100 * weightOf(name) * (scores[name] ?? 0);
-    const total = contributionOf('semantic') + contributionOf('skills') + contributionOf('other');
+  /** The full breakdown for one pair (match calculation). */
+  score(job: ScorableJob | PreparedJob, resume: ScorableResume | PreparedResume, similarity: number): MatchBreakdown {
+    return this.explain(this.rank(job, resume, similarity));
+  }
 
-    const requiredCount = gap.matched.filter((skill) => skill.requirement === 'required').length + gap.missingRequired.length;
+  /** The overall score only: what re-ranking a candidate pool needs; explanations are built for the page shown. */
+  rank(job: ScorableJob | PreparedJob, resume: ScorableResume | PreparedResume, similarity: number): MatchRanking {
+    const preparedJob = this.prepareJob(job);
+    const preparedResume = this.prepare(resume);
+    const gap = this.skills.gap(preparedResume.owned, preparedJob.skillSet);
+    const location = locationFit(preparedJob.job.location, preparedResume.profile.location);
+    const seniority = seniorityFit(preparedJob.job.seniority, preparedResume.profile.seniority);
+    const ranking: MatchRanking = { score: 0, job: preparedJob, resume: preparedResume, gap, similarity, location, seniority };
+    const scores = this.factorScores(ranking);
+    const total = this.contribution(scores, 'semantic') + this.contribution(scores, 'skills') + this.contribution(scores, 'other');
+    ranking.score = round(Math.min(100, Math.max(0, total)), 1);
+    return ranking;
+  }
+
+  explain(ranking: MatchRanking): MatchBreakdown {
+    const { gap, location, seniority, score } = ranking;
+    const { job } = ranking.job;
+    const profile = ranking.resume.profile;
+    const scores = this.factorScores(ranking);
     const matchedRequired = gap.matched.filter((skill) => skill.requirement === 'required').length;
+    const requiredCount = matchedRequired + gap.missingRequired.length;
     const factor = (name: FactorName, detail: string): FactorBreakdown => ({
-      weight: round(weightOf(name), 3),
+      weight: round(this.weightOf(scores, name), 3),
       score: scores[name] === null ? null : round(scores[name]!, 3),
-      contribution: round(contributionOf(name), 1),
+      contribution: round(this.contribution(scores, name), 1),
       detail,
     });
 
-    const score = round(Math.min(100, Math.max(0, total)), 1);
     return {
       score,
       factors: {
@@ -151,7 +188,7 @@ export class MatchScorer {
             : `${matchedRequired} of ${requiredCount} required and ${gap.matched.length - matchedRequired} of ${gap.matched.length - matchedRequired + gap.missingNiceToHave.length} nice-to-have skills`,
         ),
         other: {
-          ...factor('other', this.otherDetail(job, prepared.profile, location, seniority)),
+          ...factor('other', this.otherDetail(job, profile, location, seniority)),
           location: location === null ? null : round(location, 2),
           seniority: seniority === null ? null : round(seniority, 2),
         },
@@ -161,27 +198,51 @@ export class MatchScorer {
         matchedSkills: gap.matched,
         missingRequiredSkills: gap.missingRequired,
         missingNiceToHaveSkills: gap.missingNiceToHave,
-        strongestRequirementLines: this.strongestLines(job, prepared, gap.matched),
+        strongestRequirementLines: this.strongestLines(ranking.job, ranking.resume, gap.matched),
       },
     };
   }
 
-  /** The job's requirement lines that overlap the resume most (skills count more than plain words). */
-  private strongestLines(job: ScorableJob, resume: PreparedResume, matched: MatchedSkill[], limit = 3): RequirementLineOverlap[] {
-    const source = job.requirements.trim() ? job.requirements : job.description;
+  private factorScores({ similarity, gap, location, seniority }: MatchRanking): Record<FactorName, number | null> {
+    const known = (location === null ? 0 : 1) + (seniority === null ? 0 : 1);
+    return {
+      semantic: Math.min(1, Math.max(0, similarity)),
+      skills: gap.coverage,
+      other: known > 0 ? ((location ?? 0) + (seniority ?? 0)) / known : null,
+    };
+  }
+
+  /** Unknown factors hand their weight to the known ones, so missing data neither helps nor hurts. */
+  private weightOf(scores: Record<FactorName, number | null>, name: FactorName): number {
+    if (scores[name] === null) return 0;
+    let knownWeight = 0;
+    for (const factor of FACTORS) if (scores[factor] !== null) knownWeight += this.weights[factor];
+    return knownWeight === 0 ? 0 : this.weights[name] / knownWeight;
+  }
+
+  private contribution(scores: Record<FactorName, number | null>, name: FactorName): number {
+    return 100 * this.weightOf(scores, name) * (scores[name] ?? 0);
+  }
+
+  /** The job's requirement lines that overlap the resume most (skills count more than plain words), bounded in size. */
+  private strongestLines(job: PreparedJob, resume: PreparedResume, matched: MatchedSkill[]): RequirementLineOverlap[] {
+    job.lines ??= requirementLines(job.job.requirements.trim() ? job.job.requirements : job.job.description).map((text) => ({
+      text,
+      lower: text.toLowerCase(),
+      words: [...new Set(contentWords(text))],
+    }));
     const candidates: (RequirementLineOverlap & { weight: number })[] = [];
-    for (const line of requirementLines(source)) {
-      const lower = line.toLowerCase();
-      const matchedSkills = matched.filter((skill) => mentionsSkill(lower, skill.name)).map((skill) => skill.name);
-      const words = [...new Set(contentWords(line))];
-      const matchedTerms = words.filter((word) => resume.words.has(word));
+    for (const line of job.lines) {
+      const matchedSkills = matched.filter((skill) => mentionsSkill(line.lower, skill.name)).map((skill) => skill.name);
+      const matchedTerms = line.words.filter((word) => resume.words.has(word));
       if (matchedSkills.length === 0 && matchedTerms.length === 0) continue;
-      const weight = 2 * matchedSkills.length + matchedTerms.length / Math.max(1, words.length);
-      candidates.push({ text: line.length > 240 ? `${line.slice(0, 237)}...` : line, matchedSkills, matchedTerms: matchedTerms.slice(0, 10), weight });
+      const weight = 2 * matchedSkills.length + matchedTerms.length / Math.max(1, line.words.length);
+      const text = line.text.length > MAX_LINE_CHARS ? `${line.text.slice(0, MAX_LINE_CHARS - 3)}...` : line.text;
+      candidates.push({ text, matchedSkills, matchedTerms: matchedTerms.slice(0, MAX_TERMS_PER_LINE), weight });
     }
     return candidates
       .sort((a, b) => b.weight - a.weight)
-      .slice(0, limit)
+      .slice(0, MAX_LINES)
       .map(({ weight: _weight, ...line }) => line);
   }
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JobRepository, ResumeRepository, toSimilarity, VectorStore } from '@jobmatch/db';
-import { NotFoundApiException } from '@jobmatch/nest-common';
+import { EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { EmbeddingNotReadyException } from '../common/embedding-state';
 import { scorableResume } from '../resumes/resume-profile';
 import type { CalculateMatchDto, MatchResultDto } from './dto/matching.dto';
 import { MatchScorer } from './match-scorer';
@@ -35,9 +34,9 @@ export class MatchingService {
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
     const [jobVector, resumeVector] = await Promise.all([this.vectors.readEmbedding('job', jobId), this.vectors.readEmbedding('resume', resumeId)]);
     const modelId = this.config.MODEL_ID;
-    if (job.embeddingStatus !== 'READY' || jobVector?.modelId !== modelId) throw new EmbeddingNotReadyException('job', jobId, job, modelId);
+    if (job.embeddingStatus !== 'READY' || jobVector?.modelId !== modelId) throw new EmbeddingNotReadyException('job', job, modelId);
     if (resume.embeddingStatus !== 'READY' || resumeVector?.modelId !== modelId) {
-      throw new EmbeddingNotReadyException('resume', resumeId, resume, modelId);
+      throw new EmbeddingNotReadyException('resume', resume, modelId);
     }
     const similarity = toSimilarity(1 - cosine(jobVector.vector, resumeVector.vector));
     const breakdown = this.scorer.score(job, scorableResume(resume), similarity);

@@ -37,6 +37,16 @@ export function requirementLines(text: string, maxLines = 60): string[] {
   return lines;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Letter or digit; ASCII answered without a regular expression (this runs for every skill mention). */
+function isWordChar(char: string): boolean {
+  if (char === '') return false;
+  const code = char.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER_OR_DIGIT.test(char);
+}
+
 /** Whether `skill` occurs in `lowerText` as a whole term (case-insensitive). */
 export function mentionsSkill(lowerText: string, skill: string): boolean {
   const needle = skill.toLowerCase();
@@ -44,7 +54,7 @@ export function mentionsSkill(lowerText: string, skill: string): boolean {
   while (index >= 0) {
     const before = index === 0 ? '' : lowerText.charAt(index - 1);
     const after = lowerText.charAt(index + needle.length);
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}+#]/u.test(after)) return true;
+    if (!isWordChar(before) && !isWordChar(after) && after !== '+' && after !== '#') return true;
     index = lowerText.indexOf(needle, index + 1);
   }
   return false;

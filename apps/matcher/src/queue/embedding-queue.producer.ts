@@ -8,6 +8,7 @@ import {
   JOB_NAME_BY_ENTITY,
   type EmbedEntityPayload,
 } from '@jobmatch/contracts';
+import { withTimeout } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 
 const ENQUEUE_TIMEOUT_MS = 2_000;
@@ -55,21 +56,13 @@ export class EmbeddingQueueProducer implements OnApplicationShutdown {
 
   /** Like enqueue, but reports failure instead of throwing: the row stays PENDING for the sweeper. */
   async tryEnqueue(payloads: EmbedEntityPayload[], timeoutMs = ENQUEUE_TIMEOUT_MS): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
     try {
       // BullMQ waits for a connection rather than failing; a write request must not hang on it.
-      await Promise.race([
-        this.enqueue(payloads),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`Redis did not accept the jobs within ${timeoutMs} ms`)), timeoutMs);
-        }),
-      ]);
+      await withTimeout(this.enqueue(payloads), timeoutMs, 'Redis');
       return true;
     } catch (error) {
       this.logger.warn(`Could not enqueue ${payloads.length} embedding job(s); they will be re-enqueued later: ${(error as Error).message}`);
       return false;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

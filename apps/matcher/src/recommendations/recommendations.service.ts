@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JobRepository, ResumeRepository, VectorStore, type Job, type Resume } from '@jobmatch/db';
-import { NotFoundApiException } from '@jobmatch/nest-common';
+import { JobRepository, ResumeRepository, VectorStore, type Candidate, type Job, type Resume } from '@jobmatch/db';
+import { EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { EmbeddingNotReadyException } from '../common/embedding-state';
-import { toJobDto } from '../jobs/jobs.service';
-import { MatchScorer, type MatchBreakdown } from '../matching/match-scorer';
-import { scorableResume } from '../resumes/resume-profile';
-import { toResumeDto } from '../resumes/resumes.service';
+import { MatchScorer, type MatchRanking, type ScorableJob } from '../matching/match-scorer';
+import { asResumeProfile, scorableResume } from '../resumes/resume-profile';
 import type {
   CandidateQueryDto,
   CandidatesDto,
   JobRecommendationQueryDto,
   JobRecommendationsDto,
+  JobSummaryDto,
+  ResumeSummaryDto,
 } from './dto/recommendation.dto';
 
 /** How many nearest neighbours are re-ranked by the match scorer for a page of `limit`. */
@@ -21,8 +20,22 @@ export function candidatePoolSize(limit: number): number {
 
 const roundSimilarity = (value: number) => Math.round(value * 10_000) / 10_000;
 
-function byScore<T extends { similarity: number; match: MatchBreakdown }>(a: T, b: T): number {
-  return b.match.score - a.match.score || b.similarity - a.similarity;
+/** Best match first; equal scores keep the closer vector first. */
+function topRanked<T extends { ranking: MatchRanking }>(scored: T[], limit: number): T[] {
+  return scored.sort((a, b) => b.ranking.score - a.ranking.score || b.ranking.similarity - a.ranking.similarity).slice(0, limit);
+}
+
+/** A candidate job row as the scorer reads it (requirementText is the requirements, or the description when there are none). */
+function scorableJob(row: Candidate<'job'>): ScorableJob {
+  return { ...row, requirements: row.requirementText, description: '' };
+}
+
+function toJobSummary(row: Candidate<'job'>): JobSummaryDto {
+  return { id: row.id, title: row.title, company: row.company, location: row.location, seniority: row.seniority, employmentType: row.employmentType, skills: row.skills };
+}
+
+function toResumeSummary(row: Candidate<'resume'>): ResumeSummaryDto {
+  return { id: row.id, fileName: row.fileName, skills: row.skills, profile: asResumeProfile(row.profile) };
 }
 
 /**
@@ -40,59 +53,51 @@ export class RecommendationsService {
   ) {}
 
   async jobsForResume(resumeId: string, query: JobRecommendationQueryDto): Promise<JobRecommendationsDto> {
-    const resume = await this.resumes.findById(resumeId);
+    const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType };
+    const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
+    // The search reads the stored vector itself, so it runs alongside the resume lookup.
+    const [resume, candidates] = await Promise.all([
+      this.resumes.findById(resumeId),
+      this.vectors.candidatesNearStored('job', { entity: 'resume', id: resumeId }, options),
+    ]);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
     this.assertEmbedded('resume', resume);
-    const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType };
-    const hits = await this.vectors.nearestToStored(
-      'job',
-      { entity: 'resume', id: resumeId },
-      { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters },
-    );
-    if (!hits) throw new EmbeddingNotReadyException('resume', resumeId, resume, this.config.MODEL_ID);
-    const rows = new Map((await this.jobs.findByIds(hits.map((hit) => hit.id))).map((job) => [job.id, job]));
+    if (!candidates) throw new EmbeddingNotReadyException('resume', resume, this.config.MODEL_ID);
     const prepared = this.scorer.prepare(scorableResume(resume));
-    const scored = hits.flatMap((hit) => {
-      const job = rows.get(hit.id);
-      return job ? [{ job, similarity: hit.similarity, match: this.scorer.score(job, prepared, hit.similarity) }] : [];
-    });
-    const results = scored
-      .sort(byScore)
-      .slice(0, query.limit)
-      .map((entry, index) => ({ rank: index + 1, similarity: roundSimilarity(entry.similarity), job: toJobDto(entry.job), match: entry.match }));
+    const scored = candidates.map((row) => ({ row, ranking: this.scorer.rank(scorableJob(row), prepared, row.similarity) }));
+    // Only the page shown gets an explanation (requirement-line overlap is the costly part).
+    const results = topRanked(scored, query.limit).map(({ row, ranking }, index) => ({
+      rank: index + 1,
+      similarity: roundSimilarity(row.similarity),
+      job: toJobSummary(row),
+      match: this.scorer.explain(ranking),
+    }));
     return { resumeId, modelId: this.config.MODEL_ID, results };
   }
 
   async candidatesForJob(jobId: string, query: CandidateQueryDto): Promise<CandidatesDto> {
-    const job = await this.jobs.findById(jobId);
+    const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters: { skillsAny: query.skills } };
+    const [job, candidates] = await Promise.all([
+      this.jobs.findById(jobId),
+      this.vectors.candidatesNearStored('resume', { entity: 'job', id: jobId }, options),
+    ]);
     if (!job) throw new NotFoundApiException('Job', jobId);
     this.assertEmbedded('job', job);
-    const hits = await this.vectors.nearestToStored(
-      'resume',
-      { entity: 'job', id: jobId },
-      {
-        modelId: this.config.MODEL_ID,
-        limit: candidatePoolSize(query.limit),
-        efSearch: this.config.HNSW_EF_SEARCH,
-        filters: { skillsAny: query.skills },
-      },
-    );
-    if (!hits) throw new EmbeddingNotReadyException('job', jobId, job, this.config.MODEL_ID);
-    const rows = new Map((await this.resumes.findByIds(hits.map((hit) => hit.id))).map((resume) => [resume.id, resume]));
-    const scored = hits.flatMap((hit) => {
-      const resume = rows.get(hit.id);
-      return resume ? [{ resume, similarity: hit.similarity, match: this.scorer.score(job, scorableResume(resume), hit.similarity) }] : [];
-    });
-    const results = scored
-      .sort(byScore)
-      .slice(0, query.limit)
-      .map((entry, index) => ({ rank: index + 1, similarity: roundSimilarity(entry.similarity), resume: toResumeDto(entry.resume), match: entry.match }));
+    if (!candidates) throw new EmbeddingNotReadyException('job', job, this.config.MODEL_ID);
+    const prepared = this.scorer.prepareJob(job);
+    const scored = candidates.map((row) => ({ row, ranking: this.scorer.rank(prepared, scorableResume(row), row.similarity) }));
+    const results = topRanked(scored, query.limit).map(({ row, ranking }, index) => ({
+      rank: index + 1,
+      similarity: roundSimilarity(row.similarity),
+      resume: toResumeSummary(row),
+      match: this.scorer.explain(ranking),
+    }));
     return { jobId, modelId: this.config.MODEL_ID, results };
   }
 
   private assertEmbedded(entity: 'job' | 'resume', row: Job | Resume): void {
     if (row.embeddingStatus !== 'READY' || row.embeddingModel !== this.config.MODEL_ID) {
-      throw new EmbeddingNotReadyException(entity, row.id, row, this.config.MODEL_ID);
+      throw new EmbeddingNotReadyException(entity, row, this.config.MODEL_ID);
     }
   }
 }

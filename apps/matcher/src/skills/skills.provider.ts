@@ -6,7 +6,9 @@ import {
   getSkillTaxonomy,
   jobSkillsFromExtraction,
   jobSkillsFromStored,
+  prepareOwnedSkills,
   type JobSkillSet,
+  type OwnedSkills,
   type SkillGap,
   type SkillGraph,
 } from '@jobmatch/skills';
@@ -38,9 +40,18 @@ export class SkillsProvider {
     return jobSkillsFromStored(job);
   }
 
+  /** A person's skills with the broader skills they imply, prepared once to compare with many jobs. */
+  ownedSkills(resumeSkills: readonly string[]): OwnedSkills {
+    return prepareOwnedSkills(resumeSkills, this.skillGraph());
+  }
+
   /** Matched / missing skills with parent implication (Django ⇒ Python) from the taxonomy. */
-  gap(resumeSkills: readonly string[], job: JobSkillSet): SkillGap {
+  gap(resumeSkills: readonly string[] | OwnedSkills, job: JobSkillSet): SkillGap {
+    return computeSkillGap(resumeSkills, job, { graph: this.skillGraph() });
+  }
+
+  private skillGraph(): SkillGraph {
     this.graph ??= buildSkillGraph(getSkillTaxonomy().all());
-    return computeSkillGap(resumeSkills, job, { graph: this.graph });
+    return this.graph;
   }
 }

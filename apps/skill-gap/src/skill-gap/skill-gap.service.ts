@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { JobRepository, ResumeRepository, VectorStore, type Resume } from '@jobmatch/db';
-import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
+import { JobRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { ApiException, EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
 import { computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, type JobSkillSet } from '@jobmatch/skills';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { SkillsEngine } from '../skills/skills-engine';
@@ -21,21 +21,6 @@ interface ResolvedJob {
   id: string | null;
   title: string | null;
   skills: JobSkillSet;
-}
-
-/** 409 while a stored row has no usable vector: the caller can retry once the embedder caught up. */
-function embeddingNotReady(
-  resume: Pick<Resume, 'id' | 'embeddingStatus' | 'embeddingError' | 'embeddingModel'>,
-  modelId: string,
-): ApiException {
-  const details = { entity: 'resume', id: resume.id, embeddingStatus: resume.embeddingStatus, embeddingError: resume.embeddingError, modelId };
-  const message =
-    resume.embeddingStatus === 'PENDING'
-      ? `Resume ${resume.id} is still being embedded; retry shortly`
-      : resume.embeddingStatus === 'FAILED'
-        ? `Resume ${resume.id} could not be embedded (${resume.embeddingError ?? 'unknown error'}); re-upload it to retry`
-        : `Resume ${resume.id} has no embedding for model ${modelId} yet (stored: ${resume.embeddingModel ?? 'none'}); retry after re-embedding`;
-  return new ApiException(HttpStatus.CONFLICT, 'EMBEDDING_NOT_READY', message, details);
 }
 
 @Injectable()
@@ -83,14 +68,14 @@ export class SkillGapService {
     const resume = await this.resumes.findById(resumeId);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
     const modelId = this.config.MODEL_ID;
-    if (resume.embeddingStatus !== 'READY') throw embeddingNotReady(resume, modelId);
+    if (resume.embeddingStatus !== 'READY') throw new EmbeddingNotReadyException('resume', resume, modelId);
 
     const neighbours = await this.vectors.nearestToStored(
       'job',
       { entity: 'resume', id: resumeId },
       { modelId, limit: jobCount, efSearch: this.config.HNSW_EF_SEARCH },
     );
-    if (neighbours === null) throw embeddingNotReady(resume, modelId);
+    if (neighbours === null) throw new EmbeddingNotReadyException('resume', resume, modelId);
 
     const rows = await this.jobs.findByIds(neighbours.map((neighbour) => neighbour.id));
     const rowById = new Map(rows.map((row) => [row.id, row]));

@@ -1,12 +1,12 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS, type EmploymentType, type Seniority } from '../../common/seniority';
 import { EmbeddingStateDto } from '../../common/embedding-state';
+import { JobFiltersDto, lowerCaseTrimmed } from '../../common/job-filters.dto';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class CreateJobDto {
   @ApiProperty({ maxLength: 200, example: 'Senior Python Backend Engineer' })
@@ -32,13 +32,13 @@ export class CreateJobDto {
 
   @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
   @IsOptional()
-  @Transform(lower)
+  @Transform(lowerCaseTrimmed)
   @IsIn(EMPLOYMENT_TYPES)
   employmentType?: EmploymentType;
 
   @ApiPropertyOptional({ enum: SENIORITY_LEVELS })
   @IsOptional()
-  @Transform(lower)
+  @Transform(lowerCaseTrimmed)
   @IsIn(SENIORITY_LEVELS)
   seniority?: Seniority;
 
@@ -57,31 +57,8 @@ export class CreateJobDto {
 
 export class UpdateJobDto extends PartialType(CreateJobDto) {}
 
-export class JobListQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ maxLength: 200, description: 'Substring match, case-insensitive' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  location?: string;
-
-  @ApiPropertyOptional({ maxLength: 200, description: 'Exact match, case-insensitive' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  company?: string;
-
-  @ApiPropertyOptional({ enum: SENIORITY_LEVELS })
-  @IsOptional()
-  @Transform(lower)
-  @IsIn(SENIORITY_LEVELS)
-  seniority?: Seniority;
-
-  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
-  @IsOptional()
-  @Transform(lower)
-  @IsIn(EMPLOYMENT_TYPES)
-  employmentType?: EmploymentType;
-}
+/** GET /jobs: a page of jobs, optionally filtered. */
+export class JobListQueryDto extends IntersectionType(PaginationQueryDto, JobFiltersDto) {}
 
 export class JobDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

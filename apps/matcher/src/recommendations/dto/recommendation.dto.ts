@@ -1,12 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { JobFiltersDto } from '../../common/job-filters.dto';
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS } from '../../common/seniority';
-import { JobDto } from '../../jobs/dto/job.dto';
 import { MatchBreakdownDto } from '../../matching/dto/matching.dto';
-import { ResumeDto } from '../../resumes/dto/resume.dto';
-
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+import { ResumeProfileDto } from '../../resumes/dto/resume.dto';
 
 export class RecommendationQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
@@ -18,31 +16,7 @@ export class RecommendationQueryDto {
   limit: number = 10;
 }
 
-export class JobRecommendationQueryDto extends RecommendationQueryDto {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  location?: string;
-
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  company?: string;
-
-  @ApiPropertyOptional({ enum: SENIORITY_LEVELS })
-  @IsOptional()
-  @Transform(lower)
-  @IsIn(SENIORITY_LEVELS)
-  seniority?: string;
-
-  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
-  @IsOptional()
-  @Transform(lower)
-  @IsIn(EMPLOYMENT_TYPES)
-  employmentType?: string;
-}
+export class JobRecommendationQueryDto extends IntersectionType(RecommendationQueryDto, JobFiltersDto) {}
 
 export class CandidateQueryDto extends RecommendationQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated canonical skills; candidates must list at least one', example: 'Python,Django' })
@@ -55,10 +29,29 @@ export class CandidateQueryDto extends RecommendationQueryDto {
   skills?: string[];
 }
 
+/** A job as listed in recommendations: enough to show and filter; the full posting is at GET /jobs/:id. */
+export class JobSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() company!: string;
+  @ApiProperty({ nullable: true, type: String }) location!: string | null;
+  @ApiProperty({ nullable: true, enum: SENIORITY_LEVELS }) seniority!: string | null;
+  @ApiProperty({ nullable: true, enum: EMPLOYMENT_TYPES }) employmentType!: string | null;
+  @ApiProperty({ type: [String], description: 'Canonical skills found in the posting' }) skills!: string[];
+}
+
+/** A resume as listed in candidates: contact-free profile and skills; the full record is at GET /resumes/:id. */
+export class ResumeSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
+  @ApiProperty({ type: [String] }) skills!: string[];
+  @ApiProperty({ type: ResumeProfileDto }) profile!: ResumeProfileDto;
+}
+
 export class JobRecommendationDto {
   @ApiProperty() rank!: number;
   @ApiProperty({ minimum: 0, maximum: 1 }) similarity!: number;
-  @ApiProperty({ type: JobDto }) job!: JobDto;
+  @ApiProperty({ type: JobSummaryDto, description: 'Summary; the full posting is at GET /jobs/:id' }) job!: JobSummaryDto;
   @ApiProperty({ type: MatchBreakdownDto }) match!: MatchBreakdownDto;
 }
 
@@ -71,7 +64,7 @@ export class JobRecommendationsDto {
 export class CandidateDto {
   @ApiProperty() rank!: number;
   @ApiProperty({ minimum: 0, maximum: 1 }) similarity!: number;
-  @ApiProperty({ type: ResumeDto }) resume!: ResumeDto;
+  @ApiProperty({ type: ResumeSummaryDto, description: 'Summary; the full record is at GET /resumes/:id' }) resume!: ResumeSummaryDto;
   @ApiProperty({ type: MatchBreakdownDto }) match!: MatchBreakdownDto;
 }
 

@@ -1,40 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { EMPLOYMENT_TYPES, SENIORITY_LEVELS } from '../../common/seniority';
+import { JobFiltersDto } from '../../common/job-filters.dto';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { ResumeDto } from '../../resumes/dto/resume.dto';
-
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export const SEARCH_TARGETS = ['jobs', 'resumes'] as const;
 export type SearchTarget = (typeof SEARCH_TARGETS)[number];
 
-export class SearchFiltersDto {
-  @ApiPropertyOptional({ maxLength: 200, description: 'jobs: location substring, case-insensitive' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  location?: string;
-
-  @ApiPropertyOptional({ maxLength: 200, description: 'jobs: company, exact, case-insensitive' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  company?: string;
-
-  @ApiPropertyOptional({ enum: SENIORITY_LEVELS, description: 'jobs only' })
-  @IsOptional()
-  @Transform(lower)
-  @IsIn(SENIORITY_LEVELS)
-  seniority?: string;
-
-  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES, description: 'jobs only' })
-  @IsOptional()
-  @Transform(lower)
-  @IsIn(EMPLOYMENT_TYPES)
-  employmentType?: string;
-
+/** Job filters apply to target "jobs", skillsAny to target "resumes" (SearchService rejects the others). */
+export class SearchFiltersDto extends JobFiltersDto {
   @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'resumes: at least one of these canonical skills' })
   @IsOptional()
   @IsArray()

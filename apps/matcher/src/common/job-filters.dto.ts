@@ -1,0 +1,36 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EMPLOYMENT_TYPES, SENIORITY_LEVELS, type EmploymentType, type Seniority } from './seniority';
+
+export const lowerCaseTrimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/**
+ * Job filters, the same wherever jobs are listed or ranked (GET /jobs, a resume's recommendations,
+ * search over jobs); libs/db applies them with one SQL builder.
+ */
+export class JobFiltersDto {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Jobs whose location contains this text (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  location?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Jobs of exactly this company (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  company?: string;
+
+  @ApiPropertyOptional({ enum: SENIORITY_LEVELS, description: 'Jobs of this seniority' })
+  @IsOptional()
+  @Transform(lowerCaseTrimmed)
+  @IsIn(SENIORITY_LEVELS)
+  seniority?: Seniority;
+
+  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES, description: 'Jobs of this employment type' })
+  @IsOptional()
+  @Transform(lowerCaseTrimmed)
+  @IsIn(EMPLOYMENT_TYPES)
+  employmentType?: EmploymentType;
+}
