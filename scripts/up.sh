@@ -3,6 +3,7 @@
 #   With a Docker engine: docker compose up --build (Postgres+pgvector, Redis, the three services).
 #   Without one: the machine's own PostgreSQL and Redis, services started in the background
 #   (logs in .run/logs, stop with scripts/down.sh).
+# Offline (no Hugging Face hub): JOBMATCH_DEMO_MODEL=1 bash scripts/up.sh runs on a generated model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ONNXRUNTIME_NODE_INSTALL=skip
@@ -24,8 +25,14 @@ psql "${DATABASE_URL%/*}/postgres" -Atqc "SELECT 1 FROM pg_database WHERE datnam
 
 pnpm build
 pnpm db:migrate
-# Downloads and verifies the model files unless they are already in place.
-pnpm model:fetch
+if [ "${JOBMATCH_DEMO_MODEL:-0}" = 1 ]; then
+  # No internet: a generated MiniLM-shaped model with random weights (runs, but matches mean nothing).
+  echo "JOBMATCH_DEMO_MODEL=1: using a generated model with random weights; similarity scores carry no meaning."
+  eval "$(pnpm exec tsx scripts/demo-model.ts)"
+else
+  # Downloads and verifies the model files unless they are already in place.
+  pnpm model:fetch
+fi
 
 mkdir -p .run/logs
 start() { # name port-for-health
