@@ -15,7 +15,7 @@
  * 4. Writes bench/results/search.json and prints a table.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
       http: matcherResults
         ? {
             efSearch: chosen.efSearch,
-            matcherNodeOptions: process.env.BENCH_MATCHER_NODE_OPTIONS ?? '',
+            matcherCommand: matcherStart().command,
             matcherStartRssMb: round(matcherResults.startRssMb, 1),
             rssSamples: matcherResults.rssSamples,
             loads: matcherResults.loads.map(mapRound),
@@ -177,6 +177,21 @@ async function main(): Promise<void> {
 
 function mapRound<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, typeof v === 'number' ? round(v) : v])) as T;
+}
+
+/**
+ * The environment (MALLOC_ARENA_MAX=…) and node flags (--max-old-space-size=…) of apps/matcher's
+ * `start` script, the way scripts/start-service.sh and the Dockerfile start it: the matcher is
+ * measured as it runs in production. BENCH_MATCHER_NODE_OPTIONS="…" replaces the flags to try others.
+ */
+function matcherStart(): { env: Record<string, string>; flags: string[]; command: string } {
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'apps/matcher/package.json'), 'utf8')) as { scripts: { start: string } };
+  const tokens = manifest.scripts.start.split(/\s+/);
+  const env = Object.fromEntries(tokens.filter((token) => /^[A-Z_]+=/.test(token)).map((token) => token.split('=', 2) as [string, string]));
+  const override = process.env.BENCH_MATCHER_NODE_OPTIONS;
+  const flags = override === undefined ? tokens.filter((token) => token.startsWith('--')) : override.split(/\s+/).filter(Boolean);
+  const command = [...Object.entries(env).map(([name, value]) => `${name}=${value}`), 'node', ...flags, 'apps/matcher/dist/main.js'].join(' ');
+  return { env, flags, command };
 }
 
 async function loadMatcher(
@@ -216,10 +231,12 @@ async function loadMatcher(
     const port = await freePort();
     const embedderRpcPort = await freePort(); // nothing listens: every search must be served from the cache
     const base = `http://127.0.0.1:${port}`;
-    log(`starting the matcher on :${port} (HNSW_EF_SEARCH=${efSearch})…`);
+    const start = matcherStart();
+    log(`starting the matcher on :${port} (HNSW_EF_SEARCH=${efSearch}): ${start.command}`);
     matcher = await startChild(
       MATCHER_MAIN,
       {
+        ...start.env,
         PATH: process.env.PATH,
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
@@ -230,11 +247,9 @@ async function loadMatcher(
         EMBEDDER_HOST: '127.0.0.1',
         EMBEDDER_RPC_PORT: String(embedderRpcPort),
         HNSW_EF_SEARCH: String(efSearch),
-        // Empty by default, like the Dockerfile's CMD; set BENCH_MATCHER_NODE_OPTIONS to try heap flags.
-        ...(process.env.BENCH_MATCHER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_MATCHER_NODE_OPTIONS } : {}),
       },
       `${base}/health`,
-      { cwd: REPO_ROOT },
+      { cwd: REPO_ROOT, nodeFlags: start.flags },
     );
     startRssMb = readRss(matcher.pid)?.rssMb ?? NaN;
     log(`matcher RSS after start-up: ${startRssMb.toFixed(0)} MB`);

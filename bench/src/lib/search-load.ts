@@ -51,9 +51,9 @@ export async function startChild(
   script: string,
   env: NodeJS.ProcessEnv,
   readyUrl: string,
-  options: { cwd: string; timeoutMs?: number },
+  options: { cwd: string; timeoutMs?: number; nodeFlags?: string[] },
 ): Promise<ChildHandle> {
-  const child = spawn(process.execPath, [script], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), script], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);

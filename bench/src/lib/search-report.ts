@@ -38,7 +38,7 @@ export interface SearchResults {
   };
   recall: { queries: number; exactMeanMs: number; points: RecallPoint[]; filtered: { recallAt10: number; fullPages: number; efSearch: number } };
   vectorStoreDirect: { concurrency: number; requestsPerSecond: number; p50Ms: number; p95Ms: number };
-  http: { matcherNodeOptions: string; matcherStartRssMb: number; loads: LoadResult[] } | string;
+  http: { matcherCommand: string; matcherStartRssMb: number; loads: LoadResult[] } | string;
 }
 
 const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? '**met**' : '**missed**');
@@ -55,11 +55,11 @@ export function renderSection(r: SearchResults): string {
     '',
     '`pnpm bench:search` (bench/src/search.bench.ts → bench/results/search.json; this section is rewritten by each run).',
     'Self-contained: creates and migrates its own database `jobmatch_bench` with the repository\'s migration runner, seeds it,',
-    'measures recall through `VectorStore`, then starts the built matcher (`node apps/matcher/dist/main.js`, built first with turbo)',
+    'measures recall through `VectorStore`, then starts the built matcher (apps/matcher/dist/main.js, built first with turbo, with the environment and node flags of its package.json `start` script)',
     'as a child process on that database and loads it with autocannon. A seeded database is reused while the dataset fingerprint',
     '(generator version, parameters, counts) is unchanged; `--fresh` rebuilds it. Other flags: `--duration S` (per scenario, default 20),',
     '`--connections N` (default 8), `--rate R` (offered req/s, default 300), `--queries N` (default 200), `--jobs`, `--resumes`,',
-    '`--no-build`, `--skip-http`; `BENCH_MATCHER_NODE_OPTIONS` passes heap flags to the matcher (default: none, as in the Dockerfile).',
+    '`--no-build`, `--skip-http`; `BENCH_MATCHER_NODE_OPTIONS="…"` replaces the node flags of the start script to try others.',
     'On a quiet machine a full rerun takes about 4 minutes with a seeded database, about 6 from scratch.',
     '',
     '### Results',
@@ -80,7 +80,7 @@ export function renderSection(r: SearchResults): string {
   if (http) {
     lines.push(
       `HTTP scenarios (${c.connections} connections, ${c.durationSeconds} s each after a 5 s warm-up per endpoint; p95 from every response time;`,
-      `"matcher CPU" is the matcher process's user + system CPU per answered request, from /proc; matcher NODE_OPTIONS: \`${http.matcherNodeOptions || 'none'}\`):`,
+      `"matcher CPU" is the matcher process's user + system CPU per answered request, from /proc; matcher started as \`${http.matcherCommand}\`):`,
       '',
       '| Scenario | Offered req/s | Achieved req/s | p50 ms | p95 ms | p99 ms | matcher CPU ms/req | RSS peak so far MB | non-2xx + errors | load avg 1 min |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -42,7 +42,7 @@ export const DEFAULT_MICRO_BATCHER_OPTIONS: MicroBatcherOptions = {
   maxBatchTokens: 2048,
   // 4 rows of 256 tokens: ~12 MB per attention-score tensor for MiniLM (12 heads), keeping peak RSS low.
   maxBatchAttentionCells: 4 * 256 * 256,
-  maxPaddingRatio: 1.5,
+  maxPaddingRatio: 1.25,
   maxQueuedTexts: 10_000,
 };
 

@@ -53,6 +53,22 @@ describe('search, recommendations and matching API', () => {
       expect(nurse.match.score).toBeLessThan(python.match.score);
     });
 
+    it('lists each job as a compact summary with a bounded explanation (the full posting stays at GET /jobs/:id)', async () => {
+      const { body } = await h.http().get(`/api/v1/resumes/${ids.resume}/recommendations?limit=3`).expect(200);
+      const full = await h.http().get(`/api/v1/jobs/${ids.python}`).expect(200);
+      const python = body.results.find((r: { job: { id: string } }) => r.job.id === ids.python);
+      const { id, title, company, location, seniority, employmentType, skills } = full.body;
+      expect(python.job).toEqual({ id, title, company, location, seniority, employmentType, skills });
+      for (const result of body.results) {
+        const lines = result.match.explanation.strongestRequirementLines as { text: string; matchedTerms: string[] }[];
+        expect(lines.length).toBeLessThanOrEqual(3);
+        for (const line of lines) {
+          expect(line.text.length).toBeLessThanOrEqual(200);
+          expect(line.matchedTerms.length).toBeLessThanOrEqual(8);
+        }
+      }
+    });
+
     it('re-ranks: a semantically closer job with no skill overlap loses to a matching one', async () => {
       // The nurse job's vector is barely further than the python job's; make it the closest.
       await h.embed('job', ids.nurse, [1, 0.01]);
@@ -92,6 +108,9 @@ describe('search, recommendations and matching API', () => {
       expect(body.results).toHaveLength(1);
       expect(body.results[0]).toMatchObject({ rank: 1, resume: { id: ids.resume } });
       expect(body.results[0].match.factors.skills.score).toBe(1);
+      // A summary: contact-free profile and skills, never the stored text.
+      const full = await h.http().get(`/api/v1/resumes/${ids.resume}`).expect(200);
+      expect(body.results[0].resume).toEqual({ id: ids.resume, fileName: full.body.fileName, skills: full.body.skills, profile: full.body.profile });
       const filtered = await h.http().get(`/api/v1/jobs/${ids.python}/candidates?skills=Kubernetes,Go`).expect(200);
       expect(filtered.body.results).toEqual([]);
     });
@@ -204,6 +223,10 @@ describe('search, recommendations and matching API', () => {
           '/api/v1/matching/calculate',
         ]),
       );
+      const recommendation = body.components.schemas.JobRecommendationDto.properties.job;
+      expect(JSON.stringify(recommendation)).toContain('JobSummaryDto');
+      expect(Object.keys(body.components.schemas.JobSummaryDto.properties)).toEqual(['id', 'title', 'company', 'location', 'seniority', 'employmentType', 'skills']);
+      expect(Object.keys(body.components.schemas.ResumeSummaryDto.properties)).toEqual(['id', 'fileName', 'skills', 'profile']);
     });
   });
 });

@@ -95,6 +95,27 @@ describe('MatchScorer', () => {
     expect(() => new MatchScorer(new SkillsProvider(), { MATCH_WEIGHT_SEMANTIC: 0, MATCH_WEIGHT_SKILLS: 0, MATCH_WEIGHT_OTHER: 0 })).toThrow(/greater than 0/);
   });
 
+  it('ranks with prepared jobs and resumes exactly as it scores a single pair', () => {
+    const resume = { text: 'Built Django services and reporting queries', skills: ['Django', 'Docker'], profile: { ...noProfile, location: 'Munich, Germany', seniority: 'mid' as const } };
+    const jobs = [job(), job({ requirements: '', description: 'Python and Kubernetes on call\nReporting with PostgreSQL', location: 'Remote' })];
+    const preparedResume = scorer.prepare(resume);
+    for (const posting of jobs) {
+      const single = scorer.score(posting, resume, 0.62);
+      const ranking = scorer.rank(scorer.prepareJob(posting), preparedResume, 0.62);
+      expect(ranking.score).toBe(single.score);
+      expect(scorer.explain(ranking)).toEqual(single);
+    }
+  });
+
+  it('bounds the quoted requirement lines', () => {
+    const long = `Python ${'and Django services '.repeat(30)}`;
+    const requirements = [long, 'Python APIs', 'Django admin', 'Python scripts', 'Django REST'].join('\n');
+    const { explanation } = scorer.score(job({ requirements }), { text: 'Python Django', skills: ['Python', 'Django'], profile: noProfile }, 0.5);
+    expect(explanation.strongestRequirementLines).toHaveLength(3);
+    for (const line of explanation.strongestRequirementLines) expect(line.text.length).toBeLessThanOrEqual(200);
+    expect(explanation.strongestRequirementLines[0]!.text.endsWith('...')).toBe(true);
+  });
+
   it('ranks a Python/Django resume above a nursing resume for a Python job on skills alone', () => {
     const python = { text: 'Python Django developer', skills: ['Python', 'Django', 'PostgreSQL'], profile: noProfile };
     const nurse = { text: 'Registered nurse, patient care', skills: ['Patient Care'], profile: noProfile };
