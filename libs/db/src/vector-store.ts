@@ -245,6 +245,17 @@ export class VectorStore {
         ? '$1::vector'
         : `(SELECT embedding FROM ${query.table} WHERE id = $1 AND embedding_model = $2)`;
     let where = `embedding IS NOT NULL AND embedding_model = $2`;
+    if (!options.exact) {
+      // The HNSW settings, local to this statement's own transaction (set_config with is_local =
+      // true, i.e. SET LOCAL). As a one-time filter they are applied before the index scan starts
+      // (pgvector reads them when the scan fetches its first tuple), so a search is one round trip
+      // instead of BEGIN + SET, the search, and COMMIT. Iterative scans (pgvector 0.8) keep walking
+      // the graph when filters discard candidates, so a filtered query still returns `limit` rows.
+      params.push(String(efSearchOf(options)));
+      where =
+        `(SELECT set_config('hnsw.ef_search', $${params.length}, true) || set_config('hnsw.iterative_scan', 'relaxed_order', true)) IS NOT NULL` +
+        ` AND ${where}`;
+    }
     // A missing source vector becomes a one-time filter: no scan at all instead of NULL distances.
     if (query.kind === 'stored') where += ` AND ${queryVector} IS NOT NULL`;
     where += filterClause(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params);
@@ -265,14 +276,23 @@ export class VectorStore {
       ) AS candidates
       ORDER BY distance, id`;
 
+    const { rows } = options.exact ? await this.exactScan(sql, params) : await this.pool.query<{ id: string; distance: number }>(sql, params);
+    for (const row of rows as (Neighbour & Record<string, unknown>)[]) row.similarity = toSimilarity(row.distance);
+    return rows as Neighbour[];
+  }
+
+  /**
+   * Exact distances (no index): the planner switches must be set before the statement is
+   * planned, so they go in a transaction of their own (SET LOCAL via set_config; BEGIN and the
+   * settings travel in one simple-protocol round trip). Only the recall benchmark uses this.
+   */
+  private async exactScan(sql: string, params: unknown[]): Promise<{ rows: { id: string; distance: number }[] }> {
     const client = await this.pool.connect();
     try {
-      // BEGIN and the SET LOCALs travel in one simple-protocol round trip (search is the hot path).
-      await client.query(`BEGIN; ${searchSettingsSql(options)}`);
-      const { rows } = await client.query<{ id: string; distance: number }>(sql, params);
+      await client.query(`BEGIN; SELECT set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`);
+      const result = await client.query<{ id: string; distance: number }>(sql, params);
       await client.query('COMMIT');
-      for (const row of rows as (Neighbour & Record<string, unknown>)[]) row.similarity = toSimilarity(row.distance);
-      return rows as Neighbour[];
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -282,17 +302,8 @@ export class VectorStore {
   }
 }
 
-/**
- * `SET LOCAL` equivalents (set_config with is_local = true), scoped to the search transaction.
- * The only variable part is an integer clamped here, so the text holds no caller-supplied data.
- */
-function searchSettingsSql(options: NearestOptions<EmbeddableEntity>): string {
-  if (options.exact) {
-    return `SELECT set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`;
-  }
+/** hnsw.ef_search for a search: the requested value clamped to pgvector's range (default 100). */
+function efSearchOf(options: NearestOptions<EmbeddableEntity>): number {
   const requested = Math.floor(Number(options.efSearch ?? 100));
-  const efSearch = Number.isFinite(requested) ? Math.max(1, Math.min(1000, requested)) : 100;
-  // Iterative scans (pgvector 0.8) keep walking the graph when filters discard candidates,
-  // so a filtered query still returns `limit` rows.
-  return `SELECT set_config('hnsw.ef_search', '${efSearch}', true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
+  return Number.isFinite(requested) ? Math.max(1, Math.min(1000, requested)) : 100;
 }

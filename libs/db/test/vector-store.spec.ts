@@ -160,6 +160,31 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     }
   });
 
+  it('applies ef_search and iterative scans inside the single search statement', async () => {
+    const model = 'settings-model';
+    for (let i = 0; i < 60; i++) {
+      const id = await insertJob({ company: `Settings ${i}` });
+      await store.writeEmbedding('job', id, unitVector(100 + (i % 30), i / 60), model, 'hash-1');
+    }
+    const single = createPgPool({ url: db.url, poolSize: 1 });
+    try {
+      // Force the HNSW index on this small table; the session keeps pgvector's defaults otherwise.
+      await single.query('SET enable_seqscan = off');
+      const query = `[${Array.from(unitVector(100)).join(',')}]`;
+      // Without iterative scans an HNSW scan stops after ef_search candidates (40 by default; the
+      // model filter drops some of them): proof that the index is used and cannot fill the page.
+      const plain = await single.query(`SELECT id FROM jobs WHERE embedding_model = $1 ORDER BY embedding <=> $2::vector LIMIT 50`, [model, query]);
+      expect(plain.rowCount).toBeLessThan(50);
+      const singleStore = new VectorStore(single);
+      const results = await singleStore.nearest('job', unitVector(100), { modelId: model, limit: 50, efSearch: 10 });
+      expect(results).toHaveLength(50);
+      const settings = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS iterative`);
+      expect(settings.rows[0]).toEqual({ ef: '40', iterative: 'off' });
+    } finally {
+      await single.end();
+    }
+  });
+
   it('maps cosine distance to a similarity in [0, 1]', () => {
     expect(toSimilarity(0)).toBe(1);
     expect(toSimilarity(1)).toBe(0);

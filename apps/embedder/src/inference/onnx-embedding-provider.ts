@@ -62,8 +62,9 @@ export class OnnxEmbeddingProvider implements EmbeddingProvider {
     const spec = options.spec ?? getModelSpec(options.modelId ?? DEFAULT_MODEL_ID);
     const quantized = options.quantized ?? false;
     await verifyModelFiles(options.modelPath, spec, quantized);
-    const tokenizer = await TextTokenizer.load(options.modelPath, options.maxSeqLength ?? spec.maxSeqLength);
     const modelFile = join(options.modelPath, quantized ? ONNX_QUANTIZED_MODEL_FILE : ONNX_MODEL_FILE);
+    // The session loads before the tokenizer: ORT's load briefly needs ~40 MB more than it keeps, and
+    // that transient peak should not stack on the tokenizer's heap (peak RSS, see BENCHMARKS.md).
     const session = await OnnxWorkerSession.start({
       modelFile,
       intraOpThreads: options.intraOpThreads ?? 0,
@@ -77,6 +78,13 @@ export class OnnxEmbeddingProvider implements EmbeddingProvider {
           `Run \`${fetchCommandFor(spec.id, quantized)}\` to download and verify the model files.`,
       );
     });
+    let tokenizer: TextTokenizer;
+    try {
+      tokenizer = await TextTokenizer.load(options.modelPath, options.maxSeqLength ?? spec.maxSeqLength);
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
     const provider = new OnnxEmbeddingProvider(spec, tokenizer, session, quantized, options);
     try {
       // A real run at start-up: proves the graph works and warms ORT's allocations.
