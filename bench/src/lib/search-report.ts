@@ -89,13 +89,19 @@ export function renderSection(r: SearchResults): string {
           `| ${l.name} | ${l.offeredRate ?? 'closed loop'} | ${Math.round(l.requestsPerSecond)} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.serverCpuMsPerRequest ?? 'n/a'} | ${l.serverPeakRssMb ?? 'n/a'} | ${l.non2xx + l.errors} | ${l.loadAverage1m ?? 'n/a'} |`,
       ),
       '',
+      'Memory flags (apps/matcher/package.json `start`): old generation capped at 96 MB, semi-spaces 8 MB, MALLOC_ARENA_MAX=2.',
+      'Without flags V8 grows the heap lazily under load (peak RSS 250–390 MB in earlier runs while only 40–60 MB of heap was live).',
+      'Peak RSS in paired 8 s recommendation runs on this machine: semi-spaces 4 MB ≈ 123 MB, 8 MB ≈ 131 MB, 16 MB ≈ 150 MB; old-space',
+      'cap 96 vs 128 MB made no difference to the peak. CPU per request differed by less than the noise of the shared machine (±30 %);',
+      '8 MB semi-spaces are the middle ground (half the scavenges of 4 MB) with about 20 MB of margin under the 150 MB budget.',
+      '',
       `With ${c.machine.cpus} cores shared by Postgres, autocannon and the matcher, 300 req/s leaves the matcher roughly`,
       `${Math.round((1000 * c.machine.cpus) / 300 / 2)} ms of CPU per request at best; the "matcher CPU" column shows how far a scenario is from that.`,
       '',
     );
   }
   lines.push(
-    `The database part of a recommendation measured in-process (\`VectorStore.nearestToStored\`, job ← resume, limit 30 — the matcher's candidate pool for a page of 10 — ef_search ${r.efSearch},`,
+    `The database part of a recommendation measured in-process (\`VectorStore.candidatesNearStored\`: the neighbours with the fields the scorer reads, in one statement; job ← resume, limit 30 — the matcher's candidate pool for a page of 10 — ef_search ${r.efSearch},`,
     `${r.vectorStoreDirect.concurrency} concurrent callers, no HTTP): ${Math.round(r.vectorStoreDirect.requestsPerSecond)} calls/s, p50 ${r.vectorStoreDirect.p50Ms} ms, p95 ${r.vectorStoreDirect.p95Ms} ms.`,
     '',
     '### Recall and the choice of ef_search',

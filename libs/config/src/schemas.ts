@@ -53,8 +53,8 @@ export const embedderEnvSchema = commonEnvSchema.merge(embedderRpcEnvSchema).ext
   /** RPC texts allowed to wait for the model at once; beyond it requests get OVERLOADED. */
   EMBED_MAX_PENDING_TEXTS: positiveInt(2048),
   BATCH_MAX_WAIT_MS: z.coerce.number().min(0).default(3),
-  /** Padded tokens per model call; 2048 keeps MiniLM's activations small (peak RSS, see BENCHMARKS.md) at no throughput cost. */
-  BATCH_MAX_TOKENS: positiveInt(2048),
+  /** Padded tokens per model call; 1024 keeps MiniLM's activations small (peak RSS, see BENCHMARKS.md) at no throughput cost. */
+  BATCH_MAX_TOKENS: positiveInt(1024),
   CACHE_TTL_SECONDS: positiveInt(86_400),
   QUEUE_CONCURRENCY: positiveInt(4),
   REMOTE_EMBEDDING_URL: z.string().url().optional(),

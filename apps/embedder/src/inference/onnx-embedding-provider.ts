@@ -22,6 +22,8 @@ export interface OnnxEmbeddingProviderOptions {
   intraOpThreads?: number;
   enableCpuMemArena?: boolean;
   prepackWeights?: boolean;
+  /** ORT intra-op threads spin while idle (off by default, see OnnxSessionOptions). */
+  allowSpinning?: boolean;
   batching?: Partial<MicroBatcherOptions>;
   /** Called after every model call (metrics: batch size, queue wait, inference time). */
   onBatch?: (stats: BatchStats) => void;
@@ -72,6 +74,7 @@ export class OnnxEmbeddingProvider implements EmbeddingProvider {
       normalize: spec.normalize,
       enableCpuMemArena: options.enableCpuMemArena,
       prepackWeights: options.prepackWeights,
+      allowSpinning: options.allowSpinning,
     }).catch((error: unknown) => {
       throw new Error(
         `ONNX Runtime could not load ${modelFile}: ${error instanceof Error ? error.message : String(error)}\n` +

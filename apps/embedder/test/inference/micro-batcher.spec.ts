@@ -70,6 +70,31 @@ describe('MicroBatcher', () => {
     expect(calls[0]).toEqual([90]);
   });
 
+  it('serves in rounds: texts arriving while a round runs wait for the next round instead of overtaking it', async () => {
+    const calls: number[][] = [];
+    const batcher = new MicroBatcher(recordingRunner(calls), { paddingToleranceTokens: 0 });
+    // Round 1 has three length groups, served one call at a time, oldest first.
+    const round1 = [batcher.submit([item(5)]), batcher.submit([item(30)]), batcher.submit([item(60)])];
+    await new Promise((resolve) => setImmediate(resolve)); // round 1's first call is running
+    // Would fit the 30-token group (and delay the 60-token text behind a bigger call), but belongs to round 2.
+    const late = batcher.submit([item(30, 99)]);
+    await Promise.all([...round1, late]);
+    expect(calls).toEqual([[5], [30], [60], [30]]);
+  });
+
+  it('accepts a few padded tokens per row (paddingToleranceTokens) to keep short texts in one call', async () => {
+    const lengths = [8, 20, 10, 14, 12];
+    const calls: number[][] = [];
+    const tolerant = new MicroBatcher(recordingRunner(calls), { paddingToleranceTokens: 8 });
+    await Promise.all(lengths.map((length) => tolerant.submit([item(length)])));
+    expect(calls).toHaveLength(1);
+
+    calls.length = 0;
+    const strict = new MicroBatcher(recordingRunner(calls), { paddingToleranceTokens: 0 });
+    await Promise.all(lengths.map((length) => strict.submit([item(length)])));
+    expect(calls.length).toBeGreaterThan(1);
+  });
+
   it('while callers arrive concurrently, holds a batch open up to maxWaitMs for late arrivals', async () => {
     const calls: number[][] = [];
     const batcher = new MicroBatcher(recordingRunner(calls), { maxWaitMs: 40 });
