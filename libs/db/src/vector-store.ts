@@ -245,17 +245,6 @@ export class VectorStore {
         ? '$1::vector'
         : `(SELECT embedding FROM ${query.table} WHERE id = $1 AND embedding_model = $2)`;
     let where = `embedding IS NOT NULL AND embedding_model = $2`;
-    if (!options.exact) {
-      // The HNSW settings, local to this statement's own transaction (set_config with is_local =
-      // true, i.e. SET LOCAL). As a one-time filter they are applied before the index scan starts
-      // (pgvector reads them when the scan fetches its first tuple), so a search is one round trip
-      // instead of BEGIN + SET, the search, and COMMIT. Iterative scans (pgvector 0.8) keep walking
-      // the graph when filters discard candidates, so a filtered query still returns `limit` rows.
-      params.push(String(efSearchOf(options)));
-      where =
-        `(SELECT set_config('hnsw.ef_search', $${params.length}, true) || set_config('hnsw.iterative_scan', 'relaxed_order', true)) IS NOT NULL` +
-        ` AND ${where}`;
-    }
     // A missing source vector becomes a one-time filter: no scan at all instead of NULL distances.
     if (query.kind === 'stored') where += ` AND ${queryVector} IS NOT NULL`;
     where += filterClause(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params);
@@ -276,20 +265,19 @@ export class VectorStore {
       ) AS candidates
       ORDER BY distance, id`;
 
-    const { rows } = options.exact ? await this.exactScan(sql, params) : await this.pool.query<{ id: string; distance: number }>(sql, params);
+    const { rows } = await this.inSearchTransaction(searchSettings(options), sql, params);
     for (const row of rows as (Neighbour & Record<string, unknown>)[]) row.similarity = toSimilarity(row.distance);
     return rows as Neighbour[];
   }
 
   /**
-   * Exact distances (no index): the planner switches must be set before the statement is
-   * planned, so they go in a transaction of their own (SET LOCAL via set_config; BEGIN and the
-   * settings travel in one simple-protocol round trip). Only the recall benchmark uses this.
+   * Runs a search in its own transaction with its settings as SET LOCAL, so they never leak to
+   * the pooled connection. BEGIN and the settings travel in one simple-protocol round trip.
    */
-  private async exactScan(sql: string, params: unknown[]): Promise<{ rows: { id: string; distance: number }[] }> {
+  private async inSearchTransaction(settings: string, sql: string, params: unknown[]): Promise<{ rows: { id: string; distance: number }[] }> {
     const client = await this.pool.connect();
     try {
-      await client.query(`BEGIN; SELECT set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`);
+      await client.query(`BEGIN; ${settings}`);
       const result = await client.query<{ id: string; distance: number }>(sql, params);
       await client.query('COMMIT');
       return result;
@@ -300,6 +288,17 @@ export class VectorStore {
       client.release();
     }
   }
+}
+
+/**
+ * SET LOCAL statements for one search. Exact search turns the index off (ground truth for recall
+ * measurements); otherwise the HNSW candidate list size, and iterative scans (pgvector 0.8) that
+ * keep walking the graph when filters discard candidates, so a filtered query still returns
+ * `limit` rows. The only value written into this SQL is an integer clamped in code.
+ */
+function searchSettings(options: NearestOptions<EmbeddableEntity>): string {
+  if (options.exact) return 'SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off;';
+  return `SET LOCAL hnsw.ef_search = ${efSearchOf(options)}; SET LOCAL hnsw.iterative_scan = relaxed_order;`;
 }
 
 /** hnsw.ef_search for a search: the requested value clamped to pgvector's range (default 100). */
