@@ -22,7 +22,7 @@ export interface OnnxEmbeddingProviderOptions {
   intraOpThreads?: number;
   enableCpuMemArena?: boolean;
   prepackWeights?: boolean;
-  /** ORT intra-op threads spin while idle (off by default, see OnnxSessionOptions). */
+  /** ORT intra-op threads spin while idle (default true, see OnnxSessionOptions). */
   allowSpinning?: boolean;
   batching?: Partial<MicroBatcherOptions>;
   /** Called after every model call (metrics: batch size, queue wait, inference time). */
