@@ -67,6 +67,8 @@ describe('buildBertModel', () => {
 
   it('matches the node and initializer counts of the reference generator (make_bert_onnx.py) for the MiniLM shape', () => {
     // Reference counts from make_bert_onnx.py defaults: fp32 218 nodes / 113 initializers, --int8 362 / 185.
+    // Our int8 graph also quantizes the three embedding Gathers as quantize_dynamic does (make_bert_onnx.py
+    // keeps those tables fp32): +3 DequantizeLinear nodes, +3 scale and +3 zero-point initializers.
     // Counted on a 2-layer graph and extrapolated per layer, so the test stays fast.
     const perLayer = (quantized: boolean) => {
       const one = decodeGraph(buildBertModel({ shape: { ...shape, layers: 1 }, quantized })).graph;
@@ -76,7 +78,7 @@ describe('buildBertModel', () => {
       return { nodes: one.node.length + 5 * nodes, inits: one.initializer.length + 5 * inits };
     };
     expect(perLayer(false)).toEqual({ nodes: 218, inits: 113 });
-    expect(perLayer(true)).toEqual({ nodes: 362, inits: 185 });
+    expect(perLayer(true)).toEqual({ nodes: 362 + 3, inits: 185 + 6 });
   });
 
   it('writes the dynamic-quantization pattern for int8: DynamicQuantizeLinear → MatMulInteger → Cast → Mul(scale)', () => {
@@ -91,6 +93,42 @@ describe('buildBertModel', () => {
     expect(matMulInteger.input).toEqual([quantize.output[0], 'l0.q.Wq', quantize.output[2], 'l0.q.Wz']);
     // Only attention score MatMuls stay float.
     expect(count(graph, 'MatMul')).toBe(2 * shape.layers);
+  });
+
+  it('quantizes Gathers on embedding tables as quantize_dynamic does: uint8 table + scale + zero point, Gather, DequantizeLinear', () => {
+    const fp32Graph = decodeGraph(buildBertModel({ shape })).graph;
+    const { graph } = decodeGraph(buildBertModel({ shape, quantized: true }));
+    const init = (name: string) => graph.initializer.find((entry) => entry.name === name);
+    for (const [table, dims] of [
+      ['emb.word', [50, 32]],
+      ['emb.pos', [512, 32]],
+      ['emb.type', [2, 32]],
+    ] as const) {
+      expect(init(table)).toBeUndefined(); // no fp32 copy left
+      expect(init(`${table}_quantized`)).toMatchObject({ dims, data_type: 2 }); // UINT8
+      expect(init(`${table}_scale`)).toMatchObject({ data_type: 1 }); // FLOAT scalar
+      expect(init(`${table}_zero_point`)).toMatchObject({ data_type: 2, raw_data: [128] });
+      const gather = graph.node.find((node) => node.op_type === 'Gather' && node.input[0] === `${table}_quantized`)!;
+      const dequantize = graph.node.find((node) => node.input[0] === gather.output[0])!;
+      expect(dequantize.op_type).toBe('DequantizeLinear');
+      expect(dequantize.input).toEqual([gather.output[0], `${table}_scale`, `${table}_zero_point`]);
+      expect(gather.output[0]).toBe(`${dequantize.output[0]}_quantized`);
+
+      // Dequantized rows are the fp32 rows within half a quantization step.
+      const original = new Float32Array(
+        Uint8Array.from(fp32Graph.initializer.find((entry) => entry.name === table)!.raw_data).buffer,
+      );
+      const levels = Uint8Array.from(init(`${table}_quantized`)!.raw_data);
+      const scale = new Float32Array(Uint8Array.from(init(`${table}_scale`)!.raw_data).buffer)[0];
+      let worst = 0;
+      for (let index = 0; index < original.length; index++) {
+        worst = Math.max(worst, Math.abs((levels[index] - 128) * scale - original[index]));
+      }
+      expect(worst).toBeLessThanOrEqual(scale / 2 + 1e-7);
+    }
+    // The sequence-length Gather reads Shape's output, not an initializer: left alone.
+    expect(count(graph, 'Gather')).toBe(4);
+    expect(count(graph, 'DequantizeLinear')).toBe(3);
   });
 
   it('is deterministic for a seed and different across seeds', () => {

@@ -29,9 +29,13 @@ export const BERT_PRESETS: Record<BertPresetName, BertShape> = {
 export interface BertGraphOptions {
   shape: BertShape;
   /**
-   * true: every linear layer's weight is stored as int8 and its input is quantized at run time
-   * (DynamicQuantizeLinear + MatMulInteger + scale Mul), the pattern ONNX Runtime's quantize_dynamic writes.
-   * The int8 weights are the fp32 model's weights quantized, so both variants compute nearly the same thing.
+   * true: the patterns ONNX Runtime's quantize_dynamic (default op types, weight_type QInt8) writes:
+   * - every linear layer's weight stored as int8 (symmetric, per tensor) with its input quantized at run time
+   *   (DynamicQuantizeLinear + MatMulInteger + scale Mul);
+   * - every Gather that reads an initializer (word, position and token-type embedding tables) reads a uint8
+   *   copy of the table (its GatherQuant: `<table>_quantized` + `_scale` + `_zero_point` initializers), and a
+   *   DequantizeLinear turns the gathered rows back into float.
+   * The quantized tensors are the fp32 model's tensors quantized, so both variants compute nearly the same thing.
    */
   quantized?: boolean;
   seed?: number;
@@ -63,6 +67,14 @@ interface Node {
 type AttributeValue = number | number[] | { float: number };
 
 const bytesOf = (view: ArrayBufferView): Uint8Array => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+
+/** numpy's round (ties to even), which ONNX Runtime's quantizer uses. */
+const roundHalfToEven = (value: number): number => {
+  const floor = Math.floor(value);
+  const fraction = value - floor;
+  if (fraction !== 0.5) return Math.round(value);
+  return floor % 2 === 0 ? floor : floor + 1;
+};
 
 /**
  * Builds the same computation as an optimum export of a BERT encoder (and as
@@ -158,14 +170,54 @@ export function buildBertModel(options: BertGraphOptions): Uint8Array {
     return op('Add', [op('Mul', [op('Cast', [acc], { to: OnnxDataType.FLOAT }), scale]), bias]);
   };
 
+  /**
+   * Rows of an embedding table. int8 variant: what quantize_dynamic's GatherQuant writes for a Gather on an
+   * initializer. It quantizes the table as an activation (uint8) with the weight type's symmetry (QInt8 →
+   * symmetric): scale = 2·max|x| / 255, zero point 128, q = clip(round(x / scale) + 128, 0, 255); the Gather
+   * reads the uint8 table and a DequantizeLinear (named `<output>_DequantizeLinear`) restores the float rows.
+   */
+  const embeddingLookup = (name: string, dims: number[], indices: string): string => {
+    if (!quantized) return op('Gather', [weight(name, dims), indices]);
+    const fp32 = randomWeight(name, dims);
+    let maxAbs = 0;
+    for (const value of fp32) maxAbs = Math.max(maxAbs, Math.abs(value));
+    const tableScale = Math.fround((2 * maxAbs) / 255);
+    const zeroPoint = 128;
+    const uint8 = new Uint8Array(fp32.length);
+    for (let index = 0; index < fp32.length; index++) {
+      const level = roundHalfToEven(Math.fround(fp32[index] / tableScale)) + zeroPoint;
+      uint8[index] = Math.max(0, Math.min(255, level));
+    }
+    const table = addInit(`${name}_quantized`, dims, OnnxDataType.UINT8, uint8);
+    const scaleName = floatConst(`${name}_scale`, tableScale);
+    const zeroPointName = addInit(`${name}_zero_point`, [], OnnxDataType.UINT8, Uint8Array.of(zeroPoint));
+    counter += 1;
+    const output = `gather_${counter}`;
+    nodes.push({
+      input: [table, indices],
+      output: [`${output}_quantized`],
+      op_type: 'Gather',
+      name: `Gather_${counter}`,
+      attribute: [],
+    });
+    nodes.push({
+      input: [`${output}_quantized`, scaleName, zeroPointName],
+      output: [output],
+      op_type: 'DequantizeLinear',
+      name: `${output}_DequantizeLinear`,
+      attribute: [],
+    });
+    return output;
+  };
+
   // Embeddings.
   const seqLen = op('Gather', [op('Shape', ['input_ids']), int64Const('c.one', 1)], { axis: 0 });
   const positions = op('Range', [int64Const('c.zero', 0), seqLen, int64Const('c.step', 1)]);
   let x = op('Add', [
-    op('Gather', [weight('emb.word', [shape.vocab, H]), 'input_ids']),
-    op('Gather', [weight('emb.pos', [shape.maxPositions, H]), positions]),
+    embeddingLookup('emb.word', [shape.vocab, H], 'input_ids'),
+    embeddingLookup('emb.pos', [shape.maxPositions, H], positions),
   ]);
-  x = op('Add', [x, op('Gather', [weight('emb.type', [2, H]), 'token_type_ids'])]);
+  x = op('Add', [x, embeddingLookup('emb.type', [2, H], 'token_type_ids')]);
   x = layerNorm(x, 'emb.ln');
 
   // Additive attention mask [batch, 1, 1, seq]: 0 where attended, -10000 on padding.

@@ -7,7 +7,8 @@ import { BERT_PRESETS, bertConfigJson, buildBertModel, type BertPresetName, type
 import { generateWordPieceTokenizer } from './wordpiece-tokenizer';
 
 /** Bump when the generator's output changes, so stale cached folders are not reused. */
-const GENERATOR_VERSION = 1;
+// 2: the int8 variant also quantizes the embedding-table Gathers (quantize_dynamic's GatherQuant).
+const GENERATOR_VERSION = 2;
 
 export type TokenizerSource = 'shared' | 'generated';
 
