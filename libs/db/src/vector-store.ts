@@ -184,7 +184,7 @@ export class VectorStore {
     options: NearestOptions<E>,
   ): Promise<Neighbour[]> {
     assertStorableVector(vector);
-    return this.search(entity, { kind: 'vector', value: pgvector.toSql(Array.from(vector)) }, options, null);
+    return this.search(entity, pgvector.toSql(Array.from(vector)), options, null);
   }
 
   /**
@@ -217,36 +217,31 @@ export class VectorStore {
     options: NearestOptions<E>,
     withFields: boolean,
   ): Promise<Neighbour[] | null> {
-    const excludeIds = source.entity === entity ? [...(options.excludeIds ?? []), source.id] : options.excludeIds;
-    // The source vector is read inside the search statement (an InitPlan feeding the index scan):
-    // one statement instead of a read plus a search, and no 1.5 KB vector round trip through Node.
-    const query = { kind: 'stored' as const, table: TABLE[source.entity], id: source.id };
-    const rows = await this.search(entity, query, { ...options, excludeIds }, withFields ? CANDIDATE_COLUMNS[entity] : null);
-    if (rows.length > 0) return rows;
-    // Nothing found: tell "the source has no vector" (null) from "no row matched" ([]).
-    const { rowCount } = await this.pool.query(
-      `SELECT 1 FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding IS NOT NULL AND embedding_model = $2`,
+    // The source vector is read first and bound as a parameter: with the vector inside the
+    // statement (a sub-select) the planner cannot cost the HNSW scan and picks a sequential scan
+    // on small and mid-sized tables (measured: 19 ms instead of 2 ms at 5 000 rows).
+    const { rows } = await this.pool.query<{ embedding: string }>(
+      `SELECT embedding::text AS embedding FROM ${TABLE[source.entity]}
+        WHERE id = $1 AND embedding IS NOT NULL AND embedding_model = $2`,
       [source.id, options.modelId],
     );
-    return rowCount ? [] : null;
+    if (!rows[0]) return null;
+    const excludeIds = source.entity === entity ? [...(options.excludeIds ?? []), source.id] : options.excludeIds;
+    const fields = withFields ? CANDIDATE_COLUMNS[entity] : null;
+    return this.search(entity, rows[0].embedding, { ...options, excludeIds }, fields);
   }
 
   private async search<E extends EmbeddableEntity>(
     entity: E,
-    query: { kind: 'vector'; value: string } | { kind: 'stored'; table: string; id: string },
+    /** The query vector in pgvector's text form, bound as $1. */
+    queryVector: string,
     options: NearestOptions<E>,
     /** Extra select list from CANDIDATE_COLUMNS (fixed SQL), or null for ids and distances only. */
     fields: string | null,
   ): Promise<Neighbour[]> {
     const limit = Math.max(1, Math.min(1000, Math.floor(options.limit)));
-    const params: unknown[] = [query.kind === 'vector' ? query.value : query.id, options.modelId];
-    const queryVector =
-      query.kind === 'vector'
-        ? '$1::vector'
-        : `(SELECT embedding FROM ${query.table} WHERE id = $1 AND embedding_model = $2)`;
+    const params: unknown[] = [queryVector, options.modelId];
     let where = `embedding IS NOT NULL AND embedding_model = $2`;
-    // A missing source vector becomes a one-time filter: no scan at all instead of NULL distances.
-    if (query.kind === 'stored') where += ` AND ${queryVector} IS NOT NULL`;
     where += filterClause(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params);
     if (options.excludeIds && options.excludeIds.length > 0) {
       params.push(options.excludeIds);
@@ -257,10 +252,10 @@ export class VectorStore {
     // so the outer query sorts the final page exactly.
     const sql = `
       SELECT * FROM (
-        SELECT id, embedding <=> ${queryVector} AS distance${fields ? `, ${fields}` : ''}
+        SELECT id, embedding <=> $1::vector AS distance${fields ? `, ${fields}` : ''}
           FROM ${TABLE[entity]}
          WHERE ${where}
-         ORDER BY embedding <=> ${queryVector}
+         ORDER BY embedding <=> $1::vector
          LIMIT $${params.length}
       ) AS candidates
       ORDER BY distance, id`;
