@@ -293,7 +293,10 @@ export class VectorStore {
  */
 function searchSettings(options: NearestOptions<EmbeddableEntity>): string {
   if (options.exact) return 'SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off;';
-  return `SET LOCAL hnsw.ef_search = ${efSearchOf(options)}; SET LOCAL hnsw.iterative_scan = relaxed_order;`;
+  // enable_seqscan off: pgvector's cost model favours a sequential scan on tables of a few
+  // thousand rows once ef_search is raised, which measured 7x slower (17 ms vs 2.5 ms at 5 000
+  // jobs). Selective B-tree filters can still win over the HNSW scan.
+  return `SET LOCAL hnsw.ef_search = ${efSearchOf(options)}; SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL enable_seqscan = off;`;
 }
 
 /** hnsw.ef_search for a search: the requested value clamped to pgvector's range (default 100). */
