@@ -226,7 +226,7 @@ async function loadMatcher(
   const loads: LoadResult[] = [];
   let matcher: Awaited<ReturnType<typeof startChild>> | null = null;
   let sampler: RssSampler | null = null;
-  let startRssMb = NaN;
+  let startRssMb: number;
   try {
     const port = await freePort();
     const embedderRpcPort = await freePort(); // nothing listens: every search must be served from the cache

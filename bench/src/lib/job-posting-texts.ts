@@ -2,6 +2,8 @@
  * Deterministic, realistic job-posting texts of varied length (a title line to a long posting),
  * so benchmark runs embed the same few hundred texts every time.
  */
+import { uniformRandom } from '../../../libs/onnx-testkit/src/random';
+
 const SENIORITY = ['Junior', 'Mid-level', 'Senior', 'Staff', 'Principal', 'Lead', ''];
 const ROLES = [
   'Backend Engineer',
@@ -97,19 +99,9 @@ const BENEFITS = [
   'Parental leave of 16 weeks, fully paid',
 ];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function jobPostingTexts(count: number, seed = 42): string[] {
-  const next = random(seed);
+  const next = uniformRandom(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
   const some = <T>(list: T[], min: number, max: number) => {
     const shuffled = [...list].sort(() => next() - 0.5);
@@ -142,7 +134,7 @@ export function jobPostingTexts(count: number, seed = 42): string[] {
 
 /** Short search queries (for latency figures). */
 export function searchQueries(count: number, seed = 7): string[] {
-  const next = random(seed);
+  const next = uniformRandom(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
   return Array.from({ length: count }, () => `${pick(SENIORITY)} ${pick(ROLES)} ${pick(STACKS)}`.trim());
 }

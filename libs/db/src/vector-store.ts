@@ -1,5 +1,6 @@
 import pgvector from 'pgvector';
 import type { Pool } from 'pg';
+import { escapeLike } from './repositories/pg-rows';
 import { STORED_VECTOR_DIMENSION, type EmbeddableEntity } from '@jobmatch/contracts';
 
 /**
@@ -128,9 +129,6 @@ function filterClause(entity: EmbeddableEntity, filters: JobFilters & ResumeFilt
   return conditions.map((condition) => ` AND ${condition}`).join('');
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
 
 export class VectorStore {
   constructor(private readonly pool: Pool) {}

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Job } from '../generated/prisma/client';
 import type { JobFilters } from '../vector-store';
-import { escapeLike, insertRow, newId, selectList, updateRow, type ColumnMap } from './pg-rows';
+import { selectByIds, escapeLike, insertRow, newId, selectList, updateRow, type ColumnMap } from './pg-rows';
 
 export interface JobWrite {
   title: string;
@@ -76,11 +76,9 @@ export class JobRepository {
     return rows[0] ?? null;
   }
 
-  async findByIds(ids: string[]): Promise<Job[]> {
-    if (ids.length === 0) return [];
-    const { rows } = await this.pool.query<Job>(`SELECT ${SELECT_JOB} FROM jobs WHERE id = ANY($1::uuid[])`, [ids]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+  /** Rows for the given ids, in the order of `ids` (missing ids are skipped). */
+  findByIds(ids: string[]): Promise<Job[]> {
+    return selectByIds<Job>(this.pool, 'jobs', SELECT_JOB, ids);
   }
 
   async list(filters: JobFilters, page: Page): Promise<{ items: Job[]; total: number }> {

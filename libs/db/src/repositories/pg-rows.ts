@@ -71,3 +71,16 @@ export async function updateRow<Row>(
   );
   return rows[0] ?? null;
 }
+
+/** Rows of `table` for the given ids, in the order of `ids` (missing ids are skipped). */
+export async function selectByIds<Row extends { id: string }>(
+  pool: Pool,
+  table: string,
+  selectSql: string,
+  ids: string[],
+): Promise<Row[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await pool.query<Row>(`SELECT ${selectSql} FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Prisma, Resume } from '../generated/prisma/client';
 import type { Page } from './job.repository';
-import { insertRow, newId, selectList, updateRow, type ColumnMap } from './pg-rows';
+import { selectByIds, insertRow, newId, selectList, updateRow, type ColumnMap } from './pg-rows';
 
 export interface ResumeWrite {
   fileName?: string | null;
@@ -52,11 +52,9 @@ export class ResumeRepository {
     return rows[0] ?? null;
   }
 
-  async findByIds(ids: string[]): Promise<Resume[]> {
-    if (ids.length === 0) return [];
-    const { rows } = await this.pool.query<Resume>(`SELECT ${SELECT_RESUME} FROM resumes WHERE id = ANY($1::uuid[])`, [ids]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+  /** Rows for the given ids, in the order of `ids` (missing ids are skipped). */
+  findByIds(ids: string[]): Promise<Resume[]> {
+    return selectByIds<Resume>(this.pool, 'resumes', SELECT_RESUME, ids);
   }
 
   async list(page: Page): Promise<{ items: Resume[]; total: number }> {
