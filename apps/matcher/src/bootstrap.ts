@@ -1,6 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { NestFactory } from '@nestjs/core';
-import { configureHttpApp } from '@jobmatch/nest-common';
+import { createHttpApp } from '@jobmatch/nest-common';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 
@@ -8,13 +7,11 @@ import type { AppConfig } from './config';
 const JSON_BODY_LIMIT = '2mb';
 
 /** The HTTP app exactly as production runs it (used by main.ts and by the integration tests). */
-export async function createMatcherApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  configureHttpApp(app, {
+export function createMatcherApp(config: AppConfig): Promise<NestExpressApplication> {
+  return createHttpApp(AppModule.forRoot(config), {
+    jsonBodyLimit: JSON_BODY_LIMIT,
     title: 'Matcher API',
     description: 'Jobs, resumes, semantic search, recommendations and explained match scores',
     corsOrigins: config.CORS_ORIGINS,
   });
-  return app;
 }

@@ -1,6 +1,5 @@
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configureHttpApp } from '@jobmatch/nest-common';
+import { createHttpApp } from '@jobmatch/nest-common';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 
@@ -8,17 +7,11 @@ import type { AppConfig } from './config';
 export const JSON_BODY_LIMIT = '1mb';
 
 /** The configured app, shared by main.ts and the integration tests so both run the same pipeline. */
-export async function createSkillGapApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bufferLogs: true,
-    // Start-up errors (a bad taxonomy, say) reject instead of calling process.exit, so tests see them; main.ts exits.
-    abortOnError: false,
-  });
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  configureHttpApp(app, {
+export function createSkillGapApp(config: AppConfig): Promise<NestExpressApplication> {
+  return createHttpApp(AppModule.forRoot(config), {
+    jsonBodyLimit: JSON_BODY_LIMIT,
     title: 'Skill-gap API',
     description: 'Skill extraction, skill lookup and skill gaps ranked by what target jobs need',
     corsOrigins: config.CORS_ORIGINS,
   });
-  return app;
 }

@@ -1,5 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiErrorFilter } from './api-error.filter';
@@ -44,4 +46,20 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .build();
     SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
   }
+}
+
+export interface CreateHttpAppOptions extends HttpAppOptions {
+  /** Largest accepted JSON body (express syntax, e.g. '1mb'); larger bodies get 413. */
+  jsonBodyLimit: string;
+}
+
+/**
+ * Creates an HTTP API exactly as production runs it (main.ts and the integration tests share
+ * it). Start-up errors reject instead of calling process.exit, so tests see them; main.ts exits.
+ */
+export async function createHttpApp(module: DynamicModule, options: CreateHttpAppOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, abortOnError: false });
+  app.useBodyParser('json', { limit: options.jsonBodyLimit });
+  configureHttpApp(app, options);
+  return app;
 }
