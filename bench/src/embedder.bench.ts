@@ -3,7 +3,8 @@
  * pipeline, on the same generated all-MiniLM-L6-v2–shaped ONNX files (fp32 and int8), the same texts
  * and the same ORT thread count. Each side runs in its own child process (peak RSS is per side).
  * Env: BENCH_TEXTS (default 256), BENCH_THREADS (default: available cores), BENCH_SINGLE_RUNS (200),
- * BENCH_CONCURRENT_ROUNDS (25 per caller).
+ * BENCH_CONCURRENT_ROUNDS (25 per caller); for experiments on our side: BENCH_BATCHING (micro-batcher options as
+ * JSON), BENCH_SPIN=0/1 (ORT intra-op spinning), BENCH_ARENA=0/1, BENCH_ONLY=jobmatch-fp32 (one child).
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -24,6 +24,7 @@ import { createPgPool, VectorStore } from '@jobmatch/db';
 import { databaseUrl, ensureDatabase, seedDataset, storedIds, type DatasetSpec } from './lib/search-database';
 import { chooseEfSearch, measureFilteredRecall, measureRecall } from './lib/search-recall';
 import { closedLoop, freePort, readCpuMs, readRss, RssSampler, runLoad, startChild, type LoadResult } from './lib/search-load';
+import { runOpenLoopInChild } from './lib/open-loop';
 import { writeBenchmarksSection } from './lib/search-report';
 import { DEFAULT_VECTOR_MODEL, dotProduct, EmbeddingLikeGenerator, pcaVarianceCaptured, Rng } from './lib/search-vectors';
 
@@ -124,9 +125,9 @@ async function main(): Promise<void> {
       matcherPeakRssMb: matcherResults ? round(matcherResults.peakRssMb, 1) : null,
       targets: { ...TARGETS, recallAt10: RECALL_TARGET },
       meaning: {
-        recommendP95Ms: `p95 of GET /api/v1/resumes/:id/recommendations?limit=10 at an offered ${args.rate} req/s`,
+        recommendP95Ms: `p95 of GET /api/v1/resumes/:id/recommendations?limit=10 at a steady ${args.rate} req/s (open loop, evenly spaced arrivals, latency from each request's due time)`,
         recommendRps: `requests/s of the same endpoint in a closed loop with ${args.connections} connections (saturation)`,
-        searchCachedP95Ms: `p95 of POST /api/v1/search (target jobs, limit 10, query embedding cached in Redis) at an offered ${args.rate} req/s`,
+        searchCachedP95Ms: `p95 of POST /api/v1/search (target jobs, limit 10, query embedding cached in Redis) at a steady ${args.rate} req/s (open loop, as above)`,
         matcherPeakRssMb: 'max of VmRSS samples (100 ms) and VmHWM of the matcher process, start-up to end of load',
       },
       conditions: {
@@ -268,16 +269,20 @@ async function loadMatcher(
     await runLoad({ ...common, name: 'warm-up', durationSeconds: 5, next: recommend });
     await runLoad({ ...common, name: 'warm-up', durationSeconds: 5, method: 'POST', next: search });
 
+    // Saturation: a closed loop of `connections` (throughput, and latency when the server is the
+    // bottleneck). At rate: open loop, evenly spaced arrivals, latency from each request's due time.
     const scenarios = [
       { name: 'recommend-saturation', method: 'GET' as const, next: recommend },
-      { name: 'recommend-at-rate', method: 'GET' as const, next: recommend, overallRate: args.rate },
+      { name: 'recommend-at-rate', method: 'GET' as const, next: recommend, rate: args.rate },
       { name: 'search-cached-saturation', method: 'POST' as const, next: search },
-      { name: 'search-cached-at-rate', method: 'POST' as const, next: search, overallRate: args.rate },
+      { name: 'search-cached-at-rate', method: 'POST' as const, next: search, rate: args.rate },
     ];
     for (const scenario of scenarios) {
-      log(`${scenario.name}: ${args.connections} connections, ${args.durationSeconds} s${scenario.overallRate ? `, ${scenario.overallRate} req/s offered` : ''}…`);
+      log(`${scenario.name}: ${scenario.rate ? `open loop, ${scenario.rate} req/s` : `closed loop, ${args.connections} connections`}, ${args.durationSeconds} s…`);
       const cpuBefore = readCpuMs(matcher.pid);
-      const result = await runLoad({ ...common, ...scenario, durationSeconds: args.durationSeconds });
+      const result = scenario.rate
+        ? await runOpenLoopInChild({ name: scenario.name, method: scenario.method, url: base, rate: scenario.rate, durationSeconds: args.durationSeconds, requests: Array.from({ length: 2000 }, (_, i) => scenario.next(i)) })
+        : await runLoad({ ...common, ...scenario, durationSeconds: args.durationSeconds });
       const cpuAfter = readCpuMs(matcher.pid);
       if (cpuBefore !== null && cpuAfter !== null && result.requests > 0) result.serverCpuMsPerRequest = (cpuAfter - cpuBefore) / result.requests;
       result.serverPeakRssMb = sampler.peakMb;

@@ -90,6 +90,7 @@ async function runJobmatch(task: ChildTask, texts: string[], queries: string[]):
     intraOpThreads: task.threads,
     batching,
     enableCpuMemArena: arena,
+    allowSpinning: process.env.BENCH_SPIN === undefined ? undefined : process.env.BENCH_SPIN === '1',
   });
   try {
     debugMemory('created');

@@ -23,6 +23,8 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   /** Filled by the caller: the server's CPU time per answered request and its RSS peak so far. */
   serverCpuMsPerRequest?: number;
+  /** How the load was offered (open-loop runs add their in-flight peak and timer lateness). */
+  loadGenerator?: { kind: string; maxInFlight?: number; maxSendLateMs?: number };
   serverPeakRssMb?: number;
   loadAverage1m?: number;
 }
@@ -196,6 +198,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     non2xx: result.non2xx,
     errors: result.errors,
     statusCodes,
+    loadGenerator: { kind: `closed loop (autocannon), ${options.connections} connections${options.overallRate ? ', per-second rate cap' : ''}` },
   };
 }
 

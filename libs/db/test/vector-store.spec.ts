@@ -160,6 +160,25 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     }
   });
 
+  it('leaves the connection clean when a pipelined search fails (no open transaction, no leaked settings)', async () => {
+    const single = createPgPool({ url: db.url, poolSize: 1 });
+    try {
+      const singleStore = new VectorStore(single);
+      await single.query(`SELECT '[1]'::vector`);
+      const defaults = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef`);
+      // A malformed id fails inside the search statement, after BEGIN + SET LOCAL went out with it.
+      await expect(
+        singleStore.nearest('job', unitVector(30), { modelId: MODEL, limit: 3, efSearch: 7, excludeIds: ['not-a-uuid'] }),
+      ).rejects.toThrow(/uuid/);
+      const after = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef, now() = statement_timestamp() AS "ownTransaction"`);
+      expect(after.rows[0]).toEqual({ ef: defaults.rows[0].ef, ownTransaction: true });
+      // And the same connection serves the next search normally.
+      await expect(singleStore.nearest('job', unitVector(30), { modelId: MODEL, limit: 3 })).resolves.toEqual(expect.any(Array));
+    } finally {
+      await single.end();
+    }
+  });
+
   it('applies ef_search and iterative scans inside the single search statement', async () => {
     const model = 'settings-model';
     for (let i = 0; i < 60; i++) {
