@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { percentile } from './search-recall';
@@ -23,6 +23,9 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   /** Filled by the caller: the server's CPU time per answered request and its RSS peak so far. */
   serverCpuMsPerRequest?: number;
+  /** PostgreSQL (all backends) and the whole machine (every process and the kernel), CPU ms per answered request. */
+  postgresCpuMsPerRequest?: number;
+  machineCpuMsPerRequest?: number;
   /** How the load was offered (open-loop runs add their in-flight peak and timer lateness). */
   loadGenerator?: { kind: string; maxInFlight?: number; maxSendLateMs?: number };
   serverPeakRssMb?: number;
@@ -108,7 +111,7 @@ export function readRss(pid: number): { rssMb: number; hwmMb: number } | null {
 }
 
 /** User + system CPU time a process has used so far, in ms (/proc/<pid>/stat, Linux). */
-export function readCpuMs(pid: number): number | null {
+export function readCpuMs(pid: number | string): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
@@ -118,6 +121,33 @@ export function readCpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU time (ms) of every process named `name` (e.g. all PostgreSQL backends); 0 when /proc is absent. */
+export function readProcessGroupCpuMs(name: string): number {
+  let total = 0;
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return 0;
+  }
+  for (const pid of entries) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== name) continue;
+    } catch {
+      continue;
+    }
+    total += readCpuMs(pid) ?? 0;
+  }
+  return total;
+}
+
+/** Busy CPU time of the whole machine so far (user, nice, system, irq, softirq over all cores), ms. */
+export function readMachineCpuMs(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0] = fields;
+  return ((user + nice + system + irq + softirq) * 1000) / 100;
 }
 
 export class RssSampler {

@@ -1,5 +1,6 @@
 import pgvector from 'pgvector';
-import type { Pool } from 'pg';
+import { createHash } from 'node:crypto';
+import type { Pool, QueryConfig } from 'pg';
 import { escapeLike } from './repositories/pg-rows';
 import { STORED_VECTOR_DIMENSION, type EmbeddableEntity } from '@jobmatch/contracts';
 
@@ -263,7 +264,8 @@ export class VectorStore {
       ) AS candidates
       ORDER BY distance, id`;
 
-    const { rows } = await this.inSearchTransaction(searchSettings(options), sql, params);
+    const settings = searchSettings(options);
+    const { rows } = await this.inSearchTransaction(settings, { name: searchStatementName(options.exact === true, sql), text: sql, values: params });
     for (const row of rows as (Neighbour & Record<string, unknown>)[]) row.similarity = toSimilarity(row.distance);
     return rows as Neighbour[];
   }
@@ -275,14 +277,14 @@ export class VectorStore {
    * the server has aborted the transaction and answers the COMMIT with a rollback, so the
    * connection goes back to the pool clean either way.
    */
-  private async inSearchTransaction(settings: string, sql: string, params: unknown[]): Promise<{ rows: { id: string; distance: number }[] }> {
+  private async inSearchTransaction(settings: string, search: QueryConfig): Promise<{ rows: { id: string; distance: number }[] }> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
       const begin = client.query(`BEGIN; ${settings}`);
-      const search = client.query<{ id: string; distance: number }>(sql, params);
+      const found = client.query<{ id: string; distance: number }>(search);
       const commit = client.query('COMMIT');
-      const [, result] = await Promise.all([begin, search, commit]);
+      const [, result] = await Promise.all([begin, found, commit]);
       return result;
     } catch (error) {
       // Wait for every pipelined statement to settle before the client can be reused.
@@ -292,6 +294,23 @@ export class VectorStore {
       client.release(broken);
     }
   }
+}
+
+/**
+ * Search statements are prepared once per connection (named): no parse and plan on every call. A
+ * cached plan keeps the planner settings it was made under, so exact (index scans off) and HNSW
+ * searches of the same SQL get different names. The SQL comes only from the fixed fragments above,
+ * so the number of distinct statements is small and bounded.
+ */
+const statementNames = new Map<string, string>();
+function searchStatementName(exact: boolean, sql: string): string {
+  const key = `${exact ? 'exact' : 'hnsw'}:${sql}`;
+  let name = statementNames.get(key);
+  if (!name) {
+    name = `jobmatch_search_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+    statementNames.set(key, name);
+  }
+  return name;
 }
 
 /**

@@ -60,6 +60,9 @@ export interface CreateHttpAppOptions extends HttpAppOptions {
 export async function createHttpApp(module: DynamicModule, options: CreateHttpAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, abortOnError: false });
   app.useBodyParser('json', { limit: options.jsonBodyLimit });
+  // Express hashes every response body for a weak ETag by default: a SHA-1 over each 10–20 KB
+  // recommendation page that no API client revalidates with.
+  app.set('etag', false);
   configureHttpApp(app, options);
   return app;
 }

@@ -1,4 +1,4 @@
-import { buildSkillGraph, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, prepareOwnedSkills } from './gap';
+import { buildSkillGraph, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, prepareOwnedSkills, skillCoverage } from './gap';
 
 // A hand-made graph, so these tests pin the gap rules independently of the shipped taxonomy.
 const graph = buildSkillGraph([
@@ -118,5 +118,23 @@ describe('job skill sets', () => {
         { name: 'Rust', requirement: 'nice-to-have' },
       ]),
     ).toEqual({ required: ['Python', 'Go'], niceToHave: ['Rust'] });
+  });
+});
+
+describe('skillCoverage', () => {
+  it('gives exactly the coverage figures of computeSkillGap (implied, duplicated, both-kinds and empty cases)', () => {
+    const owned = prepareOwnedSkills(['django', 'Docker', 'Next.js'], graph);
+    const jobs = [
+      { required: ['Python', 'Kubernetes', 'python'], niceToHave: ['Docker', 'Terraform', 'Kubernetes'] },
+      { required: ['JavaScript', 'React'], niceToHave: [] },
+      { required: [], niceToHave: ['Flask'] },
+      { required: [], niceToHave: [] },
+    ];
+    for (const job of jobs) {
+      const { coverage, requiredCoverage, niceToHaveCoverage } = computeSkillGap(owned, job);
+      expect(skillCoverage(owned, job)).toEqual({ coverage, requiredCoverage, niceToHaveCoverage });
+    }
+    // Python implied by Django, Kubernetes missing; Docker matched, Terraform missing (Kubernetes counts as required only).
+    expect(skillCoverage(owned, jobs[0]!)).toEqual({ coverage: (2 * 1 + 1) / (2 * 2 + 2), requiredCoverage: 0.5, niceToHaveCoverage: 0.5 });
   });
 });

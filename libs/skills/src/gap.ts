@@ -175,41 +175,66 @@ function isOwnedSkills(value: readonly string[] | OwnedSkills): value is OwnedSk
   return !Array.isArray(value);
 }
 
+/** A job's skills deduplicated by name; a skill listed both as required and nice-to-have is required. */
+function distinctJobSkills(job: JobSkillSet): { required: string[]; niceToHave: string[] } {
+  const required = uniqueByKey(job.required);
+  const requiredKeys = new Set(required.map(key));
+  return { required, niceToHave: uniqueByKey(job.niceToHave).filter((skill) => !requiredKeys.has(key(skill))) };
+}
+
+/** Who covers a job skill: the person directly (null), through a skill that implies it, or nobody (undefined). */
+function coveredBy(owned: OwnedSkills, name: string): string | null | undefined {
+  const k = key(name);
+  return owned.byKey.has(k) ? null : owned.implied.get(k);
+}
+
+type Coverage = Pick<SkillGap, 'coverage' | 'requiredCoverage' | 'niceToHaveCoverage'>;
+
+function coverageOf(matchedRequired: number, matchedNice: number, requiredCount: number, niceCount: number): Coverage {
+  const weightRequired = COVERAGE_WEIGHTS.required;
+  const weightNice = COVERAGE_WEIGHTS['nice-to-have'];
+  return {
+    coverage: ratio(weightRequired * matchedRequired + weightNice * matchedNice, weightRequired * requiredCount + weightNice * niceCount),
+    requiredCoverage: ratio(matchedRequired, requiredCount),
+    niceToHaveCoverage: ratio(matchedNice, niceCount),
+  };
+}
+
+/**
+ * The coverage figures of computeSkillGap alone (same matching rule), without building the matched
+ * and missing lists: what ranking dozens of candidates needs; the gap itself is built for the few shown.
+ */
+export function skillCoverage(owned: OwnedSkills, job: JobSkillSet): Coverage {
+  const { required, niceToHave } = distinctJobSkills(job);
+  let matchedRequired = 0;
+  let matchedNice = 0;
+  for (const name of required) if (coveredBy(owned, name) !== undefined) matchedRequired++;
+  for (const name of niceToHave) if (coveredBy(owned, name) !== undefined) matchedNice++;
+  return coverageOf(matchedRequired, matchedNice, required.length, niceToHave.length);
+}
+
 /** `resumeSkills` may be prepared once with prepareOwnedSkills (its graph then wins over options.graph). */
 export function computeSkillGap(resumeSkills: readonly string[] | OwnedSkills, job: JobSkillSet, options: SkillGapOptions = {}): SkillGap {
   const owned = isOwnedSkills(resumeSkills) ? resumeSkills : prepareOwnedSkills(resumeSkills, options.graph);
   const graph = owned.graph;
   const maxRelated = options.maxRelatedOwned ?? 5;
-  const ownedByKey = owned.byKey;
-  const implied = owned.implied;
-
-  const required = uniqueByKey(job.required);
-  const requiredKeys = new Set(required.map(key));
-  // A skill listed as both required and nice-to-have is required.
-  const niceToHave = uniqueByKey(job.niceToHave).filter((skill) => !requiredKeys.has(key(skill)));
+  const { required, niceToHave } = distinctJobSkills(job);
 
   const matched: MatchedSkill[] = [];
   const missing: Record<GapRequirement, MissingSkill[]> = { required: [], 'nice-to-have': [] };
   const classify = (name: string, requirement: GapRequirement) => {
-    const k = key(name);
-    const via = implied.get(k);
-    if (ownedByKey.has(k)) matched.push({ name, requirement, via: null });
-    else if (via !== undefined) matched.push({ name, requirement, via });
-    else missing[requirement].push({ name, requirement, relatedOwned: graph ? relatedOwnedSkills(name, ownedByKey, graph, maxRelated) : [] });
+    const via = coveredBy(owned, name);
+    if (via !== undefined) matched.push({ name, requirement, via });
+    else missing[requirement].push({ name, requirement, relatedOwned: graph ? relatedOwnedSkills(name, owned.byKey, graph, maxRelated) : [] });
   };
   required.forEach((name) => classify(name, 'required'));
   niceToHave.forEach((name) => classify(name, 'nice-to-have'));
 
   const matchedRequired = matched.filter((skill) => skill.requirement === 'required').length;
-  const matchedNice = matched.length - matchedRequired;
-  const weightRequired = COVERAGE_WEIGHTS.required;
-  const weightNice = COVERAGE_WEIGHTS['nice-to-have'];
   return {
     matched,
     missingRequired: missing.required,
     missingNiceToHave: missing['nice-to-have'],
-    coverage: ratio(weightRequired * matchedRequired + weightNice * matchedNice, weightRequired * required.length + weightNice * niceToHave.length),
-    requiredCoverage: ratio(matchedRequired, required.length),
-    niceToHaveCoverage: ratio(matchedNice, niceToHave.length),
+    ...coverageOf(matchedRequired, matched.length - matchedRequired, required.length, niceToHave.length),
   };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { JobSkillSet, MatchedSkill, MissingSkill, OwnedSkills, SkillGap } from '@jobmatch/skills';
+import type { JobSkillSet, MatchedSkill, MissingSkill, OwnedSkills } from '@jobmatch/skills';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { seniorityRank } from '../common/seniority';
 import type { ResumeProfile } from '../resumes/resume-profile';
@@ -84,7 +84,8 @@ export interface MatchRanking {
   score: number;
   job: PreparedJob;
   resume: PreparedResume;
-  gap: SkillGap;
+  /** Weighted skill coverage (SkillGap.coverage); the matched/missing lists are built by explain. */
+  skillCoverage: number | null;
   similarity: number;
   location: number | null;
   seniority: number | null;
@@ -153,10 +154,10 @@ export class MatchScorer {
   rank(job: ScorableJob | PreparedJob, resume: ScorableResume | PreparedResume, similarity: number): MatchRanking {
     const preparedJob = this.prepareJob(job);
     const preparedResume = this.prepare(resume);
-    const gap = this.skills.gap(preparedResume.owned, preparedJob.skillSet);
+    const skillCoverage = this.skills.coverage(preparedResume.owned, preparedJob.skillSet);
     const location = locationFit(preparedJob.job.location, preparedResume.profile.location);
     const seniority = seniorityFit(preparedJob.job.seniority, preparedResume.profile.seniority);
-    const ranking: MatchRanking = { score: 0, job: preparedJob, resume: preparedResume, gap, similarity, location, seniority };
+    const ranking: MatchRanking = { score: 0, job: preparedJob, resume: preparedResume, skillCoverage, similarity, location, seniority };
     const scores = this.factorScores(ranking);
     const total = this.contribution(scores, 'semantic') + this.contribution(scores, 'skills') + this.contribution(scores, 'other');
     ranking.score = round(Math.min(100, Math.max(0, total)), 1);
@@ -164,7 +165,8 @@ export class MatchScorer {
   }
 
   explain(ranking: MatchRanking): MatchBreakdown {
-    const { gap, location, seniority, score } = ranking;
+    const { location, seniority, score } = ranking;
+    const gap = this.skills.gap(ranking.resume.owned, ranking.job.skillSet);
     const { job } = ranking.job;
     const profile = ranking.resume.profile;
     const scores = this.factorScores(ranking);
@@ -203,11 +205,11 @@ export class MatchScorer {
     };
   }
 
-  private factorScores({ similarity, gap, location, seniority }: MatchRanking): Record<FactorName, number | null> {
+  private factorScores({ similarity, skillCoverage, location, seniority }: MatchRanking): Record<FactorName, number | null> {
     const known = (location === null ? 0 : 1) + (seniority === null ? 0 : 1);
     return {
       semantic: Math.min(1, Math.max(0, similarity)),
-      skills: gap.coverage,
+      skills: skillCoverage,
       other: known > 0 ? ((location ?? 0) + (seniority ?? 0)) / known : null,
     };
   }

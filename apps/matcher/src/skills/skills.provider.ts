@@ -7,6 +7,7 @@ import {
   jobSkillsFromExtraction,
   jobSkillsFromStored,
   prepareOwnedSkills,
+  skillCoverage,
   type JobSkillSet,
   type OwnedSkills,
   type SkillGap,
@@ -48,6 +49,11 @@ export class SkillsProvider {
   /** Matched / missing skills with parent implication (Django ⇒ Python) from the taxonomy. */
   gap(resumeSkills: readonly string[] | OwnedSkills, job: JobSkillSet): SkillGap {
     return computeSkillGap(resumeSkills, job, { graph: this.skillGraph() });
+  }
+
+  /** The weighted coverage of gap() alone, without its lists: for ranking many candidates. */
+  coverage(owned: OwnedSkills, job: JobSkillSet): number | null {
+    return skillCoverage(owned, job).coverage;
   }
 
   private skillGraph(): SkillGraph {
