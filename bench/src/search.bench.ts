@@ -23,7 +23,7 @@ import { DEFAULT_MODEL_ID, encodeFloat32, queryEmbeddingCacheKey } from '@jobmat
 import { createPgPool, VectorStore } from '@jobmatch/db';
 import { databaseUrl, ensureDatabase, seedDataset, storedIds, type DatasetSpec } from './lib/search-database';
 import { chooseEfSearch, measureFilteredRecall, measureRecall } from './lib/search-recall';
-import { closedLoop, freePort, readCpuMs, readMachineCpuMs, readProcessGroupCpuMs, readRss, RssSampler, runLoad, startChild, type LoadResult } from './lib/search-load';
+import { closedLoop, freePort, readCpuMs, processGroupCpuDelta, readMachineCpuMs, readProcessGroupCpu, readRss, RssSampler, runLoad, startChild, type LoadResult } from './lib/search-load';
 import { runOpenLoopInChild } from './lib/open-loop';
 import { writeBenchmarksSection } from './lib/search-report';
 import { DEFAULT_VECTOR_MODEL, dotProduct, EmbeddingLikeGenerator, pcaVarianceCaptured, Rng } from './lib/search-vectors';
@@ -280,7 +280,7 @@ async function loadMatcher(
     for (const scenario of scenarios) {
       log(`${scenario.name}: ${scenario.rate ? `open loop, ${scenario.rate} req/s` : `closed loop, ${args.connections} connections`}, ${args.durationSeconds} s…`);
       const cpuBefore = readCpuMs(matcher.pid);
-      const postgresBefore = readProcessGroupCpuMs('postgres');
+      const postgresBefore = readProcessGroupCpu('postgres');
       const machineBefore = readMachineCpuMs();
       const result = scenario.rate
         ? await runOpenLoopInChild({ name: scenario.name, method: scenario.method, url: base, rate: scenario.rate, durationSeconds: args.durationSeconds, requests: Array.from({ length: 2000 }, (_, i) => scenario.next(i)) })
@@ -288,7 +288,7 @@ async function loadMatcher(
       const cpuAfter = readCpuMs(matcher.pid);
       if (cpuBefore !== null && cpuAfter !== null && result.requests > 0) result.serverCpuMsPerRequest = (cpuAfter - cpuBefore) / result.requests;
       if (result.requests > 0) {
-        result.postgresCpuMsPerRequest = (readProcessGroupCpuMs('postgres') - postgresBefore) / result.requests;
+        result.postgresCpuMsPerRequest = processGroupCpuDelta(postgresBefore, readProcessGroupCpu('postgres')) / result.requests;
         result.machineCpuMsPerRequest = (readMachineCpuMs() - machineBefore) / result.requests;
       }
       result.serverPeakRssMb = sampler.peakMb;

@@ -123,14 +123,14 @@ export function readCpuMs(pid: number | string): number | null {
   }
 }
 
-/** CPU time (ms) of every process named `name` (e.g. all PostgreSQL backends); 0 when /proc is absent. */
-export function readProcessGroupCpuMs(name: string): number {
-  let total = 0;
+/** CPU time (ms) so far of every process named `name` (e.g. the PostgreSQL backends), by pid. */
+export function readProcessGroupCpu(name: string): Map<string, number> {
+  const byPid = new Map<string, number>();
   let entries: string[] = [];
   try {
     entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
   } catch {
-    return 0;
+    return byPid;
   }
   for (const pid of entries) {
     try {
@@ -138,8 +138,16 @@ export function readProcessGroupCpuMs(name: string): number {
     } catch {
       continue;
     }
-    total += readCpuMs(pid) ?? 0;
+    const cpu = readCpuMs(pid);
+    if (cpu !== null) byPid.set(pid, cpu);
   }
+  return byPid;
+}
+
+/** CPU (ms) the group used between two readings: processes that exited in between are left out, new ones count whole. */
+export function processGroupCpuDelta(before: Map<string, number>, after: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
   return total;
 }
 
