@@ -23,7 +23,8 @@ import { DEFAULT_MODEL_ID, encodeFloat32, queryEmbeddingCacheKey } from '@jobmat
 import { createPgPool, VectorStore } from '@jobmatch/db';
 import { databaseUrl, ensureDatabase, seedDataset, storedIds, type DatasetSpec } from './lib/search-database';
 import { chooseEfSearch, measureFilteredRecall, measureRecall } from './lib/search-recall';
-import { closedLoop, freePort, readCpuMs, processGroupCpuDelta, readMachineCpuMs, readProcessGroupCpu, readRss, RssSampler, runLoad, startChild, type LoadResult } from './lib/search-load';
+import { freePort, startNodeProcess, type NodeProcess } from '@jobmatch/testing';
+import { closedLoop, readCpuMs, processGroupCpuDelta, readMachineCpuMs, readProcessGroupCpu, readRss, RssSampler, runLoad, type LoadResult } from './lib/search-load';
 import { runOpenLoopInChild } from './lib/open-loop';
 import { writeBenchmarksSection } from './lib/search-report';
 import { DEFAULT_VECTOR_MODEL, dotProduct, EmbeddingLikeGenerator, pcaVarianceCaptured, Rng } from './lib/search-vectors';
@@ -225,7 +226,7 @@ async function loadMatcher(
   await writes.exec();
 
   const loads: LoadResult[] = [];
-  let matcher: Awaited<ReturnType<typeof startChild>> | null = null;
+  let matcher: NodeProcess | null = null;
   let sampler: RssSampler | null = null;
   let startRssMb: number;
   try {
@@ -234,9 +235,13 @@ async function loadMatcher(
     const base = `http://127.0.0.1:${port}`;
     const start = matcherStart();
     log(`starting the matcher on :${port} (HNSW_EF_SEARCH=${efSearch}): ${start.command}`);
-    matcher = await startChild(
-      MATCHER_MAIN,
-      {
+    matcher = await startNodeProcess({
+      name: 'apps/matcher',
+      script: MATCHER_MAIN,
+      nodeFlags: start.flags,
+      cwd: REPO_ROOT,
+      readyUrl: `${base}/health`,
+      env: {
         ...start.env,
         PATH: process.env.PATH,
         NODE_ENV: 'production',
@@ -249,9 +254,7 @@ async function loadMatcher(
         EMBEDDER_RPC_PORT: String(embedderRpcPort),
         HNSW_EF_SEARCH: String(efSearch),
       },
-      `${base}/health`,
-      { cwd: REPO_ROOT, nodeFlags: start.flags },
-    );
+    });
     startRssMb = readRss(matcher.pid)?.rssMb ?? NaN;
     log(`matcher RSS after start-up: ${startRssMb.toFixed(0)} MB`);
     sampler = new RssSampler(matcher.pid);

@@ -1,5 +1,6 @@
 import { jobEmbeddingText, sha256Hex } from '@jobmatch/contracts';
 import type { Rng } from './search-vectors';
+import type { JobWrite } from '@jobmatch/db';
 
 /**
  * Plausible row content for the benchmark's jobs and resumes. Each vector topic maps to a job
@@ -80,19 +81,8 @@ export function describeTopics(topicCount: number, topicsPerDomain: number, rngF
   });
 }
 
-export interface JobRow {
-  title: string;
-  company: string;
-  location: string;
-  employmentType: string;
-  seniority: string;
-  description: string;
-  requirements: string;
-  skills: string[];
-  requiredSkills: string[];
-  niceToHaveSkills: string[];
-  contentHash: string;
-}
+/** A seeded job: the repository's write shape, with the optional fields always filled. */
+export type JobRow = Required<{ [K in keyof JobWrite]: NonNullable<JobWrite[K]> }>;
 
 export function jobRow(rng: Rng, topic: Topic): JobRow {
   const seniority = weighted(rng, SENIORITIES, SENIORITY_WEIGHTS);

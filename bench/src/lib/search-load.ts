@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { percentile } from './search-recall';
 
@@ -30,73 +28,6 @@ export interface LoadResult {
   loadGenerator?: { kind: string; maxInFlight?: number; maxSendLateMs?: number };
   serverPeakRssMb?: number;
   loadAverage1m?: number;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-export interface ChildHandle {
-  process: ChildProcess;
-  pid: number;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-/** Starts `node <script>` and waits until `readyUrl` answers 2xx (or the child dies). */
-export async function startChild(
-  script: string,
-  env: NodeJS.ProcessEnv,
-  readyUrl: string,
-  options: { cwd: string; timeoutMs?: number; nodeFlags?: string[] },
-): Promise<ChildHandle> {
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), script], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  let exited = false;
-  child.on('exit', () => (exited = true));
-
-  const handle: ChildHandle = {
-    process: child,
-    pid: child.pid!,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
-
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`${script} exited during start-up:\n${output}`);
-    try {
-      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return handle;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await handle.stop();
-  throw new Error(`${script} did not become ready at ${readyUrl} within ${options.timeoutMs ?? 60_000} ms:\n${output}`);
 }
 
 /** Resident memory of a process, from /proc (Linux): current and peak (VmHWM) in MB. */

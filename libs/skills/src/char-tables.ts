@@ -1,20 +1,10 @@
-import { isSpaceCode, isWordCode } from './normalize';
+import { foldCode, isSpaceCode, isWordCode } from './normalize';
 
 /**
  * Per-code-unit lookup tables for the extractor's hot loops (built once, ~260 KB in total), and
  * a normaliser that writes into reused buffers. Behaviour is identical to normalize.ts
  * (normalizeText), which stays the reference; char-tables.spec.ts checks every code unit.
  */
-
-function foldCode(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32;
-  if (c < 128) return c;
-  if (c >= 0x2010 && c <= 0x2015) return 45; // hyphens and dashes → '-'
-  if (c === 0x2018 || c === 0x2019) return 39; // curly apostrophes → "'"
-  if (c === 0xff0b) return 43; // fullwidth plus
-  const lower = String.fromCharCode(c).toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : c;
-}
 
 function table<T extends Uint8Array | Uint16Array>(out: T, value: (c: number) => number): T {
   for (let c = 0; c < out.length; c++) out[c] = value(c);

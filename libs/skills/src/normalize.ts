@@ -21,7 +21,8 @@ export function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !isSpaceCode(c) && !(c >= 0x2010 && c <= 0x206f));
 }
 
-function foldCode(c: number): number {
+/** Case and punctuation folding of one UTF-16 code unit (char-tables.ts tabulates it). */
+export function foldCode(c: number): number {
   if (c >= 65 && c <= 90) return c + 32;
   if (c < 128) return c;
   if (c >= 0x2010 && c <= 0x2015) return 45; // hyphens and dashes → '-'

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Job } from '../generated/prisma/client';
 import type { JobFilters } from '../vector-store';
-import { selectByIds, escapeLike, insertRow, newId, selectList, updateRow, type ColumnMap } from './pg-rows';
+import { selectByIds, escapeLike, insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS } from './pg-rows';
 
 export interface JobWrite {
   title: string;
@@ -34,13 +34,7 @@ const JOB_COLUMNS: ColumnMap<Job> = {
   skills: 'skills',
   requiredSkills: 'required_skills',
   niceToHaveSkills: 'nice_to_have_skills',
-  contentHash: 'content_hash',
-  embeddingModel: 'embedding_model',
-  embeddingStatus: 'embedding_status',
-  embeddingError: 'embedding_error',
-  embeddedAt: 'embedded_at',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
+  ...EMBEDDED_ENTITY_COLUMNS,
 };
 const SELECT_JOB = selectList(JOB_COLUMNS);
 

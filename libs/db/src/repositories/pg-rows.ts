@@ -9,6 +9,17 @@ import type { Pool } from 'pg';
  */
 export type ColumnMap<T> = { [K in keyof T]-?: string };
 
+/** Columns every embedded entity (jobs, resumes) has: content hash, embedding state, timestamps. */
+export const EMBEDDED_ENTITY_COLUMNS = {
+  contentHash: 'content_hash',
+  embeddingModel: 'embedding_model',
+  embeddingStatus: 'embedding_status',
+  embeddingError: 'embedding_error',
+  embeddedAt: 'embedded_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+} as const;
+
 export function selectList<T>(columns: ColumnMap<T>): string {
   return Object.entries(columns as Record<string, string>)
     .map(([field, column]) => `${column} AS "${field}"`)

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Prisma, Resume } from '../generated/prisma/client';
 import type { Page } from './job.repository';
-import { selectByIds, insertRow, newId, selectList, updateRow, type ColumnMap } from './pg-rows';
+import { selectByIds, insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS } from './pg-rows';
 
 export interface ResumeWrite {
   fileName?: string | null;
@@ -19,13 +19,7 @@ const RESUME_COLUMNS: ColumnMap<Resume> = {
   text: 'text',
   skills: 'skills',
   profile: 'profile',
-  contentHash: 'content_hash',
-  embeddingModel: 'embedding_model',
-  embeddingStatus: 'embedding_status',
-  embeddingError: 'embedding_error',
-  embeddedAt: 'embedded_at',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
+  ...EMBEDDED_ENTITY_COLUMNS,
 };
 const SELECT_RESUME = selectList(RESUME_COLUMNS);
 
