@@ -3,6 +3,7 @@
  *
  *   pnpm bench:search [--fresh] [--jobs 100000] [--resumes 2000] [--queries 200]
  *                     [--duration 20] [--connections 8] [--rate 300] [--no-build] [--skip-http]
+ *                     [--scenarios recommend-at-rate,…]   (a subset of the HTTP scenarios, for A/B runs)
  *
  * 1. Seeds its own database (default jobmatch_bench) with 100 000 jobs and 2 000 resumes whose
  *    384-d vectors have the low intrinsic dimension of text embeddings, then builds HNSW.
@@ -31,7 +32,8 @@ import { DEFAULT_VECTOR_MODEL, dotProduct, EmbeddingLikeGenerator, pcaVarianceCa
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results/search.json');
-const MATCHER_MAIN = path.join(REPO_ROOT, 'apps/matcher/dist/main.js');
+// BENCH_MATCHER_MAIN: another checkout's built matcher, to compare two versions on one dataset.
+const MATCHER_MAIN = process.env.BENCH_MATCHER_MAIN ?? path.join(REPO_ROOT, 'apps/matcher/dist/main.js');
 const EF_VALUES = [40, 64, 100, 150, 200];
 const RECALL_TARGET = 0.95;
 const TARGETS = { recommendP95Ms: 15, recommendRps: 300, searchCachedP95Ms: 25, matcherPeakRssMb: 150 };
@@ -54,6 +56,7 @@ function parseArgs(argv: string[]) {
     durationSeconds: value('duration', 20),
     connections: value('connections', 8),
     rate: value('rate', TARGETS.recommendRps),
+    scenarios: argv.includes('--scenarios') ? (argv[argv.indexOf('--scenarios') + 1] ?? '').split(',').filter(Boolean) : null,
     database: process.env.BENCH_DATABASE ?? 'jobmatch_bench',
     serverUrl: process.env.BENCH_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -104,11 +107,11 @@ async function main(): Promise<void> {
 
     // The database part of a recommendation, in-process: what HTTP and scoring add on top.
     const directRecommend = await closedLoop(
-      (i) => store.candidatesNearStored('job', { entity: 'resume', id: resumeIds[i % resumeIds.length]! }, { modelId: DEFAULT_MODEL_ID, limit: 30, efSearch: chosen.efSearch }),
+      (i) => store.sourceWithCandidates('job', { entity: 'resume', id: resumeIds[i % resumeIds.length]! }, { modelId: DEFAULT_MODEL_ID, limit: 30, efSearch: chosen.efSearch }),
       args.connections,
       8,
     );
-    log(`VectorStore.candidatesNearStored (limit 30, ${args.connections} concurrent): ${directRecommend.requestsPerSecond.toFixed(0)} /s, p95 ${directRecommend.p95Ms.toFixed(2)} ms`);
+    log(`VectorStore.sourceWithCandidates (limit 30, ${args.connections} concurrent): ${directRecommend.requestsPerSecond.toFixed(0)} /s, p95 ${directRecommend.p95Ms.toFixed(2)} ms`);
 
     // 3. HTTP load through the matcher.
     if (args.http) matcherResults = await loadMatcher(args, url, chosen.efSearch, resumeIds, queries);
@@ -153,7 +156,7 @@ async function main(): Promise<void> {
         twoNnIntrinsicDimension: round(recall.twoNnIntrinsicDimension, 1),
       },
       recall: { queries: recall.queries, exactMeanMs: round(recall.exactMeanMs), points: recall.points.map((p) => ({ ...p, recallAt10: round(p.recallAt10, 4), meanMs: round(p.meanMs), p95Ms: round(p.p95Ms) })), filtered: { ...filtered, recallAt10: round(filtered.recallAt10, 4) } },
-      vectorStoreDirect: { call: 'candidatesNearStored(job ← resume, limit 30 = the matcher candidate pool for a page of 10; neighbours with the fields the scorer reads, one statement)', concurrency: args.connections, ...mapRound(directRecommend) },
+      vectorStoreDirect: { call: 'sourceWithCandidates(job ← resume, limit 30 = the matcher candidate pool for a page of 10): the resume row, and its neighbours with the fields the scorer reads, in one round trip', concurrency: args.connections, ...mapRound(directRecommend) },
       http: matcherResults
         ? {
             efSearch: chosen.efSearch,
@@ -164,11 +167,13 @@ async function main(): Promise<void> {
           }
         : 'skipped (--skip-http)',
     };
-    mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    // A run of a subset of scenarios (--scenarios) is for comparisons: it leaves the committed results alone.
+    const resultsFile = args.scenarios ? path.join(os.tmpdir(), 'search-bench-partial.json') : RESULTS_FILE;
+    mkdirSync(path.dirname(resultsFile), { recursive: true });
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     printTable(results, recall.points, matcherResults?.loads ?? []);
-    log(`wrote ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
-    if (args.http) {
+    log(`wrote ${resultsFile}`);
+    if (args.http && !args.scenarios) {
       writeBenchmarksSection(path.join(REPO_ROOT, 'BENCHMARKS.md'), results);
       log('updated the "Search and recommendations" section of BENCHMARKS.md');
     }
@@ -280,7 +285,9 @@ async function loadMatcher(
       { name: 'search-cached-saturation', method: 'POST' as const, next: search },
       { name: 'search-cached-at-rate', method: 'POST' as const, next: search, rate: args.rate },
     ];
-    for (const scenario of scenarios) {
+    const unknown = (args.scenarios ?? []).filter((name) => !scenarios.some((scenario) => scenario.name === name));
+    if (unknown.length > 0) throw new Error(`unknown --scenarios ${unknown.join(', ')}; known: ${scenarios.map((scenario) => scenario.name).join(', ')}`);
+    for (const scenario of scenarios.filter((candidate) => !args.scenarios || args.scenarios.includes(candidate.name))) {
       log(`${scenario.name}: ${scenario.rate ? `open loop, ${scenario.rate} req/s` : `closed loop, ${args.connections} connections`}, ${args.durationSeconds} s…`);
       const cpuBefore = readCpuMs(matcher.pid);
       const postgresBefore = readProcessGroupCpu('postgres');

@@ -2,6 +2,9 @@ import pgvector from 'pgvector';
 import { createHash } from 'node:crypto';
 import type { Pool, QueryConfig } from 'pg';
 import { escapeLike } from './repositories/pg-rows';
+import { SELECT_JOB } from './repositories/job.repository';
+import { SELECT_RESUME } from './repositories/resume.repository';
+import type { Job, Resume } from './generated/prisma/client';
 import { STORED_VECTOR_DIMENSION, type EmbeddableEntity } from '@jobmatch/contracts';
 
 /**
@@ -82,6 +85,19 @@ const CANDIDATE_COLUMNS: Record<EmbeddableEntity, string> = {
     `CASE WHEN requirements ~ '[^[:space:]]' THEN requirements ELSE description END AS "requirementText"`,
   resume: 'file_name AS "fileName", text, to_json(skills) AS skills, profile',
 };
+
+/** The whole row of a recommendation's source (the resume or job whose stored vector is searched from). */
+export type SourceRow<E extends EmbeddableEntity> = E extends 'job' ? Job : Resume;
+
+/** What sourceWithCandidates reads in one round trip. */
+export interface SourceWithCandidates<S extends EmbeddableEntity, E extends EmbeddableEntity> {
+  /** The source row, or null when there is no such row. */
+  source: SourceRow<S> | null;
+  /** Its neighbours with their CandidateFields, or null when the source has no vector for the model. */
+  candidates: Candidate<E>[] | null;
+}
+
+const SOURCE_ROW_COLUMNS: Record<EmbeddableEntity, string> = { job: SELECT_JOB, resume: SELECT_RESUME };
 
 export interface StoredEmbedding {
   vector: Float32Array;
@@ -183,7 +199,8 @@ export class VectorStore {
     options: NearestOptions<E>,
   ): Promise<Neighbour[]> {
     assertStorableVector(vector);
-    return this.search(entity, '$1::vector', [pgvector.toSql(Array.from(vector)), options.modelId], options, null);
+    const { rows } = await this.runSearch(searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(vector)), options.modelId], options, null));
+    return rows;
   }
 
   /**
@@ -199,15 +216,28 @@ export class VectorStore {
   }
 
   /**
-   * nearestToStored plus the fields a recommendation scores and shows (CandidateFields), read in
-   * the same statement: one query instead of a search and a fetch of the rows by id.
+   * A recommendation's reads in one round trip: the source row, and its nearest rows of `entity`
+   * with the fields a recommendation scores and shows (CandidateFields). Both statements run in the
+   * search's transaction on one connection, pipelined: one Postgres wake-up instead of two
+   * connections' worth, and the source row says whether it has a vector (no second look on an
+   * empty page).
    */
-  async candidatesNearStored<E extends EmbeddableEntity>(
+  async sourceWithCandidates<S extends EmbeddableEntity, E extends EmbeddableEntity>(
     entity: E,
-    source: { entity: EmbeddableEntity; id: string },
+    source: { entity: S; id: string },
     options: NearestOptions<E>,
-  ): Promise<Candidate<E>[] | null> {
-    return this.searchFromStored(entity, source, options, true) as Promise<Candidate<E>[] | null>;
+  ): Promise<SourceWithCandidates<S, E>> {
+    const sourceRow: QueryConfig = {
+      name: `jobmatch_source_${source.entity}`,
+      text: `SELECT ${SOURCE_ROW_COLUMNS[source.entity]}, (embedding IS NOT NULL AND embedding_model = $2) AS "hasVector" FROM ${TABLE[source.entity]} WHERE id = $1`,
+      values: [source.id, options.modelId],
+    };
+    const { rows, companionRows } = await this.runSearch(this.storedSourceSearch(entity, source, options, CANDIDATE_COLUMNS[entity]), sourceRow);
+    const row = companionRows[0] as (SourceRow<S> & { hasVector?: boolean }) | undefined;
+    if (!row) return { source: null, candidates: null };
+    const hasVector = row.hasVector === true;
+    delete row.hasVector;
+    return { source: row, candidates: hasVector ? (rows as Candidate<E>[]) : null };
   }
 
   private async searchFromStored<E extends EmbeddableEntity>(
@@ -216,76 +246,53 @@ export class VectorStore {
     options: NearestOptions<E>,
     withFields: boolean,
   ): Promise<Neighbour[] | null> {
-    // The source vector is read inside the statement (an InitPlan evaluated once, feeding the HNSW
-    // scan), so it never travels to Node and back: one round trip fewer and no 384-number text to
-    // print, parse and bind. The planner cannot cost the HNSW scan against a sub-select and would
-    // prefer a sequential scan on small and mid-sized tables; searchSettings turns seqscan off.
-    const sourceParams = [source.id, options.modelId];
-    const sourceVector = `(SELECT embedding FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding_model = $2 AND embedding IS NOT NULL)`;
-    const excludeIds = source.entity === entity ? [...(options.excludeIds ?? []), source.id] : options.excludeIds;
-    const fields = withFields ? CANDIDATE_COLUMNS[entity] : null;
-    // Without a source vector the gate (a one-time filter) returns no rows; only then does an
-    // empty page need a second look to tell "no vector" from "no neighbours".
-    const rows = await this.search(entity, sourceVector, [...sourceParams], { ...options, excludeIds }, fields, `${sourceVector} IS NOT NULL`);
+    const { rows } = await this.runSearch(this.storedSourceSearch(entity, source, options, withFields ? CANDIDATE_COLUMNS[entity] : null));
     if (rows.length > 0) return rows;
-    const { rowCount } = await this.pool.query(`SELECT 1 FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding_model = $2 AND embedding IS NOT NULL`, sourceParams);
+    // The gate returned no rows: tell "no vector" from "no neighbours".
+    const { rowCount } = await this.pool.query(`SELECT 1 FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding_model = $2 AND embedding IS NOT NULL`, [source.id, options.modelId]);
     return rowCount ? rows : null;
   }
 
-  private async search<E extends EmbeddableEntity>(
+  /**
+   * A search from the stored vector of another row. The vector is read inside the statement (an
+   * InitPlan evaluated once, feeding the HNSW scan), so it never travels to Node and back: one
+   * round trip fewer and no 384-number text to print, parse and bind. The planner cannot cost the
+   * HNSW scan against a sub-select and would prefer a sequential scan on small and mid-sized
+   * tables; searchSettings turns seqscan off. Without a source vector the gate (a one-time filter)
+   * returns no rows.
+   */
+  private storedSourceSearch<E extends EmbeddableEntity>(
     entity: E,
-    /** SQL for the query vector: a bound parameter, or the sub-select of a stored vector (fixed SQL). */
-    queryVector: string,
-    /** Parameters already bound by queryVector ($1…); the model id is always $2. */
-    params: unknown[],
+    source: { entity: EmbeddableEntity; id: string },
     options: NearestOptions<E>,
-    /** Extra select list from CANDIDATE_COLUMNS (fixed SQL), or null for ids and distances only. */
     fields: string | null,
-    gate?: string,
-  ): Promise<Neighbour[]> {
-    const limit = Math.max(1, Math.min(1000, Math.floor(options.limit)));
-    let where = `embedding IS NOT NULL AND embedding_model = $2`;
-    if (gate) where += ` AND ${gate}`;
-    where += filterClause(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params);
-    if (options.excludeIds && options.excludeIds.length > 0) {
-      params.push(options.excludeIds);
-      where += ` AND id <> ALL($${params.length}::uuid[])`;
-    }
-    params.push(limit);
-    // With iterative scans the index may return rows slightly out of order (relaxed_order),
-    // so the outer query sorts the final page exactly.
-    const sql = `
-      SELECT * FROM (
-        SELECT id, embedding <=> ${queryVector} AS distance${fields ? `, ${fields}` : ''}
-          FROM ${TABLE[entity]}
-         WHERE ${where}
-         ORDER BY embedding <=> ${queryVector}
-         LIMIT $${params.length}
-      ) AS candidates
-      ORDER BY distance, id`;
-
-    const settings = searchSettings(options);
-    const { rows } = await this.inSearchTransaction(settings, { name: searchStatementName(options.exact === true, sql), text: sql, values: params });
-    for (const row of rows as (Neighbour & Record<string, unknown>)[]) row.similarity = toSimilarity(row.distance);
-    return rows as Neighbour[];
+  ): SearchStatement {
+    const sourceVector = `(SELECT embedding FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding_model = $2 AND embedding IS NOT NULL)`;
+    const excludeIds = source.entity === entity ? [...(options.excludeIds ?? []), source.id] : options.excludeIds;
+    return searchStatement(entity, sourceVector, [source.id, options.modelId], { ...options, excludeIds }, fields, `${sourceVector} IS NOT NULL`);
   }
 
   /**
    * Runs a search in its own transaction with its settings as SET LOCAL, so they never leak to
-   * the pooled connection. The pool's clients pipeline: BEGIN + SET LOCAL (one simple query), the
-   * search and COMMIT are written together and answered in one round trip. When the search fails
-   * the server has aborted the transaction and answers the COMMIT with a rollback, so the
-   * connection goes back to the pool clean either way.
+   * the pooled connection. The pool's clients pipeline: BEGIN + SET LOCAL (one simple query), an
+   * optional companion read, the search and COMMIT are written together and answered in one round
+   * trip. When a statement fails the server has aborted the transaction and answers the COMMIT
+   * with a rollback, so the connection goes back to the pool clean either way.
    */
-  private async inSearchTransaction(settings: string, search: QueryConfig): Promise<{ rows: { id: string; distance: number }[] }> {
+  private async runSearch(
+    statement: SearchStatement,
+    companion?: QueryConfig,
+  ): Promise<{ rows: Neighbour[]; companionRows: unknown[] }> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      const begin = client.query(`BEGIN; ${settings}`);
-      const found = client.query<{ id: string; distance: number }>(search);
+      const begin = client.query(`BEGIN; ${statement.settings}`);
+      const companionRead = companion ? client.query(companion) : null;
+      const found = client.query<Neighbour>(statement.query);
       const commit = client.query('COMMIT');
-      const [, result] = await Promise.all([begin, found, commit]);
-      return result;
+      const [, companionResult, result] = await Promise.all([begin, companionRead, found, commit]);
+      for (const row of result.rows) row.similarity = toSimilarity(row.distance);
+      return { rows: result.rows, companionRows: companionResult?.rows ?? [] };
     } catch (error) {
       // Wait for every pipelined statement to settle before the client can be reused.
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
@@ -294,6 +301,46 @@ export class VectorStore {
       client.release(broken);
     }
   }
+}
+
+/** A search statement (fixed SQL, bound values) and the SET LOCAL settings it runs under. */
+interface SearchStatement {
+  settings: string;
+  query: QueryConfig;
+}
+
+function searchStatement<E extends EmbeddableEntity>(
+  entity: E,
+  /** SQL for the query vector: a bound parameter, or the sub-select of a stored vector (fixed SQL). */
+  queryVector: string,
+  /** Parameters already bound by queryVector ($1…); the model id is always $2. */
+  params: unknown[],
+  options: NearestOptions<E>,
+  /** Extra select list from CANDIDATE_COLUMNS (fixed SQL), or null for ids and distances only. */
+  fields: string | null,
+  gate?: string,
+): SearchStatement {
+  const limit = Math.max(1, Math.min(1000, Math.floor(options.limit)));
+  let where = `embedding IS NOT NULL AND embedding_model = $2`;
+  if (gate) where += ` AND ${gate}`;
+  where += filterClause(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params);
+  if (options.excludeIds && options.excludeIds.length > 0) {
+    params.push(options.excludeIds);
+    where += ` AND id <> ALL($${params.length}::uuid[])`;
+  }
+  params.push(limit);
+  // With iterative scans the index may return rows slightly out of order (relaxed_order),
+  // so the outer query sorts the final page exactly.
+  const sql = `
+      SELECT * FROM (
+        SELECT id, embedding <=> ${queryVector} AS distance${fields ? `, ${fields}` : ''}
+          FROM ${TABLE[entity]}
+         WHERE ${where}
+         ORDER BY embedding <=> ${queryVector}
+         LIMIT $${params.length}
+      ) AS candidates
+      ORDER BY distance, id`;
+  return { settings: searchSettings(options), query: { name: searchStatementName(options.exact === true, sql), text: sql, values: params } };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { createPgPool, VectorStore, toSimilarity } from '../src';
+import { createPgPool, JobRepository, ResumeRepository, VectorStore, toSimilarity } from '../src';
 
 const MODEL = 'test-model';
 const DIM = 384;
@@ -108,7 +108,8 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     await store.writeEmbedding('job', withRequirements, unitVector(40, 0.1), MODEL, 'hash-1');
     await store.writeEmbedding('job', descriptionOnly, unitVector(40, 0.3), MODEL, 'hash-1');
 
-    const jobs = await store.candidatesNearStored('job', { entity: 'resume', id: resume }, { modelId: MODEL, limit: 2 });
+    const { source, candidates: jobs } = await store.sourceWithCandidates('job', { entity: 'resume', id: resume }, { modelId: MODEL, limit: 2 });
+    expect(source).toEqual(await new ResumeRepository(pool).findById(resume));
     expect(jobs).toEqual([
       expect.objectContaining({ id: withRequirements, title: 'Engineer', company: 'Reqs', location: 'Berlin', seniority: 'senior', employmentType: null, skills: ['Python'], requiredSkills: ['Python'], niceToHaveSkills: [], requirementText: 'Python and Django' }),
       expect.objectContaining({ id: descriptionOnly, company: 'Prose', requirementText: 'Builds things' }),
@@ -118,9 +119,10 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     expect(plain!.map((row) => row.id)).toEqual([withRequirements, descriptionOnly]);
     expect(Object.keys(plain![0]!).sort()).toEqual(['distance', 'id', 'similarity']);
 
-    const resumes = await store.candidatesNearStored('resume', { entity: 'job', id: withRequirements }, { modelId: MODEL, limit: 1 });
-    expect(resumes).toEqual([expect.objectContaining({ id: resume, fileName: 'cv.pdf', text: 'Python developer', skills: ['Python'], profile: { location: 'Berlin' } })]);
-    expect(await store.candidatesNearStored('job', { entity: 'resume', id: randomUUID() }, { modelId: MODEL, limit: 2 })).toBeNull();
+    const forJob = await store.sourceWithCandidates('resume', { entity: 'job', id: withRequirements }, { modelId: MODEL, limit: 1 });
+    expect(forJob.source).toEqual(await new JobRepository(pool).findById(withRequirements));
+    expect(forJob.candidates).toEqual([expect.objectContaining({ id: resume, fileName: 'cv.pdf', text: 'Python developer', skills: ['Python'], profile: { location: 'Berlin' } })]);
+    expect(await store.sourceWithCandidates('job', { entity: 'resume', id: randomUUID() }, { modelId: MODEL, limit: 2 })).toEqual({ source: null, candidates: null });
   });
 
   it('tells a source without a vector (null) from a search that matched nothing ([])', async () => {
@@ -131,6 +133,14 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     await store.writeEmbedding('job', otherModel, unitVector(20), 'another-model', 'hash-1');
 
     expect(await store.nearestToStored('job', { entity: 'job', id: unembedded }, { modelId: MODEL, limit: 5 })).toBeNull();
+    // The same distinction when the source row is read with its candidates.
+    const pending = await store.sourceWithCandidates('job', { entity: 'job', id: unembedded }, { modelId: MODEL, limit: 5 });
+    expect(pending).toEqual({ source: expect.objectContaining({ id: unembedded, embeddingStatus: 'PENDING' }), candidates: null });
+    const stale = await store.sourceWithCandidates('job', { entity: 'job', id: otherModel }, { modelId: MODEL, limit: 5 });
+    expect(stale.candidates).toBeNull();
+    expect(stale.source).not.toHaveProperty('hasVector');
+    const nothingMatched = await store.sourceWithCandidates('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } });
+    expect(nothingMatched).toEqual({ source: expect.objectContaining({ id: source, embeddingStatus: 'READY' }), candidates: [] });
     expect(await store.nearestToStored('job', { entity: 'job', id: otherModel }, { modelId: MODEL, limit: 5 })).toBeNull();
     expect(await store.nearestToStored('job', { entity: 'job', id: randomUUID() }, { modelId: MODEL, limit: 5 })).toBeNull();
     const none = await store.nearestToStored('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JobRepository, ResumeRepository, VectorStore, type Candidate, type Job, type Resume } from '@jobmatch/db';
+import { VectorStore, type Candidate, type Job, type Resume } from '@jobmatch/db';
 import { EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { MatchScorer, type MatchRanking, type ScorableJob } from '../matching/match-scorer';
@@ -46,8 +46,6 @@ function toResumeSummary(row: Candidate<'resume'>): ResumeSummaryDto {
 export class RecommendationsService {
   constructor(
     private readonly vectors: VectorStore,
-    private readonly jobs: JobRepository,
-    private readonly resumes: ResumeRepository,
     private readonly scorer: MatchScorer,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'HNSW_EF_SEARCH'>,
   ) {}
@@ -55,11 +53,8 @@ export class RecommendationsService {
   async jobsForResume(resumeId: string, query: JobRecommendationQueryDto): Promise<JobRecommendationsDto> {
     const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType };
     const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
-    // The search reads the stored vector itself, so it runs alongside the resume lookup.
-    const [resume, candidates] = await Promise.all([
-      this.resumes.findById(resumeId),
-      this.vectors.candidatesNearStored('job', { entity: 'resume', id: resumeId }, options),
-    ]);
+    // The resume row and the search from its stored vector: one round trip.
+    const { source: resume, candidates } = await this.vectors.sourceWithCandidates('job', { entity: 'resume', id: resumeId }, options);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
     this.assertEmbedded('resume', resume);
     if (!candidates) throw new EmbeddingNotReadyException('resume', resume, this.config.MODEL_ID);
@@ -77,10 +72,7 @@ export class RecommendationsService {
 
   async candidatesForJob(jobId: string, query: CandidateQueryDto): Promise<CandidatesDto> {
     const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters: { skillsAny: query.skills } };
-    const [job, candidates] = await Promise.all([
-      this.jobs.findById(jobId),
-      this.vectors.candidatesNearStored('resume', { entity: 'job', id: jobId }, options),
-    ]);
+    const { source: job, candidates } = await this.vectors.sourceWithCandidates('resume', { entity: 'job', id: jobId }, options);
     if (!job) throw new NotFoundApiException('Job', jobId);
     this.assertEmbedded('job', job);
     if (!candidates) throw new EmbeddingNotReadyException('job', job, this.config.MODEL_ID);

@@ -36,7 +36,8 @@ const JOB_COLUMNS: ColumnMap<Job> = {
   niceToHaveSkills: 'nice_to_have_skills',
   ...EMBEDDED_ENTITY_COLUMNS,
 };
-const SELECT_JOB = selectList(JOB_COLUMNS);
+/** The select list of a whole job row (camel-case fields); VectorStore reads recommendation sources with it. */
+export const SELECT_JOB = selectList(JOB_COLUMNS);
 
 /** Company, seniority and employment type match whole values (case-insensitive); location matches a substring. */
 function jobWhere(filters: JobFilters, params: unknown[]): string {

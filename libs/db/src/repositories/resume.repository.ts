@@ -21,7 +21,8 @@ const RESUME_COLUMNS: ColumnMap<Resume> = {
   profile: 'profile',
   ...EMBEDDED_ENTITY_COLUMNS,
 };
-const SELECT_RESUME = selectList(RESUME_COLUMNS);
+/** The select list of a whole resume row (camel-case fields); VectorStore reads recommendation sources with it. */
+export const SELECT_RESUME = selectList(RESUME_COLUMNS);
 
 /** JSON columns are bound as JSON text (pg would send a JS array as a Postgres array). */
 function withJsonProfile<T extends { profile?: unknown }>(data: T): T {
