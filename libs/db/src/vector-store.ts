@@ -1,6 +1,6 @@
 import pgvector from 'pgvector';
 import { createHash } from 'node:crypto';
-import type { Pool, QueryConfig } from 'pg';
+import type { Client, Pool, QueryConfig } from 'pg';
 import { escapeLike } from './repositories/pg-rows';
 import { SELECT_JOB } from './repositories/job.repository';
 import { SELECT_RESUME } from './repositories/resume.repository';
@@ -286,10 +286,21 @@ export class VectorStore {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      const begin = client.query(`BEGIN; ${statement.settings}`);
-      const companionRead = companion ? client.query(companion) : null;
-      const found = client.query<Neighbour>(statement.query);
-      const commit = client.query('COMMIT');
+      // node-postgres writes every protocol message (Bind, Describe, Execute, Sync…) with its own
+      // socket write: about ten system calls for this batch, each one a wake-up for Postgres. Corked,
+      // the batch leaves in one writev. The queries are submitted synchronously, so uncorking right
+      // after them flushes exactly this batch.
+      const socket = (client as unknown as Client).connection?.stream;
+      socket?.cork();
+      let begin, companionRead, found, commit;
+      try {
+        begin = client.query(`BEGIN; ${statement.settings}`);
+        companionRead = companion ? client.query(companion) : null;
+        found = client.query<Neighbour>(statement.query);
+        commit = client.query('COMMIT');
+      } finally {
+        socket?.uncork();
+      }
       const [, companionResult, result] = await Promise.all([begin, companionRead, found, commit]);
       for (const row of result.rows) row.similarity = toSimilarity(row.distance);
       return { rows: result.rows, companionRows: companionResult?.rows ?? [] };

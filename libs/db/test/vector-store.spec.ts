@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Client, Pool } from 'pg';
+import type { Duplex } from 'node:stream';
 import { createPgPool, JobRepository, ResumeRepository, VectorStore, toSimilarity } from '../src';
 
 const MODEL = 'test-model';
@@ -189,6 +190,27 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     }
   });
 
+
+  it('writes a whole search batch (transaction, source row, search, commit) to the socket at once', async () => {
+    const single = createPgPool({ url: db.url, poolSize: 1 });
+    try {
+      const source = await insertJob({ company: 'Batch' });
+      await store.writeEmbedding('job', source, unitVector(50), MODEL, 'hash-1');
+      const singleStore = new VectorStore(single);
+      await singleStore.sourceWithCandidates('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 3 }); // statements prepared
+      const client = (await single.connect()) as unknown as Client;
+      const socket = client.connection.stream as Duplex & { _write: Duplex['_write']; _writev: NonNullable<Duplex['_writev']> };
+      const writes = [jest.spyOn(socket, '_write'), jest.spyOn(socket, '_writev')];
+      client.release();
+
+      const found = await singleStore.sourceWithCandidates('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 3 });
+      expect(found.source?.id).toBe(source);
+      // Uncorked, node-postgres would write each protocol message on its own (five or more writes).
+      expect(writes.reduce((calls, spy) => calls + spy.mock.calls.length, 0)).toBe(1);
+    } finally {
+      await single.end();
+    }
+  });
   it('applies ef_search and iterative scans inside the single search statement', async () => {
     const model = 'settings-model';
     for (let i = 0; i < 60; i++) {
