@@ -88,6 +88,12 @@ async function main(): Promise<void> {
     const { resumeIds, jobCount } = await storedIds(pool);
     if (jobCount !== args.jobs) throw new Error(`expected ${args.jobs} embedded jobs, found ${jobCount}`);
 
+    const sharedBuffersMb = await postgresSharedBuffersMb(pool);
+    log(`Postgres shared_buffers ${sharedBuffersMb} MB; jobs HNSW index ${seed.indexSizeMb} MB, jobs table with its indexes ${seed.tableSizeMb} MB`);
+    if (seed.tableSizeMb > sharedBuffersMb) {
+      log('WARNING: the jobs table and its indexes do not fit in shared_buffers; searches re-read pages from the OS cache (scripts/services.sh sets 512 MB)');
+    }
+
     const propertiesRng = new Rng(spec.model.seed + 5);
     const sample = Array.from({ length: 4000 }, () => generator.sample(propertiesRng).vector);
     const pca32 = pcaVarianceCaptured(sample, 32);
@@ -145,6 +151,7 @@ async function main(): Promise<void> {
         offeredRate: args.rate,
         dataset: { jobs: args.jobs, resumes: args.resumes, dimension: 384, generator: spec.model, ...seed },
         hnsw: { m: 16, efConstruction: 64, iterativeScan: 'relaxed_order' },
+        postgresSharedBuffersMb: sharedBuffersMb,
       },
       datasetProperties: {
         pcaTop32VarianceShare: round(pca32, 4),
@@ -180,6 +187,12 @@ async function main(): Promise<void> {
   } finally {
     await pool.end();
   }
+}
+
+/** Postgres's buffer cache: whether the HNSW index fits in it decides how much CPU a search costs. */
+async function postgresSharedBuffersMb(pool: ReturnType<typeof createPgPool>): Promise<number> {
+  const { rows } = await pool.query<{ mb: number }>(`SELECT (setting::bigint * 8 / 1024)::int AS mb FROM pg_settings WHERE name = 'shared_buffers'`);
+  return rows[0]!.mb;
 }
 
 function mapRound<T extends object>(value: T): T {
