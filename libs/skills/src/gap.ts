@@ -48,7 +48,23 @@ export interface SkillGraph {
   relatedOf(name: string): readonly string[];
 }
 
-const key = (name: string) => name.trim().toLowerCase();
+/**
+ * The case-insensitive key of a skill name. Memoized: ranking a recommendation's candidate pool
+ * compares a few hundred skill names, nearly all from the taxonomy's bounded vocabulary, and
+ * trimming and lower-casing each anew allocated two strings per comparison. The bound keeps
+ * arbitrary input (skill names from API callers) from growing the cache without limit.
+ */
+const KEY_CACHE_LIMIT = 20_000;
+const keyCache = new Map<string, string>();
+function key(name: string): string {
+  let cached = keyCache.get(name);
+  if (cached === undefined) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    cached = name.trim().toLowerCase();
+    keyCache.set(name, cached);
+  }
+  return cached;
+}
 
 function addEdge(map: Map<string, string[]>, from: string, to: string): void {
   const list = map.get(key(from));

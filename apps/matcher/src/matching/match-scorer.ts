@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { seniorityRank } from '../common/seniority';
 import type { ResumeProfile } from '../resumes/resume-profile';
 import { SkillsProvider } from '../skills/skills.provider';
-import { contentWords, mentionsSkill, requirementLines } from './text-overlap';
+import { contentWords, mentionsLowerTerm, requirementLines } from './text-overlap';
 
 /** Longest requirement line quoted in an explanation (the rest is cut with "..."). */
 const MAX_LINE_CHARS = 200;
@@ -234,8 +234,10 @@ export class MatchScorer {
       words: [...new Set(contentWords(text))],
     }));
     const candidates: (RequirementLineOverlap & { weight: number })[] = [];
+    const skillNeedles = matched.map((skill) => ({ name: skill.name, lower: skill.name.toLowerCase() }));
     for (const line of job.lines) {
-      const matchedSkills = matched.filter((skill) => mentionsSkill(line.lower, skill.name)).map((skill) => skill.name);
+      const matchedSkills: string[] = [];
+      for (const skill of skillNeedles) if (mentionsLowerTerm(line.lower, skill.lower)) matchedSkills.push(skill.name);
       const matchedTerms = line.words.filter((word) => resume.words.has(word));
       if (matchedSkills.length === 0 && matchedTerms.length === 0) continue;
       const weight = 2 * matchedSkills.length + matchedTerms.length / Math.max(1, line.words.length);

@@ -21,6 +21,8 @@ export function wordSet(text: string): Set<string> {
   return new Set(contentWords(text));
 }
 
+const TWO_WORDS = /\S\s+\S/;
+
 /** Requirement-like lines: bullet or line breaks first, sentences when a line is long prose. */
 export function requirementLines(text: string, maxLines = 60): string[] {
   const lines: string[] = [];
@@ -30,7 +32,7 @@ export function requirementLines(text: string, maxLines = 60): string[] {
     const parts = line.length > 200 ? line.split(/(?<=[.;!?])\s+/) : [line];
     for (const part of parts) {
       const trimmed = part.trim();
-      if (trimmed.split(/\s+/).length >= 2) lines.push(trimmed);
+      if (TWO_WORDS.test(trimmed)) lines.push(trimmed);
       if (lines.length >= maxLines) return lines;
     }
   }
@@ -49,7 +51,11 @@ function isWordChar(char: string): boolean {
 
 /** Whether `skill` occurs in `lowerText` as a whole term (case-insensitive). */
 export function mentionsSkill(lowerText: string, skill: string): boolean {
-  const needle = skill.toLowerCase();
+  return mentionsLowerTerm(lowerText, skill.toLowerCase());
+}
+
+/** mentionsSkill for a term already lower-cased (explanations test each matched skill against every line). */
+export function mentionsLowerTerm(lowerText: string, needle: string): boolean {
   let index = lowerText.indexOf(needle);
   while (index >= 0) {
     const before = index === 0 ? '' : lowerText.charAt(index - 1);

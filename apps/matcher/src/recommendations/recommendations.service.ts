@@ -27,7 +27,16 @@ function topRanked<T extends { ranking: MatchRanking }>(scored: T[], limit: numb
 
 /** A candidate job row as the scorer reads it (requirementText is the requirements, or the description when there are none). */
 function scorableJob(row: Candidate<'job'>): ScorableJob {
-  return { ...row, requirements: row.requirementText, description: '' };
+  return {
+    title: row.title,
+    description: '',
+    requirements: row.requirementText,
+    location: row.location,
+    seniority: row.seniority,
+    skills: row.skills,
+    requiredSkills: row.requiredSkills,
+    niceToHaveSkills: row.niceToHaveSkills,
+  };
 }
 
 function toJobSummary(row: Candidate<'job'>): JobSummaryDto {
