@@ -27,6 +27,7 @@ export interface SearchResults {
     connections: number;
     durationSeconds: number;
     offeredRate: number;
+    postgresSharedBuffersMb: number;
     dataset: { jobs: number; resumes: number; generator: VectorModelParams; reused: boolean; loadSeconds: number | null; indexBuildSeconds: number; indexBuiltAt: string; indexSizeMb: number; tableSizeMb: number };
   };
   datasetProperties: {
@@ -62,7 +63,9 @@ export function renderSection(r: SearchResults): string {
     'and times each one from the moment it was due, so queueing anywhere counts (no coordinated omission). A seeded database is reused while the dataset fingerprint',
     '(generator version, parameters, counts) is unchanged; `--fresh` rebuilds it. Other flags: `--duration S` (per scenario, default 20),',
     '`--connections N` (default 8), `--rate R` (offered req/s, default 300), `--queries N` (default 200), `--jobs`, `--resumes`,',
-    '`--no-build`, `--skip-http`; `BENCH_MATCHER_NODE_OPTIONS="…"` replaces the node flags of the start script to try others.',
+    '`--no-build`, `--skip-http`; `BENCH_MATCHER_NODE_OPTIONS="…"` replaces the node flags of the start script to try others. For A/B runs:',
+    '`--scenarios a,b` runs only those HTTP scenarios (results go to the temp directory, not to the files here) and `BENCH_MATCHER_MAIN=…/dist/main.js`',
+    'loads another checkout\'s built matcher on the same dataset.',
     'On a quiet machine a full rerun takes about 4 minutes with a seeded database, about 6 from scratch.',
     '',
     '### Results',
@@ -105,9 +108,10 @@ export function renderSection(r: SearchResults): string {
       'The machine column shows how much of it a request uses; when it nears the budget, requests queue and the tail grows far faster than the median.',
       'The matcher is one event loop, so its own column against 1000 / rate ms shows how busy that single thread is.',
       '',
-      'A recommendation costs the database three statements in one round trip on one connection — `BEGIN; SET LOCAL hnsw.ef_search …` (one simple query),',
-      'the prepared search statement (the resume\'s stored vector read inside it as an InitPlan, the candidate fields in the same rows) and `COMMIT`,',
-      'written together with node-postgres\' pipeline mode — plus the resume row on a second connection at the same time.',
+      'A recommendation costs the database four statements in one round trip on one connection — `BEGIN; SET LOCAL hnsw.ef_search …` (one simple query),',
+      'the prepared resume-row read, the prepared search statement (the resume\'s stored vector read inside it as an InitPlan, the candidate fields in the',
+      'same rows) and `COMMIT` — written together with node-postgres\' pipeline mode, corked into one socket write.',
+      `Postgres ran with shared_buffers = ${c.postgresSharedBuffersMb} MB, which holds the ${c.dataset.indexSizeMb} MB job index (with the 128 MB default, buffer churn cost about a quarter of Postgres's CPU per search).`,
       '',
     );
   }
