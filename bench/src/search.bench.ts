@@ -46,6 +46,12 @@ function parseArgs(argv: string[]) {
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} needs a positive number`);
     return parsed;
   };
+  const list = (name: string) => {
+    if (!argv.includes(`--${name}`)) return null;
+    const names = (argv[argv.indexOf(`--${name}`) + 1] ?? '').split(',').filter(Boolean);
+    if (names.length === 0) throw new Error(`--${name} needs a comma-separated list`);
+    return names;
+  };
   return {
     fresh: flags.has('--fresh'),
     build: !flags.has('--no-build'),
@@ -56,7 +62,7 @@ function parseArgs(argv: string[]) {
     durationSeconds: value('duration', 20),
     connections: value('connections', 8),
     rate: value('rate', TARGETS.recommendRps),
-    scenarios: argv.includes('--scenarios') ? (argv[argv.indexOf('--scenarios') + 1] ?? '').split(',').filter(Boolean) : null,
+    scenarios: list('scenarios'),
     database: process.env.BENCH_DATABASE ?? 'jobmatch_bench',
     serverUrl: process.env.BENCH_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',

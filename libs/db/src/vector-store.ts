@@ -97,7 +97,10 @@ export interface SourceWithCandidates<S extends EmbeddableEntity, E extends Embe
   candidates: Candidate<E>[] | null;
 }
 
-const SOURCE_ROW_COLUMNS: Record<EmbeddableEntity, string> = { job: SELECT_JOB, resume: SELECT_RESUME };
+/** The whole source row, and whether it has a vector for the model ($2); fixed SQL per entity. */
+const sourceRowSql = (entity: EmbeddableEntity, columns: string) =>
+  `SELECT ${columns}, (embedding IS NOT NULL AND embedding_model = $2) AS "hasVector" FROM ${TABLE[entity]} WHERE id = $1`;
+const SOURCE_ROW_SQL: Record<EmbeddableEntity, string> = { job: sourceRowSql('job', SELECT_JOB), resume: sourceRowSql('resume', SELECT_RESUME) };
 
 export interface StoredEmbedding {
   vector: Float32Array;
@@ -227,17 +230,12 @@ export class VectorStore {
     source: { entity: S; id: string },
     options: NearestOptions<E>,
   ): Promise<SourceWithCandidates<S, E>> {
-    const sourceRow: QueryConfig = {
-      name: `jobmatch_source_${source.entity}`,
-      text: `SELECT ${SOURCE_ROW_COLUMNS[source.entity]}, (embedding IS NOT NULL AND embedding_model = $2) AS "hasVector" FROM ${TABLE[source.entity]} WHERE id = $1`,
-      values: [source.id, options.modelId],
-    };
+    const sourceRow: QueryConfig = { name: `jobmatch_source_${source.entity}`, text: SOURCE_ROW_SQL[source.entity], values: [source.id, options.modelId] };
     const { rows, companionRows } = await this.runSearch(this.storedSourceSearch(entity, source, options, CANDIDATE_COLUMNS[entity]), sourceRow);
-    const row = companionRows[0] as (SourceRow<S> & { hasVector?: boolean }) | undefined;
-    if (!row) return { source: null, candidates: null };
-    const hasVector = row.hasVector === true;
-    delete row.hasVector;
-    return { source: row, candidates: hasVector ? (rows as Candidate<E>[]) : null };
+    const found = companionRows[0] as { hasVector: boolean; [field: string]: unknown } | undefined;
+    if (!found) return { source: null, candidates: null };
+    const { hasVector, ...row } = found;
+    return { source: row as unknown as SourceRow<S>, candidates: hasVector ? (rows as Candidate<E>[]) : null };
   }
 
   private async searchFromStored<E extends EmbeddableEntity>(
@@ -287,21 +285,23 @@ export class VectorStore {
     let broken: Error | undefined;
     try {
       // node-postgres writes every protocol message (Bind, Describe, Execute, Sync…) with its own
-      // socket write: about ten system calls for this batch, each one a wake-up for Postgres. Corked,
-      // the batch leaves in one writev. The queries are submitted synchronously, so uncorking right
-      // after them flushes exactly this batch.
+      // socket write: five or more system calls for this batch (strace), each a wake-up for Postgres.
+      // Corked, the batch leaves in one writev. The queries are submitted synchronously, so
+      // uncorking right after them flushes exactly this batch.
       const socket = (client as unknown as Client).connection?.stream;
       socket?.cork();
-      let begin, companionRead, found, commit;
+      let batch;
       try {
-        begin = client.query(`BEGIN; ${statement.settings}`);
-        companionRead = companion ? client.query(companion) : null;
-        found = client.query<Neighbour>(statement.query);
-        commit = client.query('COMMIT');
+        batch = Promise.all([
+          client.query(`BEGIN; ${statement.settings}`),
+          companion ? client.query(companion) : null,
+          client.query<Neighbour>(statement.query),
+          client.query('COMMIT'),
+        ]);
       } finally {
         socket?.uncork();
       }
-      const [, companionResult, result] = await Promise.all([begin, companionRead, found, commit]);
+      const [, companionResult, result] = await batch;
       for (const row of result.rows) row.similarity = toSimilarity(row.distance);
       return { rows: result.rows, companionRows: companionResult?.rows ?? [] };
     } catch (error) {

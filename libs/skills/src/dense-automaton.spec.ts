@@ -2,6 +2,7 @@ import { AhoCorasick } from './automaton';
 import { WORD_CHAR } from './char-tables';
 import { DenseAutomaton } from './dense-automaton';
 import { normalizeText } from './normalize';
+import { prng } from '../test/prng';
 
 /** The Map-based automaton (automaton.ts) is the reference: same hits, same order. */
 function compare(patterns: string[], texts: string[], bounded: boolean): void {
@@ -16,16 +17,6 @@ function compare(patterns: string[], texts: string[], bounded: boolean): void {
     for (let k = 0; k < count; k++) actual.push([hits[2 * k]!, hits[2 * k + 1]!]);
     expect(actual).toEqual(expected);
   }
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('DenseAutomaton', () => {

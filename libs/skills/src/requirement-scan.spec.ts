@@ -1,15 +1,6 @@
 import { CUE, resolveRequirements } from './requirement';
 import { CUE_TRIGGERS, resolveRequirementsFast } from './requirement-scan';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../test/prng';
 
 /** Offsets of every trigger occurrence, as the extractor reports them (case-folded search). */
 function hintsOf(text: string): number[] {

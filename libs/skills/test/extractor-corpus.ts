@@ -1,5 +1,6 @@
 import { getSkillTaxonomy } from '../src/taxonomy';
 import { loadEvalSet } from './eval/evaluate';
+import { prng } from './prng';
 
 /**
  * A deterministic corpus for checking that extraction output does not change when the extractor's
@@ -7,18 +8,6 @@ import { loadEvalSet } from './eval/evaluate';
  * evaluation texts with headings and cues, and "word salad" built from taxonomy terms, everyday
  * look-alikes ("go to", "R&D", "excellent"), qualifiers and punctuation.
  */
-
-/** mulberry32: small seeded PRNG so the corpus is identical on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADINGS = [
   'Requirements:',
