@@ -29,4 +29,7 @@ module.exports = {
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // content-disposition 3 (under @fastify/static, which serves the Swagger UI) ships only ES
+  // modules: Node requires them, Jest needs them transpiled to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/content-disposition@[^/]+/node_modules/)?content-disposition/)'],
 };

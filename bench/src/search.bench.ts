@@ -208,7 +208,8 @@ function mapRound<T extends object>(value: T): T {
 /**
  * The environment (MALLOC_ARENA_MAX=…) and node flags (--max-old-space-size=…) of apps/matcher's
  * `start` script, the way scripts/start-service.sh and the Dockerfile start it: the matcher is
- * measured as it runs in production. BENCH_MATCHER_NODE_OPTIONS="…" replaces the flags to try others.
+ * measured as it runs in production. BENCH_MATCHER_NODE_OPTIONS="…" replaces the flags to try others,
+ * and BENCH_MATCHER_ENV="NAME=value …" adds settings (e.g. DATABASE_POOL_SIZE=4).
  */
 function matcherStart(): { env: Record<string, string>; flags: string[]; command: string } {
   const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'apps/matcher/package.json'), 'utf8')) as { scripts: { start: string } };
@@ -218,6 +219,18 @@ function matcherStart(): { env: Record<string, string>; flags: string[]; command
   const flags = override === undefined ? tokens.filter((token) => token.startsWith('--')) : override.split(/\s+/).filter(Boolean);
   const command = [...Object.entries(env).map(([name, value]) => `${name}=${value}`), 'node', ...flags, 'apps/matcher/dist/main.js'].join(' ');
   return { env, flags, command };
+}
+
+/** BENCH_MATCHER_ENV="NAME=value NAME2=value": more settings for the matcher, to compare configurations. */
+function extraMatcherEnv(): Record<string, string> {
+  const pairs = (process.env.BENCH_MATCHER_ENV ?? '').split(/\s+/).filter(Boolean);
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(pair);
+      if (!match) throw new Error(`BENCH_MATCHER_ENV: expected NAME=value, got "${pair}"`);
+      return [match[1]!, match[2]!];
+    }),
+  );
 }
 
 async function loadMatcher(
@@ -277,6 +290,7 @@ async function loadMatcher(
         EMBEDDER_HOST: '127.0.0.1',
         EMBEDDER_RPC_PORT: String(embedderRpcPort),
         HNSW_EF_SEARCH: String(efSearch),
+        ...extraMatcherEnv(),
       },
     });
     startRssMb = readRss(matcher.pid)?.rssMb ?? NaN;

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { ConfigError } from '@jobmatch/config';
-import { configureHttpApp } from '@jobmatch/nest-common';
+import { createHttpApp } from '@jobmatch/nest-common';
 import { AppModule } from './app.module';
 import { loadAppConfig } from './config';
 import { ModelFilesError } from './inference/model-files';
@@ -14,10 +13,13 @@ import { ModelFilesError } from './inference/model-files';
  */
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
-  // abortOnError: false so a start-up failure (e.g. missing model files) reaches the catch below
-  // and exits with its message instead of aborting the process.
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
-  configureHttpApp(app, { title: 'Embedder', description: 'Health and metrics of the embedding service', docs: false });
+  // The same HTTP app as the other services; a start-up failure (e.g. missing model files)
+  // rejects, reaches the catch below and exits with its message.
+  const app = await createHttpApp(AppModule.forRoot(config), {
+    title: 'Embedder',
+    description: 'Health and metrics of the embedding service',
+    docs: false,
+  });
   app.connectMicroservice<MicroserviceOptions>(
     { transport: Transport.TCP, options: { host: '0.0.0.0', port: config.EMBEDDER_RPC_PORT } },
     { inheritAppConfig: false },

@@ -1,17 +1,21 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import fastifyMultipart from '@fastify/multipart';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@jobmatch/nest-common';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 
 /** JSON bodies up to this size: a resume at RESUME_MAX_CHARS in multi-byte UTF-8 still fits. */
-const JSON_BODY_LIMIT = '2mb';
+const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** The HTTP app exactly as production runs it (used by main.ts and by the integration tests). */
-export function createMatcherApp(config: AppConfig): Promise<NestExpressApplication> {
-  return createHttpApp(AppModule.forRoot(config), {
-    jsonBodyLimit: JSON_BODY_LIMIT,
+export async function createMatcherApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await createHttpApp(AppModule.forRoot(config), {
+    bodyLimitBytes: BODY_LIMIT_BYTES,
     title: 'Matcher API',
     description: 'Jobs, resumes, semantic search, recommendations and explained match scores',
     corsOrigins: config.CORS_ORIGINS,
   });
+  // Multipart bodies stay unread until ResumeUploadInterceptor reads the upload (with its limits).
+  await app.register(fastifyMultipart);
+  return app;
 }

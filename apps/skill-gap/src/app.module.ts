@@ -1,7 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { serviceFoundationImports } from '@jobmatch/nest-common';
-import { DatabaseUnavailableInterceptor } from './common/database-unavailable.interceptor';
 import { APP_CONFIG, type AppConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { SkillGapController } from './skill-gap/skill-gap.controller';
@@ -20,7 +18,6 @@ export class AppModule {
       controllers: [HealthController, SkillsController, SkillGapController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor },
         SkillsEngine,
         SkillsService,
         SkillGapService,

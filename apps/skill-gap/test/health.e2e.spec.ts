@@ -29,6 +29,7 @@ describe('health endpoints', () => {
     const config = loadAppConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none', LOG_LEVEL: 'silent' });
     const app = await createSkillGapApp(config);
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     try {
       const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
       expect(ready.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
 import { STORED_VECTOR_DIMENSION } from '@jobmatch/contracts';
 import { createSkillGapApp } from '../src/app.factory';
@@ -7,7 +7,7 @@ import { loadAppConfig } from '../src/config';
 export const MODEL_ID = 'sentence-transformers/all-MiniLM-L6-v2';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   db: TestDatabase;
   close(): Promise<void>;
 }
@@ -16,10 +16,11 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadAppConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '3', LOG_LEVEL: 'silent', MODEL_ID, ...env });
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   try {
     app = await createSkillGapApp(config);
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   } catch (error) {
     await db.drop();
     throw error;

@@ -1,5 +1,9 @@
 import { Pool } from 'pg';
-import type { DatabaseOptions } from './prisma';
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+}
 
 /**
  * A plain `pg` pool for the vector SQL: it runs on the hot path of search and recommendations,

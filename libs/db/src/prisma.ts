@@ -1,12 +1,8 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client';
+import type { DatabaseOptions } from './pg-pool';
 
 export { PrismaClient };
-
-export interface DatabaseOptions {
-  url: string;
-  poolSize?: number;
-}
 
 /** Prisma 7 talks to Postgres through the `pg` driver adapter (no native query engine). */
 export function createPrismaClient({ url, poolSize = 10 }: DatabaseOptions): PrismaClient {

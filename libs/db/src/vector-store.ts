@@ -215,7 +215,11 @@ export class VectorStore {
     source: { entity: EmbeddableEntity; id: string },
     options: NearestOptions<E>,
   ): Promise<Neighbour[] | null> {
-    return this.searchFromStored(entity, source, options, false);
+    const { rows } = await this.runSearch(this.storedSourceSearch(entity, source, options, null));
+    if (rows.length > 0) return rows;
+    // The gate returned no rows: tell "no vector" from "no neighbours".
+    const { rowCount } = await this.pool.query(`SELECT 1 FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding_model = $2 AND embedding IS NOT NULL`, [source.id, options.modelId]);
+    return rowCount ? rows : null;
   }
 
   /**
@@ -236,19 +240,6 @@ export class VectorStore {
     if (!found) return { source: null, candidates: null };
     const { hasVector, ...row } = found;
     return { source: row as unknown as SourceRow<S>, candidates: hasVector ? (rows as Candidate<E>[]) : null };
-  }
-
-  private async searchFromStored<E extends EmbeddableEntity>(
-    entity: E,
-    source: { entity: EmbeddableEntity; id: string },
-    options: NearestOptions<E>,
-    withFields: boolean,
-  ): Promise<Neighbour[] | null> {
-    const { rows } = await this.runSearch(this.storedSourceSearch(entity, source, options, withFields ? CANDIDATE_COLUMNS[entity] : null));
-    if (rows.length > 0) return rows;
-    // The gate returned no rows: tell "no vector" from "no neighbours".
-    const { rowCount } = await this.pool.query(`SELECT 1 FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding_model = $2 AND embedding IS NOT NULL`, [source.id, options.modelId]);
-    return rowCount ? rows : null;
   }
 
   /**

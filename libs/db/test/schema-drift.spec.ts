@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
 import type { Pool } from 'pg';
-import { createPgPool, createPrismaClient, type PrismaClient } from '../src';
+import { createPgPool } from '../src';
+import { createPrismaClient, type PrismaClient } from '../src/prisma';
 
 /**
  * Migrations are written by hand where the Prisma schema engine cannot be fetched, so this test

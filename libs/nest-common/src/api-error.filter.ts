@@ -1,7 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpServer, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorBody } from '@jobmatch/contracts';
-import type { Request, Response } from 'express';
-import { ApiException } from './errors';
+import { ApiException, DatabaseUnavailableException, isDatabaseUnavailable } from './errors';
+import { REQUEST_ID_HEADER } from './logging';
 
 const CODE_BY_STATUS: Partial<Record<number, string>> = {
   400: 'BAD_REQUEST',
@@ -17,51 +17,57 @@ const CODE_BY_STATUS: Partial<Record<number, string>> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/** The error body (without requestId) for anything thrown while answering a request. */
+export function toApiErrorBody(exception: unknown): ApiErrorBody {
+  if (exception instanceof ApiException) {
+    return { statusCode: exception.getStatus(), code: exception.code, message: exception.message, details: exception.details };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const raw = exception.getResponse();
+    const message =
+      typeof raw === 'string'
+        ? raw
+        : Array.isArray((raw as { message?: unknown }).message)
+          ? ((raw as { message: string[] }).message).join('; ')
+          : String((raw as { message?: unknown }).message ?? exception.message);
+    return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`, message };
+  }
+  // Fastify's own 4xx errors (e.g. a URL it cannot decode) carry an FST_ code and a statusCode.
+  const fastifyError = exception as { code?: unknown; statusCode?: unknown; message?: unknown };
+  const statusCode = fastifyError?.statusCode;
+  if (typeof fastifyError?.code === 'string' && fastifyError.code.startsWith('FST_') && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`, message: String(fastifyError.message ?? 'Bad request') };
+  }
+  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Internal server error' };
+}
+
 /**
- * Every error leaves as the same JSON shape (ApiErrorBody). Unexpected errors are logged with
- * their stack and answered with a generic 500 — the stack never reaches the client.
+ * Every error leaves as the same JSON shape (ApiErrorBody). A database outage, wherever it
+ * surfaces (repository, vector SQL, health), is a 503 with Retry-After: the caller should come
+ * back. Unexpected errors are logged with their stack and answered with a generic 500 — the stack
+ * never reaches the client. Replies go through the HTTP adapter, so the filter does not depend on
+ * the platform underneath.
  */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiErrorFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string }>();
-    const body = this.toBody(exception);
-    if (request?.id !== undefined) body.requestId = String(request.id);
+  constructor(private readonly httpAdapter: HttpServer) {}
+
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = isDatabaseUnavailable(thrown) ? new DatabaseUnavailableException() : thrown;
+    const response = host.switchToHttp().getResponse<{ getHeader(name: string): unknown }>();
+    const body = toApiErrorBody(exception);
+    // The id the response already echoes (set once the request reached the logging middleware).
+    const requestId = response.getHeader(REQUEST_ID_HEADER);
+    if (requestId !== undefined) body.requestId = String(requestId);
     if (exception instanceof ApiException) {
-      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+      for (const [name, value] of Object.entries(exception.headers)) this.httpAdapter.setHeader(response, name, value);
     }
     if (body.statusCode >= 500 && !(exception instanceof ApiException)) {
       this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     }
-    response.status(body.statusCode).json(body);
-  }
-
-  private toBody(exception: unknown): ApiErrorBody {
-    if (exception instanceof ApiException) {
-      return { statusCode: exception.getStatus(), code: exception.code, message: exception.message, details: exception.details };
-    }
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      const raw = exception.getResponse();
-      const message =
-        typeof raw === 'string'
-          ? raw
-          : Array.isArray((raw as { message?: unknown }).message)
-            ? ((raw as { message: string[] }).message).join('; ')
-            : String((raw as { message?: unknown }).message ?? exception.message);
-      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`, message };
-    }
-    // body-parser errors (malformed JSON, body too large) carry `status` and `type`.
-    const candidate = exception as { status?: unknown; type?: unknown; message?: unknown };
-    if (typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500) {
-      const statusCode = candidate.status;
-      const message = candidate.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : String(candidate.message ?? 'Bad request');
-      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`, message };
-    }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Internal server error' };
+    this.httpAdapter.reply(response, body, body.statusCode);
   }
 }

@@ -23,6 +23,31 @@ export class DependencyUnavailableException extends ApiException {
   }
 }
 
+/** How long a caller is told to wait (Retry-After) when Postgres cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// Prisma: can't reach, timed out, database missing, connection closed, pool timeout.
+const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1003', 'P1008', 'P1017', 'P2024']);
+// pg / Node sockets, and SQLSTATEs for "server is going away or refusing connections".
+const PG_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '53300', '3D000']);
+
+/** True when `error` means Postgres cannot be reached right now (as opposed to a bug or bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const candidate = error as { code?: unknown; message?: unknown } | null;
+  if (typeof candidate !== 'object' || candidate === null) return false;
+  const code = typeof candidate.code === 'string' ? candidate.code : '';
+  if (PRISMA_UNAVAILABLE.has(code) || PG_UNAVAILABLE.has(code) || code.startsWith('08')) return true;
+  const message = typeof candidate.message === 'string' ? candidate.message : '';
+  // pg's pool reports an exhausted connect timeout only through its message.
+  return /timeout exceeded when trying to connect|Connection terminated unexpectedly/i.test(message);
+}
+
+export class DatabaseUnavailableException extends DependencyUnavailableException {
+  constructor() {
+    super('postgres', 'The database is unavailable; retry shortly', DATABASE_RETRY_AFTER_SECONDS);
+  }
+}
+
 export class NotFoundApiException extends ApiException {
   constructor(entity: string, id: string) {
     super(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${entity} ${id} does not exist`, { entity, id });

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpStatus, INestApplication, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import request from 'supertest';
 import { ApiErrorFilter } from './api-error.filter';
@@ -34,6 +35,12 @@ class ThingsController {
     throw new ApiException(HttpStatus.CONFLICT, 'EMBEDDING_NOT_READY', 'Embedding is pending', { status: 'PENDING' });
   }
 
+  @Get('database-down')
+  databaseDown() {
+    // What pg-pool rejects with when Postgres refuses connections.
+    throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  }
+
   @Get('crash')
   crash() {
     throw new Error('secret internals at /srv/app.ts:12');
@@ -44,13 +51,14 @@ class ThingsController {
 class TestModule {}
 
 describe('HTTP conventions: validation and the error shape', () => {
-  let app: INestApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
-    app = await NestFactory.create(TestModule, { logger: false });
+    app = await NestFactory.create<NestFastifyApplication>(TestModule, new FastifyAdapter(), { logger: false });
     app.useGlobalPipes(createValidationPipe());
-    app.useGlobalFilters(new ApiErrorFilter());
+    app.useGlobalFilters(new ApiErrorFilter(app.getHttpAdapter()));
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   });
 
   afterAll(() => app.close());
@@ -83,6 +91,13 @@ describe('HTTP conventions: validation and the error shape', () => {
     const response = await request(app.getHttpServer()).get('/things/down').expect(503);
     expect(response.headers['retry-after']).toBe('13');
     expect(response.body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', details: { dependency: 'embedder' } });
+  });
+
+  it('answers a database outage from any route with 503 + Retry-After, not a 500', async () => {
+    const response = await request(app.getHttpServer()).get('/things/database-down').expect(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', details: { dependency: 'postgres' } });
+    expect(JSON.stringify(response.body)).not.toContain('5432');
   });
 
   it('keeps custom codes and details', async () => {

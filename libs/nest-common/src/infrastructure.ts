@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { createPgPool, JobRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -14,7 +14,11 @@ export interface InfrastructureOptions {
 
 /** Commands fail fast while Redis is down (callers degrade or answer 503) instead of queueing up. */
 export function createRedisClient(url: string): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  // Loaded on first use, not with this module: the skill-gap service has no Redis and a 128 MB
+  // budget, and ioredis costs ≈ 2 MB of heap.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+  const { Redis: RedisClient } = require('ioredis') as typeof import('ioredis');
+  const redis = new RedisClient(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => undefined); // reconnects on its own; health checks report the outage
   return redis;
 }

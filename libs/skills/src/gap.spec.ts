@@ -1,4 +1,5 @@
-import { buildSkillGraph, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, prepareOwnedSkills, skillCoverage } from './gap';
+import { prng } from '../test/prng';
+import { buildSkillGraph, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, prepareOwnedSkills, storedJobSkillCoverage } from './gap';
 
 // A hand-made graph, so these tests pin the gap rules independently of the shipped taxonomy.
 const graph = buildSkillGraph([
@@ -121,7 +122,10 @@ describe('job skill sets', () => {
   });
 });
 
-describe('skillCoverage', () => {
+describe('storedJobSkillCoverage', () => {
+  /** A job skill set as the stored columns hold it (no extra listed skills). */
+  const stored = (job: { required: string[]; niceToHave: string[] }) => ({ requiredSkills: job.required, niceToHaveSkills: job.niceToHave });
+
   it('gives exactly the coverage figures of computeSkillGap (implied, duplicated, both-kinds and empty cases)', () => {
     const owned = prepareOwnedSkills(['django', 'Docker', 'Next.js'], graph);
     const jobs = [
@@ -132,9 +136,26 @@ describe('skillCoverage', () => {
     ];
     for (const job of jobs) {
       const { coverage, requiredCoverage, niceToHaveCoverage } = computeSkillGap(owned, job);
-      expect(skillCoverage(owned, job)).toEqual({ coverage, requiredCoverage, niceToHaveCoverage });
+      expect(storedJobSkillCoverage(owned, stored(job))).toEqual({ coverage, requiredCoverage, niceToHaveCoverage });
     }
     // Python implied by Django, Kubernetes missing; Docker matched, Terraform missing (Kubernetes counts as required only).
-    expect(skillCoverage(owned, jobs[0]!)).toEqual({ coverage: (2 * 1 + 1) / (2 * 2 + 2), requiredCoverage: 0.5, niceToHaveCoverage: 0.5 });
+    expect(storedJobSkillCoverage(owned, stored(jobs[0]!))).toEqual({ coverage: (2 * 1 + 1) / (2 * 2 + 2), requiredCoverage: 0.5, niceToHaveCoverage: 0.5 });
+  });
+
+  it('equals the coverage of computeSkillGap(jobSkillsFromStored) on 2 000 generated jobs (duplicates, spellings, both kinds, blanks)', () => {
+    const random = prng(20261121);
+    const vocabulary = ['Python', 'python', ' Python ', 'Django', 'Flask', 'Docker', 'DOCKER', 'Kubernetes', 'Terraform', 'React', 'Go', '', '  '];
+    const pick = (max: number) => Array.from({ length: Math.floor(random() * (max + 1)) }, () => vocabulary[Math.floor(random() * vocabulary.length)]!);
+    let nonTrivial = 0;
+    for (let n = 0; n < 2000; n++) {
+      const owned = prepareOwnedSkills(pick(4), n % 2 === 0 ? graph : undefined);
+      const job = { skills: n % 7 === 0 ? undefined : pick(6), requiredSkills: pick(4), niceToHaveSkills: pick(3) };
+      const { coverage, requiredCoverage, niceToHaveCoverage } = computeSkillGap(owned, jobSkillsFromStored(job));
+      const expected = { coverage, requiredCoverage, niceToHaveCoverage };
+      expect(storedJobSkillCoverage(owned, job)).toEqual(expected);
+      if (expected.coverage !== null && expected.coverage > 0 && expected.coverage < 1) nonTrivial++;
+    }
+    // The generator reaches partial coverage often, not only the empty and full cases.
+    expect(nonTrivial).toBeGreaterThan(300);
   });
 });

@@ -1,3 +1,4 @@
+import { memoizeByString } from './memo';
 import type { SkillDefinition } from './types';
 
 /**
@@ -51,20 +52,9 @@ export interface SkillGraph {
 /**
  * The case-insensitive key of a skill name. Memoized: ranking a recommendation's candidate pool
  * compares a few hundred skill names, nearly all from the taxonomy's bounded vocabulary, and
- * trimming and lower-casing each anew allocated two strings per comparison. The bound keeps
- * arbitrary input (skill names from API callers) from growing the cache without limit.
+ * trimming and lower-casing each anew allocated two strings per comparison.
  */
-const KEY_CACHE_LIMIT = 20_000;
-const keyCache = new Map<string, string>();
-function key(name: string): string {
-  let cached = keyCache.get(name);
-  if (cached === undefined) {
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    cached = name.trim().toLowerCase();
-    keyCache.set(name, cached);
-  }
-  return cached;
-}
+const key = memoizeByString((name) => name.trim().toLowerCase(), 20_000);
 
 function addEdge(map: Map<string, string[]>, from: string, to: string): void {
   const list = map.get(key(from));
@@ -94,8 +84,15 @@ export function buildSkillGraph(definitions: Iterable<Pick<SkillDefinition, 'nam
   };
 }
 
+/** A job's stored skill columns: every canonical skill found, and those the posting marks required or nice-to-have. */
+export interface StoredJobSkills {
+  skills?: readonly string[];
+  requiredSkills: readonly string[];
+  niceToHaveSkills: readonly string[];
+}
+
 /** Job skills from stored job columns: skills not marked nice-to-have count as required. */
-export function jobSkillsFromStored(job: { skills?: readonly string[]; requiredSkills: readonly string[]; niceToHaveSkills: readonly string[] }): JobSkillSet {
+export function jobSkillsFromStored(job: StoredJobSkills): JobSkillSet {
   const nice = new Set(job.niceToHaveSkills.map(key));
   const required = uniqueByKey([...job.requiredSkills, ...(job.skills ?? []).filter((skill) => !nice.has(key(skill)))]);
   return { required, niceToHave: uniqueByKey(job.niceToHaveSkills) };
@@ -204,6 +201,10 @@ function coveredBy(owned: OwnedSkills, name: string): string | null | undefined 
   return owned.byKey.has(k) ? null : owned.implied.get(k);
 }
 
+function coversKey(owned: OwnedSkills, k: string): boolean {
+  return owned.byKey.has(k) || owned.implied.has(k);
+}
+
 type Coverage = Pick<SkillGap, 'coverage' | 'requiredCoverage' | 'niceToHaveCoverage'>;
 
 function coverageOf(matchedRequired: number, matchedNice: number, requiredCount: number, niceCount: number): Coverage {
@@ -217,16 +218,41 @@ function coverageOf(matchedRequired: number, matchedNice: number, requiredCount:
 }
 
 /**
- * The coverage figures of computeSkillGap alone (same matching rule), without building the matched
- * and missing lists: what ranking dozens of candidates needs; the gap itself is built for the few shown.
+ * The coverage figures of computeSkillGap(owned, jobSkillsFromStored(job)) alone (same matching
+ * rule), computed on the stored columns directly: ranking runs it for every candidate of every
+ * recommendation, and building the skill set and the matched/missing lists per candidate was a
+ * sizeable share of each request's garbage. Each name is
+ * keyed once; duplicates are found by scanning the earlier keys, as postings list a handful of skills.
  */
-export function skillCoverage(owned: OwnedSkills, job: JobSkillSet): Coverage {
-  const { required, niceToHave } = distinctJobSkills(job);
+export function storedJobSkillCoverage(owned: OwnedSkills, job: StoredJobSkills): Coverage {
+  const required = job.requiredSkills.map(key);
+  const listed = (job.skills ?? []).map(key);
+  const nice = job.niceToHaveSkills.map(key);
+  let requiredCount = 0;
   let matchedRequired = 0;
+  let niceCount = 0;
   let matchedNice = 0;
-  for (const name of required) if (coveredBy(owned, name) !== undefined) matchedRequired++;
-  for (const name of niceToHave) if (coveredBy(owned, name) !== undefined) matchedNice++;
-  return coverageOf(matchedRequired, matchedNice, required.length, niceToHave.length);
+  // Required: the skills marked required, then the other listed skills not marked nice-to-have.
+  for (let i = 0; i < required.length; i++) {
+    const k = required[i]!;
+    if (k.length === 0 || required.indexOf(k) < i) continue;
+    requiredCount++;
+    if (coversKey(owned, k)) matchedRequired++;
+  }
+  for (let i = 0; i < listed.length; i++) {
+    const k = listed[i]!;
+    if (k.length === 0 || listed.indexOf(k) < i || nice.includes(k) || required.includes(k)) continue;
+    requiredCount++;
+    if (coversKey(owned, k)) matchedRequired++;
+  }
+  // Nice-to-have: a skill also marked required counts as required only.
+  for (let i = 0; i < nice.length; i++) {
+    const k = nice[i]!;
+    if (k.length === 0 || nice.indexOf(k) < i || required.includes(k)) continue;
+    niceCount++;
+    if (coversKey(owned, k)) matchedNice++;
+  }
+  return coverageOf(matchedRequired, matchedNice, requiredCount, niceCount);
 }
 
 /** `resumeSkills` may be prepared once with prepareOwnedSkills (its graph then wins over options.graph). */

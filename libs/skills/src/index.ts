@@ -4,3 +4,4 @@ export { summarizeSkills, type SkillSummary } from './summarize';
 export { getSkillTaxonomy, buildTaxonomy, Taxonomy, TaxonomyError, skillDefinitionSchema } from './taxonomy';
 export type { SkillSource } from './data/format';
 export * from './gap';
+export { memoizeByString } from './memo';

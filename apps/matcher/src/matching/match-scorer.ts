@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { JobSkillSet, MatchedSkill, MissingSkill, OwnedSkills } from '@jobmatch/skills';
+import { memoizeByString, type JobSkillSet, type MatchedSkill, type MissingSkill, type OwnedSkills } from '@jobmatch/skills';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { seniorityRank } from '../common/seniority';
 import type { ResumeProfile } from '../resumes/resume-profile';
 import { SkillsProvider } from '../skills/skills.provider';
-import { contentWords, mentionsLowerTerm, requirementLines } from './text-overlap';
+import { contentWords, distinctContentWords, mentionsLowerTerm, requirementLines } from './text-overlap';
 
 /** Longest requirement line quoted in an explanation (the rest is cut with "..."). */
 const MAX_LINE_CHARS = 200;
@@ -71,11 +71,15 @@ export interface PreparedResume extends ScorableResume {
   owned: OwnedSkills;
 }
 
-/** A job prepared once when it is scored against many resumes (candidates for a job). */
+/**
+ * A job as the scorer holds it while ranking and explaining. Ranking reads the stored skill
+ * columns directly; the deduplicated skill set and the requirement lines are built on first use
+ * by an explanation, which only the page shown gets.
+ */
 export interface PreparedJob {
   job: ScorableJob;
-  skillSet: JobSkillSet;
-  /** Requirement lines with their lower-cased text and content words; built on first use (explanations only). */
+  skillSet?: JobSkillSet;
+  /** Requirement lines with their lower-cased text and distinct content words. */
   lines?: { text: string; lower: string; words: string[] }[];
 }
 
@@ -93,14 +97,19 @@ export interface MatchRanking {
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** "Berlin, Germany" → ["berlin", "germany"]; memoized: ranking compares every candidate's location, from a small vocabulary. */
+const locationParts = memoizeByString(
+  (value) => value.toLowerCase().split(/[,/|;()]+/).map((part) => part.trim()).filter(Boolean),
+  5_000,
+);
+
 /** 1 when the places agree (or the job is remote), 0.6 on the same region/country, 0 otherwise. */
 export function locationFit(jobLocation: string | null, resumeLocation: string | null): number | null {
   if (!jobLocation?.trim()) return null;
   if (/\bremote\b|\banywhere\b/i.test(jobLocation)) return 1;
   if (!resumeLocation?.trim()) return null;
-  const parts = (value: string) => value.toLowerCase().split(/[,/|;()]+/).map((part) => part.trim()).filter(Boolean);
-  const job = parts(jobLocation);
-  const resume = parts(resumeLocation);
+  const job = locationParts(jobLocation);
+  const resume = locationParts(resumeLocation);
   if (job[0] !== undefined && resume.includes(job[0])) return 1;
   if (resume[0] !== undefined && job.includes(resume[0])) return 1;
   return job.some((part) => resume.includes(part)) ? 0.6 : 0;
@@ -142,7 +151,7 @@ export class MatchScorer {
   }
 
   prepareJob(job: ScorableJob | PreparedJob): PreparedJob {
-    return 'skillSet' in job ? job : { job, skillSet: this.skills.jobSkillSet(job) };
+    return 'job' in job ? job : { job };
   }
 
   /** The full breakdown for one pair (match calculation). */
@@ -154,7 +163,7 @@ export class MatchScorer {
   rank(job: ScorableJob | PreparedJob, resume: ScorableResume | PreparedResume, similarity: number): MatchRanking {
     const preparedJob = this.prepareJob(job);
     const preparedResume = this.prepare(resume);
-    const skillCoverage = this.skills.coverage(preparedResume.owned, preparedJob.skillSet);
+    const skillCoverage = this.skills.coverage(preparedResume.owned, preparedJob.job);
     const location = locationFit(preparedJob.job.location, preparedResume.profile.location);
     const seniority = seniorityFit(preparedJob.job.seniority, preparedResume.profile.seniority);
     const ranking: MatchRanking = { score: 0, job: preparedJob, resume: preparedResume, skillCoverage, similarity, location, seniority };
@@ -166,6 +175,7 @@ export class MatchScorer {
 
   explain(ranking: MatchRanking): MatchBreakdown {
     const { location, seniority, score } = ranking;
+    ranking.job.skillSet ??= this.skills.jobSkillSet(ranking.job.job);
     const gap = this.skills.gap(ranking.resume.owned, ranking.job.skillSet);
     const { job } = ranking.job;
     const profile = ranking.resume.profile;
@@ -226,28 +236,34 @@ export class MatchScorer {
     return 100 * this.weightOf(scores, name) * (scores[name] ?? 0);
   }
 
-  /** The job's requirement lines that overlap the resume most (skills count more than plain words), bounded in size. */
+  /**
+   * The job's requirement lines that overlap the resume most (skills count more than plain words),
+   * bounded in size. Lines are weighed first and only the few quoted get their lists built.
+   */
   private strongestLines(job: PreparedJob, resume: PreparedResume, matched: MatchedSkill[]): RequirementLineOverlap[] {
-    job.lines ??= requirementLines(job.job.requirements.trim() ? job.job.requirements : job.job.description).map((text) => ({
-      text,
-      lower: text.toLowerCase(),
-      words: [...new Set(contentWords(text))],
-    }));
-    const candidates: (RequirementLineOverlap & { weight: number })[] = [];
+    job.lines ??= requirementLines(job.job.requirements.trim() ? job.job.requirements : job.job.description).map((text) => {
+      const lower = text.toLowerCase();
+      return { text, lower, words: distinctContentWords(lower) };
+    });
     const skillNeedles = matched.map((skill) => ({ name: skill.name, lower: skill.name.toLowerCase() }));
+    const weighed: { line: NonNullable<PreparedJob['lines']>[number]; matchedSkills: string[]; weight: number }[] = [];
     for (const line of job.lines) {
-      const matchedSkills: string[] = [];
-      for (const skill of skillNeedles) if (mentionsLowerTerm(line.lower, skill.lower)) matchedSkills.push(skill.name);
-      const matchedTerms = line.words.filter((word) => resume.words.has(word));
-      if (matchedSkills.length === 0 && matchedTerms.length === 0) continue;
-      const weight = 2 * matchedSkills.length + matchedTerms.length / Math.max(1, line.words.length);
-      const text = line.text.length > MAX_LINE_CHARS ? `${line.text.slice(0, MAX_LINE_CHARS - 3)}...` : line.text;
-      candidates.push({ text, matchedSkills, matchedTerms: matchedTerms.slice(0, MAX_TERMS_PER_LINE), weight });
+      let matchedSkills: string[] | undefined;
+      for (const skill of skillNeedles) if (mentionsLowerTerm(line.lower, skill.lower)) (matchedSkills ??= []).push(skill.name);
+      let matchedTermCount = 0;
+      for (const word of line.words) if (resume.words.has(word)) matchedTermCount++;
+      if (matchedSkills === undefined && matchedTermCount === 0) continue;
+      const weight = 2 * (matchedSkills?.length ?? 0) + matchedTermCount / Math.max(1, line.words.length);
+      weighed.push({ line, matchedSkills: matchedSkills ?? [], weight });
     }
-    return candidates
+    return weighed
       .sort((a, b) => b.weight - a.weight)
       .slice(0, MAX_LINES)
-      .map(({ weight: _weight, ...line }) => line);
+      .map(({ line, matchedSkills }) => ({
+        text: line.text.length > MAX_LINE_CHARS ? `${line.text.slice(0, MAX_LINE_CHARS - 3)}...` : line.text,
+        matchedSkills,
+        matchedTerms: line.words.filter((word) => resume.words.has(word)).slice(0, MAX_TERMS_PER_LINE),
+      }));
   }
 
   private otherDetail(job: ScorableJob, profile: ResumeProfile, location: number | null, seniority: number | null): string {

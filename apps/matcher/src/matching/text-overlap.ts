@@ -11,10 +11,20 @@ const STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}+#./-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;
+
+const isContentWord = (word: string) => (word.length >= 3 || word.includes('+') || word.includes('#')) && !STOP_WORDS.has(word);
+
 /** Lower-cased content words (3+ characters, not stop words); keeps tech tokens like c++, node.js, ci/cd. */
 export function contentWords(text: string): string[] {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}+#./-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu) ?? [];
-  return words.filter((word) => (word.length >= 3 || /[+#]/.test(word)) && !STOP_WORDS.has(word));
+  return (text.toLowerCase().match(WORD) ?? []).filter(isContentWord);
+}
+
+/** contentWords without repeats, first occurrence first (for short texts such as one requirement line). */
+export function distinctContentWords(lowerText: string): string[] {
+  const words: string[] = [];
+  for (const word of lowerText.match(WORD) ?? []) if (isContentWord(word) && !words.includes(word)) words.push(word);
+  return words;
 }
 
 export function wordSet(text: string): Set<string> {

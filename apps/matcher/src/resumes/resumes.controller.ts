@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -17,7 +17,7 @@ import { PaginationQueryDto } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid.pipe';
 import { CreateResumeTextDto, ResumeDto, ResumePageDto, UploadResumeDto } from './dto/resume.dto';
 import { ResumesService, type UploadedDocument } from './resumes.service';
-import { ResumeUploadInterceptor } from './upload.interceptor';
+import { ResumeUploadInterceptor, UploadedResume } from './upload.interceptor';
 
 @ApiTags('resumes')
 @ApiBadRequestResponse({ description: 'Validation failed' })
@@ -43,7 +43,7 @@ export class ResumesController {
   @ApiPayloadTooLargeResponse({ description: 'File over UPLOAD_MAX_BYTES, more than UPLOAD_MAX_PAGES pages, or text over RESUME_MAX_CHARS' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not multipart, or not a PDF/DOCX/plain-text file' })
   @ApiUnprocessableEntityResponse({ description: 'Damaged, password-protected or empty document' })
-  upload(@UploadedFile() file: UploadedDocument | undefined): Promise<ResumeDto> {
+  upload(@UploadedResume() file: UploadedDocument | undefined): Promise<ResumeDto> {
     return this.resumes.createFromUpload(file);
   }
 

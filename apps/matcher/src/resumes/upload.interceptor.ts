@@ -1,50 +1,88 @@
-import { HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  createParamDecorator,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { ApiException } from '@jobmatch/nest-common';
-import type { Request, Response } from 'express';
-import multer from 'multer';
+import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config';
+import type { UploadedDocument } from './resumes.service';
 
 export const UPLOAD_FIELD = 'file';
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
+/** The file each upload request carried, kept for @UploadedResume() without touching the request object. */
+const uploads = new WeakMap<object, UploadedDocument>();
+
+/** The resume file ResumeUploadInterceptor read from the request; undefined when none was sent. */
+export const UploadedResume = createParamDecorator((_data: unknown, context: ExecutionContext): UploadedDocument | undefined =>
+  uploads.get(context.switchToHttp().getRequest<object>()),
+);
+
 /**
- * Multipart parsing for resume uploads (multer, in memory, one file). Errors get the API's error
- * shape and say what to do: 413 above the size cap, 415 when the request is not multipart.
+ * Multipart parsing for resume uploads (@fastify/multipart, in memory, one file). Errors get the
+ * API's error shape and say what to do: 413 above the size cap, 415 when the request is not
+ * multipart, 400 for anything else that is not one file in the "file" field.
  */
 @Injectable()
 export class ResumeUploadInterceptor implements NestInterceptor {
-  private readonly upload: ReturnType<multer.Multer['single']>;
   private readonly maxBytes: number;
+  private readonly limits: { fileSize: number; files: number; fields: number; fieldSize: number; parts: number };
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'UPLOAD_MAX_BYTES'>) {
     this.maxBytes = config.UPLOAD_MAX_BYTES;
-    this.upload = multer({
-      storage: multer.memoryStorage(),
-      limits: { fileSize: this.maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 10 },
-    }).single(UPLOAD_FIELD);
+    this.limits = { fileSize: this.maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 10 };
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    if (!request.is('multipart/form-data')) {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (!request.isMultipart()) {
       throw new ApiException(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         'UNSUPPORTED_MEDIA_TYPE',
         `Upload the resume as multipart/form-data with the file in the "${UPLOAD_FIELD}" field (or POST JSON text to /resumes).`,
       );
     }
-    await new Promise<void>((resolve, reject) => {
-      this.upload(request, http.getResponse<Response>(), (error: unknown) => (error ? reject(this.toApiError(error)) : resolve()));
-    });
+    const upload = await this.readUpload(request);
+    if (upload) uploads.set(request, upload);
     return next.handle();
   }
 
+  /** Reads the whole body: the one file into memory; other form fields are skipped. */
+  private async readUpload(request: FastifyRequest): Promise<UploadedDocument | undefined> {
+    let upload: UploadedDocument | undefined;
+    try {
+      for await (const part of request.parts({ limits: this.limits })) {
+        if (part.type === 'field') {
+          if (part.valueTruncated) throw this.tooManyFields();
+          continue;
+        }
+        // A part without a file name is a form field, as multer read it (busboy here makes an
+        // application/octet-stream part a file even without one): skipped unread.
+        if ((part.filename as string | undefined) === undefined) {
+          part.file.resume();
+          continue;
+        }
+        if (part.fieldname !== UPLOAD_FIELD || upload) throw this.notOneFile();
+        const buffer = await part.toBuffer();
+        upload = { originalname: part.filename, mimetype: part.mimetype, buffer, size: buffer.length };
+      }
+    } catch (error) {
+      throw this.toApiError(error);
+    }
+    return upload;
+  }
+
   private toApiError(error: unknown): ApiException {
+    if (error instanceof ApiException) return error;
     const code = (error as { code?: string }).code;
-    if (code === 'LIMIT_FILE_SIZE') {
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
       return new ApiException(
         HttpStatus.PAYLOAD_TOO_LARGE,
         'FILE_TOO_LARGE',
@@ -52,12 +90,21 @@ export class ResumeUploadInterceptor implements NestInterceptor {
         { maxBytes: this.maxBytes },
       );
     }
-    if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') {
-      return new ApiException(HttpStatus.BAD_REQUEST, 'INVALID_UPLOAD', `Send exactly one file, in the "${UPLOAD_FIELD}" field.`);
-    }
-    if (typeof code === 'string' && code.startsWith('LIMIT_')) {
-      return new ApiException(HttpStatus.BAD_REQUEST, 'INVALID_UPLOAD', `The upload has too many or too large form fields (${code}).`);
-    }
+    if (code === 'FST_FILES_LIMIT') return this.notOneFile();
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return this.tooManyFields();
     return new ApiException(HttpStatus.BAD_REQUEST, 'INVALID_UPLOAD', 'The multipart body could not be read.');
+  }
+
+  private notOneFile(): ApiException {
+    return new ApiException(HttpStatus.BAD_REQUEST, 'INVALID_UPLOAD', `Send exactly one file, in the "${UPLOAD_FIELD}" field.`);
+  }
+
+  private tooManyFields(): ApiException {
+    const { fields, fieldSize, parts } = this.limits;
+    return new ApiException(
+      HttpStatus.BAD_REQUEST,
+      'INVALID_UPLOAD',
+      `The upload has too many or too large form fields (at most ${fields} fields of ${fieldSize} bytes, ${parts} parts in all).`,
+    );
   }
 }

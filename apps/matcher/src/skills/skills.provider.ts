@@ -7,11 +7,12 @@ import {
   jobSkillsFromExtraction,
   jobSkillsFromStored,
   prepareOwnedSkills,
-  skillCoverage,
+  storedJobSkillCoverage,
   type JobSkillSet,
   type OwnedSkills,
   type SkillGap,
   type SkillGraph,
+  type StoredJobSkills,
 } from '@jobmatch/skills';
 
 export interface JobSkills {
@@ -37,7 +38,7 @@ export class SkillsProvider {
     return [...new Set(extractSkills(text).map((skill) => skill.name))];
   }
 
-  jobSkillSet(job: { skills: readonly string[]; requiredSkills: readonly string[]; niceToHaveSkills: readonly string[] }): JobSkillSet {
+  jobSkillSet(job: StoredJobSkills): JobSkillSet {
     return jobSkillsFromStored(job);
   }
 
@@ -51,9 +52,9 @@ export class SkillsProvider {
     return computeSkillGap(resumeSkills, job, { graph: this.skillGraph() });
   }
 
-  /** The weighted coverage of gap() alone, without its lists: for ranking many candidates. */
-  coverage(owned: OwnedSkills, job: JobSkillSet): number | null {
-    return skillCoverage(owned, job).coverage;
+  /** The weighted coverage of gap(owned, jobSkillSet(job)) alone, from the stored columns: for ranking many candidates. */
+  coverage(owned: OwnedSkills, job: StoredJobSkills): number | null {
+    return storedJobSkillCoverage(owned, job).coverage;
   }
 
   private skillGraph(): SkillGraph {

@@ -225,6 +225,14 @@ describe('jobs and resumes API', () => {
       expect(response.body.message).toMatch(/"file" form field/);
     });
 
+    it('answers 400 for a second file or a file in another field', async () => {
+      const txt = (text: string) => Buffer.from(text);
+      const two = await h.http().post('/api/v1/resumes/upload').attach('file', txt('React'), 'a.txt').attach('file', txt('Vue'), 'b.txt').expect(400);
+      expect(two.body).toMatchObject({ code: 'INVALID_UPLOAD', message: expect.stringMatching(/exactly one file/) });
+      const elsewhere = await h.http().post('/api/v1/resumes/upload').attach('resume', txt('React'), 'a.txt').expect(400);
+      expect(elsewhere.body).toMatchObject({ code: 'INVALID_UPLOAD', message: expect.stringMatching(/exactly one file/) });
+    });
+
     it('deletes; 404 afterwards', async () => {
       const { body } = await h.http().post('/api/v1/resumes').send({ text: 'Welder with MIG welding experience' }).expect(201);
       await h.http().delete(`/api/v1/resumes/${body.id}`).expect(204);

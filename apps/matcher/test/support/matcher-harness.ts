@@ -43,6 +43,7 @@ export async function startMatcher(env: Record<string, string> = {}): Promise<Ma
   });
   const app = await createMatcherApp(config);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   const redis = new Redis(TEST_REDIS_URL);
