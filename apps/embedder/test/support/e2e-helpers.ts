@@ -44,9 +44,11 @@ export async function embeddingRow(pool: Pool, table: 'jobs' | 'resumes', id: st
 export async function waitForFinalState(queue: Queue, jobId: string, timeoutMs = 30_000): Promise<{ state: string; job: Job }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const job = await queue.getJob(jobId);
-    const state = job ? await job.getState() : 'missing';
-    if (job && (state === 'completed' || state === 'failed')) return { state, job };
+    // State first, then the job: read the other way round, a job could be read mid-retry
+    // (attemptsMade still 1) and its state a moment later as failed. Final states do not change.
+    const state = await queue.getJobState(jobId);
+    const job = state === 'completed' || state === 'failed' ? await queue.getJob(jobId) : undefined;
+    if (job) return { state, job };
     if (Date.now() > deadline) throw new Error(`Job ${jobId} still ${state} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
