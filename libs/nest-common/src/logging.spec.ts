@@ -17,11 +17,15 @@ async function logLinesFor(headers: Record<string, string>, path = '/api/v1/thin
     },
   });
   const logger = pinoHttp(httpLoggerOptions('info'), sink);
+  let finished!: () => void;
+  const responseFinished = new Promise<void>((resolve) => (finished = resolve));
   const server: Server = createServer((request, response) => {
     const id = requestIdFor(request);
     Object.assign(request, { id });
     response.setHeader(REQUEST_ID_HEADER, id);
     logger(request, response);
+    // Registered after pino-http's own listener, so it runs once the line has been written.
+    response.on('finish', finished);
     response.end('ok');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -29,8 +33,8 @@ async function logLinesFor(headers: Record<string, string>, path = '/api/v1/thin
     const { port } = server.address() as AddressInfo;
     const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
     await response.text();
-    // The completion line is written when the response finishes, after the client has it.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The completion line is written when the response finishes, which may be after the client has it.
+    await responseFinished;
     return { lines, responseId: response.headers.get('x-request-id') };
   } finally {
     server.close();
