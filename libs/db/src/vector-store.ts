@@ -44,7 +44,7 @@ export interface Neighbour {
   id: string;
   /** Cosine distance in [0, 2]. */
   distance: number;
-  /** Cosine similarity mapped to [0, 1]: (1 - distance/2)… see toSimilarity. */
+  /** Cosine similarity clamped to [0, 1], computed by the statement (SIMILARITY_SQL = toSimilarity). */
   similarity: number;
 }
 
@@ -115,6 +115,13 @@ export interface StoredEmbedding {
 export function toSimilarity(distance: number): number {
   return Math.min(1, Math.max(0, 1 - distance));
 }
+
+/**
+ * toSimilarity in SQL (float8, the same operations, so the same value), for search rows: a
+ * property added to node-postgres's row objects after parsing cost ≈ 190 bytes of old-generation
+ * memory per row, the largest share of what brought on V8's full GCs under load (BENCHMARKS.md).
+ */
+const SIMILARITY_SQL = 'LEAST(1, GREATEST(0, 1 - distance))';
 
 export function assertStorableVector(vector: ArrayLike<number>): void {
   if (vector.length !== STORED_VECTOR_DIMENSION) {
@@ -258,7 +265,10 @@ export class VectorStore {
   ): SearchStatement {
     const sourceVector = `(SELECT embedding FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding_model = $2 AND embedding IS NOT NULL)`;
     const excludeIds = source.entity === entity ? [...(options.excludeIds ?? []), source.id] : options.excludeIds;
-    return searchStatement(entity, sourceVector, [source.id, options.modelId], { ...options, excludeIds }, fields, `${sourceVector} IS NOT NULL`);
+    // Object.assign onto a fresh object rather than `{ ...options, excludeIds }`: on Node 20's V8 a
+    // spread that adds a key gives each result its own hidden class in the old generation.
+    const searchOptions: NearestOptions<E> = Object.assign({}, options, { excludeIds });
+    return searchStatement(entity, sourceVector, [source.id, options.modelId], searchOptions, fields, `${sourceVector} IS NOT NULL`);
   }
 
   /**
@@ -293,7 +303,6 @@ export class VectorStore {
         socket?.uncork();
       }
       const [, companionResult, result] = await batch;
-      for (const row of result.rows) row.similarity = toSimilarity(row.distance);
       return { rows: result.rows, companionRows: companionResult?.rows ?? [] };
     } catch (error) {
       // Wait for every pipelined statement to settle before the client can be reused.
@@ -334,7 +343,7 @@ function searchStatement<E extends EmbeddableEntity>(
   // With iterative scans the index may return rows slightly out of order (relaxed_order),
   // so the outer query sorts the final page exactly.
   const sql = `
-      SELECT * FROM (
+      SELECT *, ${SIMILARITY_SQL} AS similarity FROM (
         SELECT id, embedding <=> ${queryVector} AS distance${fields ? `, ${fields}` : ''}
           FROM ${TABLE[entity]}
          WHERE ${where}

@@ -94,6 +94,23 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     expect(fromStored?.map((r) => r.id)).toEqual([middle, far]);
   });
 
+  it('computes each similarity in SQL exactly as toSimilarity does, clamped to 0 for opposed vectors', async () => {
+    const axis = 60;
+    const tilts = [0.05, 0.3, 0.7, 1.4, 3];
+    for (const tilt of tilts) await store.writeEmbedding('job', await insertJob({ company: 'Tilted' }), unitVector(axis, tilt), MODEL, 'hash-1');
+    const opposed = await insertJob({ company: 'Opposed' });
+    await store.writeEmbedding('job', opposed, unitVector(axis, 0.2).map((x) => -x), MODEL, 'hash-1');
+
+    for (const exact of [false, true]) {
+      const results = await store.nearest('job', unitVector(axis), { modelId: MODEL, limit: 100, exact, filters: { company: 'Tilted' } });
+      expect(results).toHaveLength(tilts.length);
+      for (const row of results) expect(row.similarity).toBe(toSimilarity(row.distance));
+      const [againstOpposed] = await store.nearest('job', unitVector(axis, 0.2), { modelId: MODEL, limit: 1, exact, filters: { company: 'Opposed' } });
+      expect(againstOpposed!.distance).toBeGreaterThan(1.9);
+      expect(againstOpposed!.similarity).toBe(0);
+    }
+  });
+
   it('returns the candidate fields with the neighbours in one statement (recommendations)', async () => {
     const resume = randomUUID();
     await pool.query(

@@ -30,6 +30,8 @@ interface Demand {
   preferredBy: number;
   relatedOwned: string[];
   jobIds: string[];
+  /** Share of the total demand; set once every job is counted. */
+  priority: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export function aggregateSkillGaps(resumeSkills: readonly string[], jobs: readon
       const k = missing.name.toLowerCase();
       let entry = demands.get(k);
       if (!entry) {
-        entry = { skill: missing.name, demand: 0, requiredBy: 0, preferredBy: 0, relatedOwned: missing.relatedOwned, jobIds: [] };
+        entry = { skill: missing.name, demand: 0, requiredBy: 0, preferredBy: 0, relatedOwned: missing.relatedOwned, jobIds: [], priority: 0 };
         demands.set(k, entry);
       }
       entry.demand += job.matchScore * DEMAND_WEIGHTS[missing.requirement];
@@ -72,8 +74,10 @@ export function aggregateSkillGaps(resumeSkills: readonly string[], jobs: readon
     }
   }
 
+  // Set in place, not copied with `{ ...entry, priority }`: on Node 20's V8 a spread that adds a key
+  // gives each copy a hidden class of its own in the old generation.
+  for (const entry of demands.values()) entry.priority = totalWeight > 0 ? entry.demand / totalWeight : 0;
   const learningPriorities = [...demands.values()]
-    .map((entry) => ({ ...entry, priority: totalWeight > 0 ? entry.demand / totalWeight : 0 }))
     .sort(
       (a, b) =>
         b.priority - a.priority ||
