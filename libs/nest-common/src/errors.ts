@@ -26,8 +26,6 @@ export class DependencyUnavailableException extends ApiException {
 /** How long a caller is told to wait (Retry-After) when Postgres cannot be reached. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-// Prisma: can't reach, timed out, database missing, connection closed, pool timeout.
-const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1003', 'P1008', 'P1017', 'P2024']);
 // pg / Node sockets, and SQLSTATEs for "server is going away or refusing connections".
 const PG_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '53300', '3D000']);
 
@@ -36,7 +34,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const candidate = error as { code?: unknown; message?: unknown } | null;
   if (typeof candidate !== 'object' || candidate === null) return false;
   const code = typeof candidate.code === 'string' ? candidate.code : '';
-  if (PRISMA_UNAVAILABLE.has(code) || PG_UNAVAILABLE.has(code) || code.startsWith('08')) return true;
+  if (PG_UNAVAILABLE.has(code) || code.startsWith('08')) return true;
   const message = typeof candidate.message === 'string' ? candidate.message : '';
   // pg's pool reports an exhausted connect timeout only through its message.
   return /timeout exceeded when trying to connect|Connection terminated unexpectedly/i.test(message);

@@ -27,10 +27,6 @@ export function distinctContentWords(lowerText: string): string[] {
   return words;
 }
 
-export function wordSet(text: string): Set<string> {
-  return new Set(contentWords(text));
-}
-
 const TWO_WORDS = /\S\s+\S/;
 
 /** Requirement-like lines: bullet or line breaks first, sentences when a line is long prose. */
