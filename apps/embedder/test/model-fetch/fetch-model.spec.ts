@@ -31,8 +31,8 @@ class FakeHub {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  serveFolder(repo: string, folder: string, paths: string[]): void {
-    for (const path of paths) this.files.set(`/${repo}/resolve/main/${path}`, readFileSync(join(folder, path)));
+  serveFolder(repo: string, folder: string, paths: string[], revision = 'main'): void {
+    for (const path of paths) this.files.set(`/${repo}/resolve/${revision}/${path}`, readFileSync(join(folder, path)));
   }
 
   async stop(): Promise<void> {
@@ -73,8 +73,14 @@ describe('model:fetch', () => {
       generatedFolder,
       spec.files.map((file) => file.path),
     );
-    const result = await fetchModel({ modelId: spec.id, modelDir, endpoint });
+    const result = await fetchModel({ modelId: spec.id, modelDir, endpoint, source: 'hub' });
     const modelPath = modelPathFor(modelDir, spec.id);
+    expect(result.provenance['onnx/model.onnx']).toEqual({
+      source: 'hub',
+      repo: spec.hubRepo,
+      revision: 'main', // the registry pins no revision for this model
+      url: `${endpoint}/${spec.hubRepo}/resolve/main/onnx/model.onnx`,
+    });
     expect(result.modelPath).toBe(modelPath);
     expect(listFiles(modelPath).sort()).toEqual([
       FETCH_MANIFEST_FILE,
@@ -98,9 +104,15 @@ describe('model:fetch', () => {
 
   it('refuses a file whose SHA-256 does not match the pinned sum and installs nothing', async () => {
     const spec = getModelSpec('sentence-transformers/all-MiniLM-L6-v2');
-    hub.serveFolder(spec.hubRepo, generatedFolder, ['tokenizer_config.json', 'config.json', 'onnx/model.onnx']);
-    hub.files.set(`/${spec.hubRepo}/resolve/main/tokenizer.json`, Buffer.from('{"corrupt": true}'));
-    const failure = fetchModel({ modelId: spec.id, modelDir, endpoint });
+    const revision = spec.hubRevision!;
+    hub.serveFolder(
+      spec.hubRepo,
+      generatedFolder,
+      ['tokenizer_config.json', 'config.json', 'onnx/model.onnx'],
+      revision,
+    );
+    hub.files.set(`/${spec.hubRepo}/resolve/${revision}/tokenizer.json`, Buffer.from('{"corrupt": true}'));
+    const failure = fetchModel({ modelId: spec.id, modelDir, endpoint, source: 'hub' });
     await expect(failure).rejects.toBeInstanceOf(ModelFetchError);
     await expect(failure).rejects.toThrow(/tokenizer\.json: SHA-256 [0-9a-f]{64} does not match the pinned aa5777dd/);
     expect(listFiles(modelDir)).toEqual([]); // no partial model, no temp files left behind
@@ -109,7 +121,7 @@ describe('model:fetch', () => {
   it('reports a file the hub does not have (404) and installs nothing', async () => {
     const spec = getModelSpec('sentence-transformers/all-MiniLM-L12-v2');
     hub.serveFolder(spec.hubRepo, generatedFolder, ['tokenizer.json', 'tokenizer_config.json', 'config.json']);
-    await expect(fetchModel({ modelId: spec.id, modelDir, endpoint })).rejects.toThrow(
+    await expect(fetchModel({ modelId: spec.id, modelDir, endpoint, source: 'hub' })).rejects.toThrow(
       /onnx\/model\.onnx: GET \S+ answered 404/,
     );
     expect(listFiles(modelDir)).toEqual([]);
@@ -123,11 +135,11 @@ describe('model:fetch', () => {
 
   it('the CLI exits 1 with the reason when a download is corrupt', async () => {
     const spec = getModelSpec('sentence-transformers/all-MiniLM-L6-v2');
-    hub.files.set(`/${spec.hubRepo}/resolve/main/tokenizer.json`, Buffer.from('corrupt'));
+    hub.files.set(`/${spec.hubRepo}/resolve/${spec.hubRevision}/tokenizer.json`, Buffer.from('corrupt'));
     const tsx = require.resolve('tsx/cli');
     const run = promisify(execFile)(
       process.execPath,
-      [tsx, join(__dirname, '../../src/model-fetch/cli.ts'), spec.id, '--dir', modelDir],
+      [tsx, join(__dirname, '../../src/model-fetch/cli.ts'), spec.id, '--source', 'hub', '--dir', modelDir],
       {
         env: { ...process.env, HF_ENDPOINT: endpoint },
       },
@@ -142,10 +154,21 @@ describe('model:fetch', () => {
       ? 'accepts the real MiniLM tokenizer files (pinned sums match) and skips files already present on a re-run'
       : 'skipped: ../shared/models/all-MiniLM-L6-v2 is absent, so no file can match the pinned all-MiniLM-L6-v2 sums',
     async () => {
-      const spec = getModelSpec('sentence-transformers/all-MiniLM-L6-v2');
-      hub.serveFolder(spec.hubRepo, sharedDir!, ['tokenizer.json', 'tokenizer_config.json', 'config.json']);
-      hub.serveFolder(spec.hubRepo, generatedFolder, ['onnx/model.onnx', 'onnx/model_quantized.onnx']);
-      const first = await fetchModel({ modelId: spec.id, modelDir, endpoint, quantized: true });
+      // The registry's entry, with the ONNX pins swapped for the generated files' (its tokenizer pins stay).
+      const registry = getModelSpec('sentence-transformers/all-MiniLM-L6-v2');
+      const generated = (await prepareTestModelDir({ preset: 'tiny', quantized: true })).spec;
+      const spec = {
+        ...registry,
+        files: registry.files.map((file) =>
+          file.path.startsWith('onnx/')
+            ? { ...file, sha256: generated.files.find((g) => g.path === file.path)!.sha256 }
+            : file,
+        ),
+      };
+      const revision = spec.hubRevision!;
+      hub.serveFolder(spec.hubRepo, sharedDir!, ['tokenizer.json', 'tokenizer_config.json', 'config.json'], revision);
+      hub.serveFolder(spec.hubRepo, generatedFolder, ['onnx/model.onnx', 'onnx/model_quantized.onnx'], revision);
+      const first = await fetchModel({ modelId: spec.id, spec, modelDir, endpoint, quantized: true, source: 'hub' });
       expect(first.downloaded.sort()).toEqual([
         'config.json',
         'onnx/model.onnx',
@@ -155,9 +178,16 @@ describe('model:fetch', () => {
       ]);
       await expect(verifyModelFiles(first.modelPath, spec, true)).resolves.toBeUndefined();
       hub.requested.length = 0;
-      const second = await fetchModel({ modelId: spec.id, modelDir, endpoint });
-      expect(second.alreadyPresent.sort()).toEqual(['config.json', 'tokenizer.json', 'tokenizer_config.json']);
-      expect(hub.requested).toEqual([`/${spec.hubRepo}/resolve/main/onnx/model.onnx`]);
+      const second = await fetchModel({ modelId: spec.id, spec, modelDir, endpoint, source: 'hub' });
+      // Nothing is downloaded again: every file is present with its pinned sum.
+      expect(second.alreadyPresent.sort()).toEqual([
+        'config.json',
+        'onnx/model.onnx',
+        'tokenizer.json',
+        'tokenizer_config.json',
+      ]);
+      expect(second.downloaded).toEqual([]);
+      expect(hub.requested).toEqual([]);
     },
   );
 });
