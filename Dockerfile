@@ -1,6 +1,6 @@
 # One image definition for the three services; APP selects which one runs
 # (embedder | matcher | skill-gap). Render passes service env vars as build args.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 ENV ONNXRUNTIME_NODE_INSTALL=skip CI=true
 RUN npm install -g pnpm@9.15.9
 WORKDIR /repo
@@ -14,7 +14,7 @@ RUN pnpm install --frozen-lockfile && pnpm build
 # Drop dev dependencies; the Prisma client is already generated and compiled into libs/db/dist.
 RUN pnpm install --prod --frozen-lockfile --ignore-scripts
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ARG APP=matcher
 ENV NODE_ENV=production APP=${APP}
 WORKDIR /repo

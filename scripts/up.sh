@@ -15,6 +15,8 @@ if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
   exec docker compose up --build -d
 fi
 
+# Node 24 LTS (installed outside the clone when the machine's node is older); turbo telemetry off.
+source scripts/ensure-node.sh
 command -v pnpm >/dev/null 2>&1 || npm install -g pnpm@9.15.9
 pnpm install --frozen-lockfile
 bash scripts/services.sh

@@ -35,16 +35,33 @@ export interface NodeProcess {
   exited: Promise<ProcessExit>;
 }
 
-/** A port that was free a moment ago (the OS picks it; we release it for the child). */
-export function freePort(): Promise<number> {
+/**
+ * A port that was free a moment ago (released again for the child). The OS picks it, unless
+ * JOBMATCH_PORT_RANGE ("3400-3499") confines it to a range, for machines where each user of the
+ * loopback interface has ports of its own; the range is tried from a random start.
+ */
+export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.JOBMATCH_PORT_RANGE ?? '');
+  if (!range) return listenOnce(0);
+  const low = Number(range[1]);
+  const size = Number(range[2]) - low + 1;
+  const start = Math.floor(Math.random() * size);
+  for (let i = 0; i < size; i++) {
+    const port = await listenOnce(low + ((start + i) % size)).catch(() => null);
+    if (port !== null) return port;
+  }
+  throw new Error(`JOBMATCH_PORT_RANGE ${process.env.JOBMATCH_PORT_RANGE}: no free port`);
+}
+
+function listenOnce(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      const bound = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(bound));
     });
   });
 }
