@@ -78,6 +78,13 @@ export const matcherEnvSchema = httpApiEnvSchema.merge(embedderRpcEnvSchema).ext
   UPLOAD_MAX_BYTES: positiveInt(5 * 1024 * 1024),
   UPLOAD_MAX_PAGES: positiveInt(30),
   RESUME_MAX_CHARS: positiveInt(100_000),
+  /** Uploaded documents parsed at once, each in its own child process. */
+  PARSER_CONCURRENCY: positiveInt(2),
+  /** Resident memory one parser process may reach before it is killed (MB); the pool's budget is this × PARSER_CONCURRENCY. */
+  PARSER_MEMORY_MB: z.coerce.number().int().min(48).default(160),
+  PARSER_TIMEOUT_MS: positiveInt(20_000),
+  /** Parser processes start with the matcher and exit after this long without a document (ms). */
+  PARSER_IDLE_MS: positiveInt(600_000),
   MATCH_WEIGHT_SEMANTIC: z.coerce.number().min(0).default(0.6),
   MATCH_WEIGHT_SKILLS: z.coerce.number().min(0).default(0.3),
   MATCH_WEIGHT_OTHER: z.coerce.number().min(0).default(0.1),

@@ -36,14 +36,19 @@ function headlineOf(lines: string[]): string | null {
 const CURRENT_YEAR = new Date().getUTCFullYear();
 
 function yearsOfExperienceOf(text: string): number | null {
-  const stated = [...text.matchAll(/\b(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+of)?\s+(?:professional\s+|industry\s+|work\s+)?experience\b/gi)]
+  const stated = [
+    ...text.matchAll(
+      /\b(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+of)?\s+(?:professional\s+|industry\s+|work\s+)?experience\b/gi,
+    ),
+  ]
     .map((match) => Number(match[1]))
     .filter((years) => years > 0 && years <= 50);
   if (stated.length > 0) return Math.max(...stated);
   // Otherwise the span of employment date ranges ("2016 – 2020", "03/2019 - present").
   let earliest = Infinity;
   let latest = -Infinity;
-  const range = /\b(?:\d{1,2}[/.])?((?:19|20)\d{2})\s*(?:-|–|—|to)\s*(?:\d{1,2}[/.])?((?:19|20)\d{2}|present|current|now|today)\b/gi;
+  const range =
+    /\b(?:\d{1,2}[/.])?((?:19|20)\d{2})\s*(?:-|–|—|to)\s*(?:\d{1,2}[/.])?((?:19|20)\d{2}|present|current|now|today)\b/gi;
   for (const match of text.matchAll(range)) {
     const start = Number(match[1]);
     const end = /^\d+$/.test(match[2]!) ? Number(match[2]) : CURRENT_YEAR;
@@ -76,16 +81,29 @@ function locationOf(lines: string[]): string | null {
     // Digits mean a street address or postcode: not stored.
     const value = match[1]!.split(/[|;]/)[0]!.trim();
     if (!value || /\d/.test(value) || containsContact(value) || value.length > 80) continue;
-    return value.split(',').slice(0, 2).map((part) => part.trim()).filter(Boolean).join(', ');
+    return value
+      .split(',')
+      .slice(0, 2)
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .join(', ');
   }
   return null;
 }
 
 export function extractResumeProfile(text: string): ResumeProfile {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const headline = headlineOf(lines);
   const yearsOfExperience = yearsOfExperienceOf(text);
-  return { headline, seniority: seniorityOf(headline, yearsOfExperience), yearsOfExperience, location: locationOf(lines) };
+  return {
+    headline,
+    seniority: seniorityOf(headline, yearsOfExperience),
+    yearsOfExperience,
+    location: locationOf(lines),
+  };
 }
 
 export function asResumeProfile(value: unknown): ResumeProfile {

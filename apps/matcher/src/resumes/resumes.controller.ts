@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -26,7 +37,10 @@ export class ResumesController {
   constructor(private readonly resumes: ResumesService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a resume from JSON text', description: 'Extracts skills and contact-free profile fields, and queues the embedding.' })
+  @ApiOperation({
+    summary: 'Create a resume from JSON text',
+    description: 'Extracts skills and contact-free profile fields, and queues the embedding.',
+  })
   @ApiCreatedResponse({ type: ResumeDto })
   @ApiPayloadTooLargeResponse({ description: 'Text longer than RESUME_MAX_CHARS' })
   @ApiUnprocessableEntityResponse({ description: 'No readable text' })
@@ -40,7 +54,9 @@ export class ResumesController {
   @ApiBody({ type: UploadResumeDto })
   @ApiOperation({ summary: 'Upload a resume file (PDF, DOCX or plain text)' })
   @ApiCreatedResponse({ type: ResumeDto })
-  @ApiPayloadTooLargeResponse({ description: 'File over UPLOAD_MAX_BYTES, more than UPLOAD_MAX_PAGES pages, or text over RESUME_MAX_CHARS' })
+  @ApiPayloadTooLargeResponse({
+    description: 'File over UPLOAD_MAX_BYTES, more than UPLOAD_MAX_PAGES pages, or text over RESUME_MAX_CHARS',
+  })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not multipart, or not a PDF/DOCX/plain-text file' })
   @ApiUnprocessableEntityResponse({ description: 'Damaged, password-protected or empty document' })
   upload(@UploadedResume() file: UploadedDocument | undefined): Promise<ResumeDto> {

@@ -38,13 +38,15 @@ export function toResumeDto(resume: Resume, options: { queued?: boolean; withTex
 
 /** Text cleanup that keeps the content: NULs and control characters out, line structure kept. */
 function cleanText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 @Injectable()
@@ -63,7 +65,11 @@ export class ResumesService {
 
   async createFromUpload(file: UploadedDocument | undefined): Promise<ResumeDto> {
     if (!file) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'INVALID_UPLOAD', 'No file received: send the resume in the "file" form field.');
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'INVALID_UPLOAD',
+        'No file received: send the resume in the "file" form field.',
+      );
     }
     if (file.size === 0) throw this.unprocessable('The uploaded file is empty.');
     const kind = detectDocumentKind(file.buffer, file.mimetype, file.originalname);
@@ -82,6 +88,9 @@ export class ResumesService {
       if (!(error instanceof DocumentReadError)) throw error;
       if (error.reason === 'too-many-pages') {
         throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, 'TOO_MANY_PAGES', error.message);
+      }
+      if (error.reason === 'too-large') {
+        throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, 'DOCUMENT_TOO_LARGE', error.message);
       }
       throw this.unprocessable(error.message, error.reason);
     }
@@ -103,7 +112,12 @@ export class ResumesService {
     if (!(await this.resumes.delete(id))) throw new NotFoundApiException('Resume', id);
   }
 
-  private async store(rawText: string, fileName: string | null, mimeType: string, kind: DocumentKind = 'text'): Promise<ResumeDto> {
+  private async store(
+    rawText: string,
+    fileName: string | null,
+    mimeType: string,
+    kind: DocumentKind = 'text',
+  ): Promise<ResumeDto> {
     const text = cleanText(rawText);
     if (text.length > this.config.RESUME_MAX_CHARS) {
       throw new ApiException(
@@ -128,7 +142,9 @@ export class ResumesService {
       profile: { ...extractResumeProfile(text) },
       contentHash: sha256Hex(text),
     });
-    const queued = await this.queue.tryEnqueue([{ entity: 'resume', id: resume.id, contentHash: resume.contentHash, modelId: this.config.MODEL_ID }]);
+    const queued = await this.queue.tryEnqueue([
+      { entity: 'resume', id: resume.id, contentHash: resume.contentHash, modelId: this.config.MODEL_ID },
+    ]);
     return toResumeDto(resume, { queued });
   }
 

@@ -21,8 +21,9 @@ const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10)
 const uploads = new WeakMap<object, UploadedDocument>();
 
 /** The resume file ResumeUploadInterceptor read from the request; undefined when none was sent. */
-export const UploadedResume = createParamDecorator((_data: unknown, context: ExecutionContext): UploadedDocument | undefined =>
-  uploads.get(context.switchToHttp().getRequest<object>()),
+export const UploadedResume = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): UploadedDocument | undefined =>
+    uploads.get(context.switchToHttp().getRequest<object>()),
 );
 
 /**
@@ -96,7 +97,11 @@ export class ResumeUploadInterceptor implements NestInterceptor {
   }
 
   private notOneFile(): ApiException {
-    return new ApiException(HttpStatus.BAD_REQUEST, 'INVALID_UPLOAD', `Send exactly one file, in the "${UPLOAD_FIELD}" field.`);
+    return new ApiException(
+      HttpStatus.BAD_REQUEST,
+      'INVALID_UPLOAD',
+      `Send exactly one file, in the "${UPLOAD_FIELD}" field.`,
+    );
   }
 
   private tooManyFields(): ApiException {

@@ -4,7 +4,13 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { EMBEDDING_QUEUE, type EmbeddableEntity } from '@jobmatch/contracts';
 import { VectorStore } from '@jobmatch/db';
-import { createTestDatabase, deleteRedisKeys, TEST_REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '@jobmatch/testing';
+import {
+  createTestDatabase,
+  deleteRedisKeys,
+  TEST_REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '@jobmatch/testing';
 import { Client } from 'pg';
 import { createMatcherApp } from '../../src/bootstrap';
 import { loadAppConfig, type AppConfig } from '../../src/config';
@@ -84,7 +90,12 @@ export function unitVector(head: number[]): number[] {
   return vector.map((value) => value / norm);
 }
 
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

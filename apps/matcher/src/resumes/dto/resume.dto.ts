@@ -4,7 +4,10 @@ import { EmbeddingStateDto } from '../../common/embedding-state';
 import { SENIORITY_LEVELS } from '../../common/seniority';
 
 export class CreateResumeTextDto {
-  @ApiProperty({ description: 'Plain resume text (capped by RESUME_MAX_CHARS; longer text answers 413)', example: 'Senior Python developer\nLocation: Berlin\n6 years of experience with Django and PostgreSQL.' })
+  @ApiProperty({
+    description: 'Plain resume text (capped by RESUME_MAX_CHARS; longer text answers 413)',
+    example: 'Senior Python developer\nLocation: Berlin\n6 years of experience with Django and PostgreSQL.',
+  })
   @IsString()
   @IsNotEmpty()
   text!: string;
@@ -33,10 +36,12 @@ export class ResumeDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
   @ApiProperty({ nullable: true, type: String }) mimeType!: string | null;
-  @ApiProperty({ type: ResumeProfileDto, description: 'Contact-free fields parsed from the text' }) profile!: ResumeProfileDto;
+  @ApiProperty({ type: ResumeProfileDto, description: 'Contact-free fields parsed from the text' })
+  profile!: ResumeProfileDto;
   @ApiProperty({ type: [String] }) skills!: string[];
   @ApiProperty({ description: 'Characters of extracted text' }) textLength!: number;
-  @ApiPropertyOptional({ description: 'The stored text (the text that is embedded); only on GET /resumes/:id' }) text?: string;
+  @ApiPropertyOptional({ description: 'The stored text (the text that is embedded); only on GET /resumes/:id' })
+  text?: string;
   @ApiProperty({ type: EmbeddingStateDto }) embedding!: EmbeddingStateDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

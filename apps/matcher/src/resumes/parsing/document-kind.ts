@@ -15,6 +15,7 @@ export function detectDocumentKind(bytes: Buffer, declaredMime: string, fileName
     // A .docx is a zip; other zips (xlsx, odt, archives) are not resumes we can read.
     return declaredMime === DOCX_MIME || name.endsWith('.docx') ? 'docx' : null;
   }
-  const declaredText = declaredMime.startsWith('text/plain') || declaredMime === 'text/markdown' || /\.(txt|md|text)$/.test(name);
+  const declaredText =
+    declaredMime.startsWith('text/plain') || declaredMime === 'text/markdown' || /\.(txt|md|text)$/.test(name);
   return declaredText ? 'text' : null;
 }

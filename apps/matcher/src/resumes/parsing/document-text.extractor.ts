@@ -1,118 +1,78 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Worker } from 'node:worker_threads';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config';
-import { PARSER_WORKER_SOURCE, type ParserRequest, type ParserResult } from './parser-worker.source';
+import { DocumentParserPool } from './document-parser-pool';
+import { DocumentReadError, type DocumentLimits } from './parse-protocol';
+import { checkPdfStreamSizes } from './pdf-limits';
+import { checkDeclaredZipSizes } from './zip-limits';
+
+export { DocumentReadError } from './parse-protocol';
 
 export type DocumentKind = 'pdf' | 'docx' | 'text';
 
-/** Why a document gave no text; each maps to an HTTP status with a message for people. */
-export class DocumentReadError extends Error {
-  constructor(
-    readonly reason: 'unreadable' | 'encrypted' | 'too-many-pages' | 'timeout',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DocumentReadError';
-  }
-}
-
-const PARSE_TIMEOUT_MS = 20_000;
-/** Parsers of untrusted files get a bounded heap; a zip bomb or a hostile PDF kills its worker, not the API. */
-const WORKER_HEAP_MB = 128;
-const MAX_CONCURRENT_PARSES = 2;
+/** Limits no resume comes near; files past them are refused before or while they are opened. */
+const ZIP_LIMITS = {
+  maxUnzippedBytes: 40 * 1024 * 1024,
+  maxCompressionRatio: 100,
+  maxZipEntries: 2000,
+  maxXmlEntryBytes: 8 * 1024 * 1024,
+};
+const PDF_MAX_INFLATED_BYTES = 48 * 1024 * 1024;
 
 /**
- * Extracts plain text from uploaded documents. PDF (unpdf) and DOCX (mammoth) parsing runs in a
- * short-lived worker thread: it keeps the event loop free, bounds memory per document, and the
- * heavy parser modules are loaded only there and released when the worker exits, so they never
- * add to the API's resident memory between uploads.
+ * Extracts plain text from uploaded documents. A .docx is first checked from its zip directory
+ * (sizes, ratios, entry count) without inflating anything; then PDF (unpdf) and DOCX (mammoth)
+ * parsing runs in a child process per document with a memory and time budget (DocumentParserPool),
+ * so a hostile file costs that process, never the API, and the parsers' modules never add to the
+ * API's resident memory.
  */
 @Injectable()
-export class DocumentTextExtractor {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-  private readonly maxPages: number;
+export class DocumentTextExtractor implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly limits: DocumentLimits;
+  private readonly pool: DocumentParserPool;
 
-  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'UPLOAD_MAX_PAGES'>) {
-    this.maxPages = config.UPLOAD_MAX_PAGES;
+  constructor(
+    @Inject(APP_CONFIG)
+    config: Pick<
+      AppConfig,
+      'UPLOAD_MAX_PAGES' | 'PARSER_CONCURRENCY' | 'PARSER_MEMORY_MB' | 'PARSER_TIMEOUT_MS' | 'PARSER_IDLE_MS'
+    >,
+  ) {
+    this.limits = { maxPages: config.UPLOAD_MAX_PAGES, ...ZIP_LIMITS };
+    this.pool = new DocumentParserPool({
+      concurrency: config.PARSER_CONCURRENCY,
+      memoryBudgetMb: config.PARSER_MEMORY_MB,
+      timeoutMs: config.PARSER_TIMEOUT_MS,
+      idleMs: config.PARSER_IDLE_MS,
+    });
   }
 
   async extract(kind: DocumentKind, bytes: Buffer): Promise<{ text: string; pages: number | null }> {
     if (kind === 'text') return { text: decodeText(bytes), pages: null };
-    await this.acquire();
-    try {
-      return await this.runWorker({ kind, bytes: new Uint8Array(bytes), maxPages: this.maxPages });
-    } finally {
-      this.release();
-    }
+    // Cheap checks first, here: most hostile files are refused before any parser process starts.
+    if (kind === 'docx') await checkDeclaredZipSizes(bytes, this.limits);
+    else await checkPdfStreamSizes(bytes, PDF_MAX_INFLATED_BYTES);
+    return this.pool.parse({ kind, bytes: new Uint8Array(bytes), limits: this.limits });
   }
 
-  private runWorker(request: ParserRequest): Promise<{ text: string; pages: number | null }> {
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(PARSER_WORKER_SOURCE, {
-        eval: true,
-        // Absolute paths resolved here, so the worker loads the parsers from this package's dependencies.
-        workerData: { unpdfPath: require.resolve('unpdf'), mammothPath: require.resolve('mammoth') },
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-        stdout: true,
-        stderr: true,
-      });
-      // Parser warnings are noise in the API's logs; drain and drop them.
-      worker.stdout.resume();
-      worker.stderr.resume();
-      let settled = false;
-      const finish = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        void worker.terminate();
-        outcome();
-      };
-      const timer = setTimeout(
-        () => finish(() => reject(new DocumentReadError('timeout', 'The document took too long to read. Try a smaller or simpler file.'))),
-        PARSE_TIMEOUT_MS,
-      );
-      worker.once('message', (result: ParserResult) =>
-        finish(() => (result.ok ? resolve({ text: result.text, pages: result.pages }) : reject(new DocumentReadError(result.reason, result.message)))),
-      );
-      worker.once('error', (error) =>
-        finish(() =>
-          reject(
-            new DocumentReadError(
-              'unreadable',
-              /memory/i.test(error.message)
-                ? 'The document is too complex to read within the memory limit.'
-                : 'The document could not be read; it may be damaged.',
-            ),
-          ),
-        ),
-      );
-      worker.once('exit', () => finish(() => reject(new DocumentReadError('unreadable', 'The document could not be read; it may be damaged.'))));
-      worker.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
-    });
+  onApplicationBootstrap(): void {
+    this.pool.warmUp();
   }
 
-  private async acquire(): Promise<void> {
-    if (this.running < MAX_CONCURRENT_PARSES) {
-      this.running++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.running--;
+  onModuleDestroy(): void {
+    this.pool.close();
   }
 }
 
 /** UTF-8 text (BOM stripped); anything with NUL bytes or invalid UTF-8 is not plain text. */
 export function decodeText(bytes: Buffer): string {
-  if (bytes.includes(0)) throw new DocumentReadError('unreadable', 'The file is not plain text (it contains binary data).');
+  if (bytes.includes(0))
+    throw new DocumentReadError('unreadable', 'The file is not plain text (it contains binary data).');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new DocumentReadError('unreadable', 'The text file is not valid UTF-8. Save it as UTF-8 and upload it again.');
+    throw new DocumentReadError(
+      'unreadable',
+      'The text file is not valid UTF-8. Save it as UTF-8 and upload it again.',
+    );
   }
 }
