@@ -32,7 +32,9 @@ describe('health endpoints', () => {
     await app.getHttpAdapter().getInstance().ready();
     try {
       const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
-      expect(ready.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+      // The readiness error shape of every service (NOT_READY, a report per dependency, Retry-After).
+      expect(ready.body).toMatchObject({ statusCode: 503, code: 'NOT_READY', message: 'Not ready: postgres unavailable', details: { postgres: { status: 'down' } } });
+      expect(ready.headers['retry-after']).toBe('5');
       await request(app.getHttpServer()).get('/health').expect(200);
       const api = await request(app.getHttpServer()).get('/api/v1/resumes/11111111-1111-4111-8111-111111111111/skill-gap').expect(503);
       expect(api.headers['retry-after']).toBe('5');

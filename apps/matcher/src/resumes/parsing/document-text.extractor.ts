@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { APP_CONFIG, type AppConfig } from '../../config';
-import { PARSER_WORKER_SOURCE, type ParserRequest, type ParserResult } from './parser-worker.source';
+import { workerScriptPath } from '@jobmatch/nest-common';
+import type { ParserRequest, ParserResult } from './parser-protocol';
 
 export type DocumentKind = 'pdf' | 'docx' | 'text';
 
@@ -49,8 +50,7 @@ export class DocumentTextExtractor {
 
   private runWorker(request: ParserRequest): Promise<{ text: string; pages: number | null }> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(PARSER_WORKER_SOURCE, {
-        eval: true,
+      const worker = new Worker(workerScriptPath(__dirname, 'parser.worker'), {
         // Absolute paths resolved here, so the worker loads the parsers from this package's dependencies.
         workerData: { unpdfPath: require.resolve('unpdf'), mammothPath: require.resolve('mammoth') },
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },

@@ -4,8 +4,8 @@ type ResumeSkillProfile = Pick<Resume, 'id' | 'skills' | 'embeddingStatus' | 'em
 type JobSkillProfile = Pick<Job, 'id' | 'title' | 'company' | 'skills' | 'requiredSkills' | 'niceToHaveSkills'>;
 import { ApiException } from '@jobmatch/nest-common';
 import { buildSkillGraph, type ExtractedSkill } from '@jobmatch/skills';
-import type { SkillsEngine } from '../skills/skills-engine';
-import { SkillGapService } from './skill-gap.service';
+import type { SkillsEngine } from '../src/skills/skills-engine';
+import { SkillGapService } from '../src/skill-gap/skill-gap.service';
 
 const RESUME_ID = '11111111-1111-4111-8111-111111111111';
 const JOB_ID = '22222222-2222-4222-8222-222222222222';
