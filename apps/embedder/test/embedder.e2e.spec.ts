@@ -162,7 +162,7 @@ describe('embedder end-to-end (real ONNX model, Postgres, Redis)', () => {
       expect((await fetch(`http://127.0.0.1:${httpPort}/health`)).status).toBe(200);
     });
 
-    it('exposes Prometheus metrics: requests, batch sizes, queue wait, inference time, RSS', async () => {
+    it('exposes Prometheus metrics: requests, batch sizes, queue wait, inference time, queue depth, rows per embedding status, RSS', async () => {
       const text = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
       for (const name of [
         'embedder_rpc_requests_total{pattern="embed",outcome="ok"}',
@@ -170,6 +170,12 @@ describe('embedder end-to-end (real ONNX model, Postgres, Redis)', () => {
         'embedder_batch_size_count',
         'embedder_batch_queue_wait_seconds_count',
         'embedder_inference_seconds_count',
+        'embedder_queue_jobs{state="waiting"}',
+        'embedder_queue_jobs{state="active"}',
+        'embedder_queue_jobs{state="failed"}',
+        'embedder_queue_jobs{state="delayed"}',
+        'embedder_embedding_rows{entity="job",status="PENDING"}',
+        'embedder_embedding_rows{entity="resume",status="FAILED"}',
         'process_resident_memory_bytes',
       ]) {
         expect(text).toContain(name);

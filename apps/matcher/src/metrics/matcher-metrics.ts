@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { registerOnce as once } from '@jobmatch/nest-common';
 import { Counter, Gauge } from 'prom-client';
+import { EmbedderRpcClient, type BreakerState } from '../embedder/embedder-rpc.client';
+
+const BREAKER_STATES: BreakerState[] = ['closed', 'open', 'half-open'];
+
+/** Metrics are registered once per process; they read the app created last (tests create several). */
+let currentEmbedder: EmbedderRpcClient | null = null;
 
 /**
  * The matcher's own Prometheus metrics (HTTP, process and dependency metrics come from
@@ -30,7 +36,24 @@ export class MatcherMetrics {
 
   readonly cacheHitRatio: Gauge;
 
-  constructor() {
+  /** One series per state, 1 for the current one (the Prometheus way to expose an enum). */
+  readonly breakerState: Gauge;
+
+  constructor(embedder: EmbedderRpcClient) {
+    currentEmbedder = embedder;
+    this.breakerState = once(
+      'matcher_embedder_circuit_breaker_state',
+      () =>
+        new Gauge({
+          name: 'matcher_embedder_circuit_breaker_state',
+          help: 'State of the circuit breaker around the embedder RPC: 1 for the current state (closed, open, half-open)',
+          labelNames: ['state'] as const,
+          collect() {
+            const current = currentEmbedder?.state;
+            for (const state of BREAKER_STATES) this.set({ state }, state === current ? 1 : 0);
+          },
+        }),
+    );
     const hits = this.cacheHits;
     const misses = this.cacheMisses;
     this.cacheHitRatio = once(
