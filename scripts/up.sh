@@ -45,7 +45,8 @@ start() { # name port-for-health
   if [ -f ".run/$name.pid" ] && kill -0 "$(cat ".run/$name.pid")" 2>/dev/null; then
     echo "$name already running (pid $(cat ".run/$name.pid"))"
   else
-    nohup sh scripts/start-service.sh "$name" >".run/logs/$name.log" 2>&1 &
+    # The service listens on the port its health is polled on (EMBEDDER_HTTP_PORT, MATCHER_PORT, SKILL_GAP_PORT).
+    PORT="$health" nohup sh scripts/start-service.sh "$name" >".run/logs/$name.log" 2>&1 &
     echo $! >".run/$name.pid"
   fi
   for _ in $(seq 1 120); do

@@ -119,11 +119,11 @@ async function main(): Promise<void> {
 
     // The database part of a recommendation, in-process: what HTTP and scoring add on top.
     const directRecommend = await closedLoop(
-      (i) => store.sourceWithCandidates('job', { entity: 'resume', id: resumeIds[i % resumeIds.length]! }, { modelId: DEFAULT_MODEL_ID, limit: 30, efSearch: chosen.efSearch }),
+      (i) => store.nearestWithRows('job', { entity: 'resume', id: resumeIds[i % resumeIds.length]! }, 'candidate', { modelId: DEFAULT_MODEL_ID, limit: 30, efSearch: chosen.efSearch }),
       args.connections,
       8,
     );
-    log(`VectorStore.sourceWithCandidates (limit 30, ${args.connections} concurrent): ${directRecommend.requestsPerSecond.toFixed(0)} /s, p95 ${directRecommend.p95Ms.toFixed(2)} ms`);
+    log(`VectorStore.nearestWithRows (candidate columns, limit 30, ${args.connections} concurrent): ${directRecommend.requestsPerSecond.toFixed(0)} /s, p95 ${directRecommend.p95Ms.toFixed(2)} ms`);
 
     // 3. HTTP load through the matcher.
     if (args.http) matcherResults = await loadMatcher(args, url, chosen.efSearch, resumeIds, queries);
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
         twoNnIntrinsicDimension: round(recall.twoNnIntrinsicDimension, 1),
       },
       recall: { queries: recall.queries, exactMeanMs: round(recall.exactMeanMs), points: recall.points.map((p) => ({ ...p, recallAt10: round(p.recallAt10, 4), meanMs: round(p.meanMs), p95Ms: round(p.p95Ms) })), filtered: { ...filtered, recallAt10: round(filtered.recallAt10, 4) } },
-      vectorStoreDirect: { call: 'sourceWithCandidates(job ← resume, limit 30 = the matcher candidate pool for a page of 10): the resume row, and its neighbours with the fields the scorer reads, in one round trip', concurrency: args.connections, ...mapRound(directRecommend) },
+      vectorStoreDirect: { call: "nearestWithRows(job ← resume, 'candidate', limit 30 = the matcher candidate pool for a page of 10): the resume row, and its neighbours with the fields the scorer reads, in one round trip', concurrency: args.connections, ...mapRound(directRecommend) },
       http: matcherResults
         ? {
             efSearch: chosen.efSearch,

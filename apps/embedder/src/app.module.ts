@@ -1,13 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceFoundationImports } from '@jobmatch/nest-common';
-import { QueryEmbeddingCache } from './cache/query-embedding-cache';
 import { APP_CONFIG, type AppConfig } from './config';
 import { EmbeddingProviderModule } from './embedding/embedding-provider.module';
 import { EmbeddingService } from './embedding/embedding.service';
 import { HealthController } from './health/health.controller';
-import { EmbeddableTextRepository } from './queue/embeddable-text.repository';
 import { EmbeddingJobProcessor } from './queue/embedding-job.processor';
 import { EmbeddingWorker } from './queue/embedding-worker';
+import { WorkMetrics } from './metrics/work-metrics';
 import { EmbedRequestPipe } from './rpc/embed-request.pipe';
 import { EmbedderRpcController } from './rpc/embedder-rpc.controller';
 import { EmbedderRpcExceptionFilter } from './rpc/rpc-exception.filter';
@@ -21,13 +20,12 @@ export class AppModule {
       controllers: [HealthController, EmbedderRpcController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        QueryEmbeddingCache,
         EmbeddingService,
         EmbedRequestPipe,
         EmbedderRpcExceptionFilter,
-        EmbeddableTextRepository,
         EmbeddingJobProcessor,
         EmbeddingWorker,
+        WorkMetrics,
       ],
     };
   }

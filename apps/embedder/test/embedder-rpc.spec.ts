@@ -4,7 +4,6 @@ import { Test } from '@nestjs/testing';
 import { EmbedderErrorCode, EmbedderRpc, MAX_RAW_TEXT_CHARS, type EmbedResponse, type ModelInfoResponse } from '@jobmatch/contracts';
 import { freePort } from '@jobmatch/testing';
 import { firstValueFrom } from 'rxjs';
-import { QueryEmbeddingCache } from '../src/cache/query-embedding-cache';
 import { APP_CONFIG } from '../src/config';
 import { EmbeddingService } from '../src/embedding/embedding.service';
 import { EMBEDDING_PROVIDER } from '../src/inference/embedding-provider';
@@ -13,7 +12,6 @@ import { EmbedRequestPipe } from '../src/rpc/embed-request.pipe';
 import { EmbedderRpcController } from '../src/rpc/embedder-rpc.controller';
 import { EmbedderRpcExceptionFilter } from '../src/rpc/rpc-exception.filter';
 import { DeterministicProvider } from './support/deterministic-provider';
-import { noCache } from './support/embedding-service';
 
 /**
  * The RPC layer over a real TCP transport (server and ClientProxy), with a deterministic model:
@@ -30,7 +28,6 @@ describe('Embedder RPC (TCP) validation and errors', () => {
       providers: [
         { provide: APP_CONFIG, useValue: { EMBED_MAX_TEXTS: 4, EMBED_MAX_PENDING_TEXTS: 100 } },
         { provide: EMBEDDING_PROVIDER, useValue: provider },
-        { provide: QueryEmbeddingCache, useValue: noCache },
         EmbedderMetrics,
         EmbeddingService,
         EmbedRequestPipe,

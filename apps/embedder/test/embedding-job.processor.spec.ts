@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { EMBEDDING_JOB_OPTIONS, EmbeddingJobName, type EmbedEntityPayload } from '@jobmatch/contracts';
-import { EmbeddableTextRepository } from '../src/queue/embeddable-text.repository';
+import type { EmbeddableTextRepository } from '@jobmatch/db';
 import { EmbeddingJobProcessor, type EmbeddingJob } from '../src/queue/embedding-job.processor';
 import { DeterministicProvider } from './support/deterministic-provider';
 import { buildEmbeddingService } from './support/embedding-service';

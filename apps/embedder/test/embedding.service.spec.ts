@@ -1,24 +1,10 @@
 import { EmbedderErrorCode } from '@jobmatch/contracts';
-import type { QueryEmbeddingCache } from '../src/cache/query-embedding-cache';
 import { DeterministicProvider } from './support/deterministic-provider';
 import { buildEmbeddingService } from './support/embedding-service';
 
-/** Our own cache class replaced by a map (the real one is tested against Redis separately). */
-function mapCache() {
-  const entries = new Map<string, Float32Array>();
-  const cache = {
-    getMany: async (model: string, _dimension: number, texts: string[]) => texts.map((text) => entries.get(`${model}|${text}`) ?? null),
-    setMany: async (model: string, items: { text: string; vector: Float32Array }[]) => {
-      for (const { text, vector } of items) entries.set(`${model}|${text}`, vector);
-    },
-  } as unknown as QueryEmbeddingCache;
-  return { cache, entries };
-}
-
 describe('EmbeddingService', () => {
-  it('computes cache misses once per distinct text and keeps the request order', async () => {
-    const { cache } = mapCache();
-    const { service, provider } = buildEmbeddingService({ cache });
+  it('computes each distinct text once and keeps the request order', async () => {
+    const { service, provider } = buildEmbeddingService();
     const result = await service.embed(['b', 'a', 'b'], 'query');
 
     expect(provider.calls).toEqual([{ texts: ['b', 'a'], kind: 'query' }]);
@@ -26,23 +12,15 @@ describe('EmbeddingService', () => {
     expect(result).toMatchObject({ modelId: 'test/deterministic', dimension: 384 });
   });
 
-  it('serves repeated queries from the cache without running the model', async () => {
-    const { cache } = mapCache();
-    const { service, provider } = buildEmbeddingService({ cache });
+  it('keeps no cache of its own: the matcher owns the query-embedding cache', async () => {
+    const { service, provider } = buildEmbeddingService();
     await service.embed(['python developer'], 'query');
     const again = await service.embed(['python developer', 'java developer'], 'query');
+    await service.embed(['a document'], 'passage');
+    await service.embed(['a document'], 'passage');
 
-    expect(provider.calls.map((call) => call.texts)).toEqual([['python developer'], ['java developer']]);
+    expect(provider.calls.map((call) => call.texts)).toEqual([['python developer'], ['python developer', 'java developer'], ['a document'], ['a document']]);
     expect(Array.from(again.vectors[0]!)).toEqual(Array.from(DeterministicProvider.vectorFor('python developer')));
-  });
-
-  it('does not cache passages', async () => {
-    const { cache, entries } = mapCache();
-    const { service, provider } = buildEmbeddingService({ cache });
-    await service.embed(['a document'], 'passage');
-    await service.embed(['a document'], 'passage');
-    expect(provider.calls).toHaveLength(2);
-    expect(entries.size).toBe(0);
   });
 
   it('refuses with OVERLOADED when too many texts are already waiting', async () => {

@@ -6,13 +6,13 @@ import { QueryEmbeddingCache } from './embedder/query-embedding.cache';
 import { QueryEmbeddingService } from './embedder/query-embedding.service';
 import { HealthController } from './health/health.controller';
 import { JobsController } from './jobs/jobs.controller';
+import { MatcherMetrics } from './metrics/matcher-metrics';
 import { JobsService } from './jobs/jobs.service';
 import { MatchScorer } from './matching/match-scorer';
 import { MatchingController } from './matching/matching.controller';
 import { MatchingService } from './matching/matching.service';
 import { EmbeddingQueueProducer } from './queue/embedding-queue.producer';
 import { PendingEmbeddingsSweeper } from './queue/pending-embeddings.sweeper';
-import { PendingEmbeddingsRepository } from './queue/pending-embeddings.repository';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsService } from './recommendations/recommendations.service';
 import { DocumentTextExtractor } from './resumes/parsing/document-text.extractor';
@@ -33,10 +33,10 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         EmbedderRpcClient,
+        MatcherMetrics,
         QueryEmbeddingCache,
         QueryEmbeddingService,
         EmbeddingQueueProducer,
-        PendingEmbeddingsRepository,
         PendingEmbeddingsSweeper,
         SkillsProvider,
         MatchScorer,

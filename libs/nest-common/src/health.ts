@@ -1,6 +1,14 @@
-import { Get, Injectable, Module } from '@nestjs/common';
+import { Get, HttpStatus, Injectable, Module } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { HealthIndicatorService, TerminusModule, type HealthIndicatorResult } from '@nestjs/terminus';
+import {
+  HealthCheckService,
+  HealthIndicatorService,
+  TerminusModule,
+  type HealthCheckResult,
+  type HealthIndicatorFunction,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
+import { ApiException } from './errors';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { withTimeout } from './timeout';
@@ -41,11 +49,33 @@ export class DependencyHealthIndicators {
   }
 }
 
+/**
+ * Readiness of a service: every check up answers 200 with Terminus's report; otherwise 503 in the
+ * project's error shape (code NOT_READY, the per-dependency report as details) with Retry-After,
+ * the same in every service.
+ */
+@Injectable()
+export class ReadinessCheck {
+  constructor(private readonly health: HealthCheckService) {}
+
+  async run(checks: HealthIndicatorFunction[]): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check(checks);
+    } catch (error) {
+      // Terminus reports failures as a 503 whose body lists each dependency; keep that list in our error shape.
+      const report = (error as { getResponse?: () => unknown }).getResponse?.() as { error?: Record<string, unknown>; details?: unknown } | undefined;
+      if (!report?.details) throw error;
+      const down = Object.keys(report.error ?? {});
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'NOT_READY', `Not ready: ${down.join(', ')} unavailable`, report.details, { 'Retry-After': '5' });
+    }
+  }
+}
+
 /** Terminus plus our dependency indicators: what every health controller injects. */
 @Module({
   imports: [TerminusModule],
-  providers: [DependencyHealthIndicators],
-  exports: [TerminusModule, DependencyHealthIndicators],
+  providers: [DependencyHealthIndicators, ReadinessCheck],
+  exports: [TerminusModule, DependencyHealthIndicators, ReadinessCheck],
 })
 export class HealthModule {}
 

@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import { parse as parseUrlencoded } from 'node:querystring';
 import { ApiErrorFilter, toApiErrorBody } from './api-error.filter';
 import { REQUEST_ID_HEADER, requestIdFor } from './logging';
+import { instrumentHttpMetrics } from './metrics';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api/v1';
@@ -50,6 +51,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
     schemaController: { compilersFactory: { buildValidator: noFastifySchemas, buildSerializer: noFastifySchemas } },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false });
+  instrumentHttpMetrics(app.getHttpAdapter().getInstance());
   await useExpressRequestStages(app);
   configureHttpApp(app, options);
   return app;

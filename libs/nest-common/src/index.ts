@@ -7,5 +7,5 @@ export * from './health';
 export * from './http-app';
 export * from './infrastructure';
 export * from './timeout';
-export * from './query-embedding-cache';
 export * from './service-imports';
+export * from './worker-script';

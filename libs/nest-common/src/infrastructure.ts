@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createPgPool, JobRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { createPgPool, EmbeddableTextRepository, JobRepository, PendingEmbeddingsRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 
@@ -55,9 +55,15 @@ export class InfrastructureModule {
         { provide: VectorStore, useFactory: (pool: Pool) => new VectorStore(pool), inject: [PG_POOL] },
         { provide: JobRepository, useFactory: (pool: Pool) => new JobRepository(pool), inject: [PG_POOL] },
         { provide: ResumeRepository, useFactory: (pool: Pool) => new ResumeRepository(pool), inject: [PG_POOL] },
+        { provide: PendingEmbeddingsRepository, useFactory: (pool: Pool) => new PendingEmbeddingsRepository(pool), inject: [PG_POOL] },
+        {
+          provide: EmbeddableTextRepository,
+          useFactory: (pool: Pool, vectors: VectorStore) => new EmbeddableTextRepository(pool, vectors),
+          inject: [PG_POOL, VectorStore],
+        },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, REDIS, VectorStore, JobRepository, ResumeRepository],
+      exports: [PG_POOL, REDIS, VectorStore, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
     };
   }
 }

@@ -9,20 +9,21 @@ export interface ServiceFoundationConfig {
   LOG_LEVEL: string;
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
-  REDIS_URL: string;
+  /** Absent in services without Redis (skill-gap). */
+  REDIS_URL?: string;
 }
 
 /**
  * What every service's AppModule imports: JSON logs, the shared connections (Postgres pool and,
- * unless `redis: false`, one Redis client), health indicators and GET /metrics.
+ * where the config has REDIS_URL, one Redis client), health indicators and GET /metrics.
  */
-export function serviceFoundationImports(config: ServiceFoundationConfig, options: { redis: boolean } = { redis: true }): (DynamicModule | Type)[] {
+export function serviceFoundationImports(config: ServiceFoundationConfig): (DynamicModule | Type)[] {
   return [
     createLoggerModule(config.LOG_LEVEL),
     InfrastructureModule.forRoot({
       databaseUrl: config.DATABASE_URL,
       databasePoolSize: config.DATABASE_POOL_SIZE,
-      redisUrl: options.redis ? config.REDIS_URL : undefined,
+      redisUrl: config.REDIS_URL,
     }),
     HealthModule,
     MetricsModule,

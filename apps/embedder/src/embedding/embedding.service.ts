@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EmbedInputKind, ModelInfoResponse } from '@jobmatch/contracts';
-import { QueryEmbeddingCache } from '../cache/query-embedding-cache';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../inference/embedding-provider';
 import { EmbedderMetrics } from '../metrics/embedder-metrics';
@@ -15,8 +14,8 @@ export interface EmbeddingResult {
 export type EmbeddingSource = 'rpc' | 'queue' | 'probe';
 
 /**
- * Turns validated texts into vectors with the active provider. Queries go through the Redis
- * cache (documents are embedded once, by the queue, and are not worth caching). Requests are
+ * Turns validated texts into vectors with the active provider. The query-embedding cache belongs
+ * to the caller (the matcher reads it before calling and writes what this returns). Requests are
  * refused with OVERLOADED once too many texts are already waiting, so callers back off instead
  * of piling up latency and memory.
  */
@@ -27,7 +26,6 @@ export class EmbeddingService {
 
   constructor(
     @Inject(EMBEDDING_PROVIDER) private readonly provider: EmbeddingProvider,
-    private readonly cache: QueryEmbeddingCache,
     private readonly metrics: EmbedderMetrics,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'EMBED_MAX_PENDING_TEXTS'>,
   ) {
@@ -51,32 +49,23 @@ export class EmbeddingService {
   /** Embeds texts for an RPC caller; `kind` defaults to 'query'. */
   async embed(texts: string[], kind: EmbedInputKind = 'query'): Promise<EmbeddingResult> {
     const { modelId, dimension } = this.provider;
-    const vectors: (Float32Array | null)[] =
-      kind === 'query' ? await this.cache.getMany(modelId, dimension, texts) : texts.map(() => null);
-
-    // Compute each distinct missing text once, even when a request repeats it.
-    const missing = new Map<string, number[]>();
-    vectors.forEach((vector, index) => {
-      if (vector) return;
-      const positions = missing.get(texts[index]!);
-      if (positions) positions.push(index);
-      else missing.set(texts[index]!, [index]);
+    // Compute each distinct text once, even when a request repeats it.
+    const positions = new Map<string, number[]>();
+    texts.forEach((text, index) => {
+      const seen = positions.get(text);
+      if (seen) seen.push(index);
+      else positions.set(text, [index]);
     });
-
-    if (missing.size > 0) {
-      const toCompute = [...missing.keys()];
-      const computed = await this.compute(toCompute, kind, 'rpc');
-      toCompute.forEach((text, i) => {
-        for (const index of missing.get(text)!) vectors[index] = computed[i]!;
-      });
-      if (kind === 'query') {
-        await this.cache.setMany(modelId, toCompute.map((text, i) => ({ text, vector: computed[i]! })));
-      }
-    }
-    return { modelId, dimension, vectors: vectors as Float32Array[] };
+    const distinct = [...positions.keys()];
+    const computed = await this.compute(distinct, kind, 'rpc');
+    const vectors: Float32Array[] = new Array(texts.length);
+    distinct.forEach((text, i) => {
+      for (const index of positions.get(text)!) vectors[index] = computed[i]!;
+    });
+    return { modelId, dimension, vectors };
   }
 
-  /** One stored document (job posting, resume) for the queue worker: no cache, no admission limit. */
+  /** One stored document (job posting, resume) for the queue worker: no admission limit. */
   async embedPassage(text: string): Promise<Float32Array> {
     const [vector] = await this.compute([text], 'passage', 'queue');
     return vector!;

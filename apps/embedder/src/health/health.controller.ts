@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { DependencyHealthIndicators, LivenessController, PG_POOL, REDIS } from '@jobmatch/nest-common';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck } from '@nestjs/terminus';
+import { DependencyHealthIndicators, LivenessController, PG_POOL, ReadinessCheck, REDIS } from '@jobmatch/nest-common';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { EmbeddingService } from '../embedding/embedding.service';
@@ -14,7 +14,7 @@ const PROBE_TIMEOUT_MS = 5_000;
 @Controller('health')
 export class HealthController extends LivenessController {
   constructor(
-    private readonly health: HealthCheckService,
+    private readonly readiness: ReadinessCheck,
     private readonly indicators: DependencyHealthIndicators,
     private readonly embeddings: EmbeddingService,
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -26,8 +26,9 @@ export class HealthController extends LivenessController {
   /** Readiness: the model really embeds (a probe sentence), and Postgres and Redis answer. */
   @Get('ready')
   @HealthCheck()
+  @ApiServiceUnavailableResponse({ description: 'NOT_READY: the model or a dependency does not answer (details per dependency)' })
   ready() {
-    return this.health.check([
+    return this.readiness.run([
       () => this.indicators.probe('model', () => this.embeddings.probe(PROBE_SENTENCE), PROBE_TIMEOUT_MS),
       () => this.indicators.postgres(this.pool),
       () => this.indicators.redis(this.redis),

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Pooling } from '@jobmatch/contracts';
-import { poolHiddenStates } from './pooling';
+import { workerScriptPath } from '@jobmatch/nest-common';
 
 export interface OnnxSessionOptions {
   modelFile: string;
@@ -40,64 +40,12 @@ interface PendingRun {
   reject: (error: Error) => void;
 }
 
-type WorkerReply =
+/** What the session worker (onnx-session.worker.ts) answers. */
+export type WorkerReply =
   | { type: 'ready'; info: SessionInfo }
   | { type: 'init-error'; message: string }
   | { type: 'result'; id: number; vectors: Float32Array }
   | { type: 'run-error'; id: number; message: string };
-
-/**
- * The worker's program. onnxruntime-node's InferenceSession.run() executes synchronously on the
- * calling thread (its Promise only defers the start), so the session lives in a worker thread and the
- * main event loop stays free for RPC, health checks and the queue while a batch runs.
- * Pooling runs in the worker too (only batch × dim floats travel back); its source is the tested
- * `poolHiddenStates` function itself.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const ort = require(workerData.ortPath);
-const poolHiddenStates = ${poolHiddenStates.toString()};
-(async () => {
-  let session;
-  try {
-    session = await ort.InferenceSession.create(workerData.modelFile, workerData.sessionOptions);
-  } catch (error) {
-    parentPort.postMessage({ type: 'init-error', message: String(error && error.message ? error.message : error) });
-    return;
-  }
-  const outputName = session.outputNames.includes('last_hidden_state') ? 'last_hidden_state' : session.outputNames[0];
-  const meta = (session.outputMetadata || []).find((m) => m.name === outputName);
-  const lastDim = meta && meta.shape ? meta.shape[meta.shape.length - 1] : undefined;
-  const wantsTokenTypes = session.inputNames.includes('token_type_ids');
-  parentPort.postMessage({ type: 'ready', info: {
-    inputNames: session.inputNames, outputNames: session.outputNames,
-    hiddenSize: typeof lastDim === 'number' ? lastDim : null } });
-  parentPort.on('message', async (message) => {
-    if (message.type === 'close') {
-      await session.release();
-      parentPort.close();
-      return;
-    }
-    const { id, inputIds, attentionMask, batch, seq } = message;
-    try {
-      const dims = [batch, seq];
-      const feeds = {
-        input_ids: new ort.Tensor('int64', inputIds, dims),
-        attention_mask: new ort.Tensor('int64', attentionMask, dims),
-      };
-      if (wantsTokenTypes) feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(batch * seq), dims);
-      const outputs = await session.run(feeds, [outputName]);
-      const hidden = outputs[outputName];
-      const dim = hidden.dims[hidden.dims.length - 1];
-      const vectors = poolHiddenStates(hidden.data, attentionMask, batch, seq, dim, workerData.pooling, workerData.normalize);
-      if (typeof hidden.dispose === 'function') hidden.dispose();
-      parentPort.postMessage({ type: 'result', id, vectors }, [vectors.buffer]);
-    } catch (error) {
-      parentPort.postMessage({ type: 'run-error', id, message: String(error && error.message ? error.message : error) });
-    }
-  });
-})();
-`;
 
 /** One ONNX Runtime session in a dedicated worker thread; runs are queued by the caller (one at a time). */
 export class OnnxWorkerSession {
@@ -127,8 +75,8 @@ export class OnnxWorkerSession {
   }
 
   static async start(options: OnnxSessionOptions): Promise<OnnxWorkerSession> {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
+    // The session and pooling run in onnx-session.worker.ts (InferenceSession.run blocks its thread).
+    const worker = new Worker(workerScriptPath(__dirname, 'onnx-session.worker'), {
       workerData: {
         ortPath: require.resolve('onnxruntime-node'),
         modelFile: options.modelFile,

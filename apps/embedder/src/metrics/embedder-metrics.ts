@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Gauge, Histogram, register, type Metric } from 'prom-client';
-
-/**
- * Registers a metric once per process: tests build several Nest apps in one process, and
- * prom-client refuses a second metric with the same name in the global registry.
- */
-function once<T extends Metric>(name: string, create: () => T): T {
-  return (register.getSingleMetric(name) as T | undefined) ?? create();
-}
+import { registerOnce as once } from '@jobmatch/nest-common';
+import { Counter, Histogram } from 'prom-client';
 
 const BATCH_SIZE_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -34,7 +27,7 @@ export class EmbedderMetrics {
     () =>
       new Histogram({
         name: 'embedder_rpc_duration_seconds',
-        help: 'Time to answer an RPC request, cache lookups included',
+        help: 'Time to answer an RPC request',
         labelNames: ['pattern'] as const,
         buckets: LATENCY_BUCKETS,
       }),
@@ -45,32 +38,10 @@ export class EmbedderMetrics {
     () =>
       new Counter({
         name: 'embedder_texts_embedded_total',
-        help: 'Texts run through the model (cache hits excluded), by source',
+        help: 'Texts run through the model, by source',
         labelNames: ['source'] as const,
       }),
   );
-
-  readonly cacheHits = once(
-    'embedder_cache_hits_total',
-    () => new Counter({ name: 'embedder_cache_hits_total', help: 'Query embeddings served from the Redis cache' }),
-  );
-
-  readonly cacheMisses = once(
-    'embedder_cache_misses_total',
-    () => new Counter({ name: 'embedder_cache_misses_total', help: 'Query embeddings not found in the Redis cache' }),
-  );
-
-  readonly cacheErrors = once(
-    'embedder_cache_errors_total',
-    () =>
-      new Counter({
-        name: 'embedder_cache_errors_total',
-        help: 'Cache reads/writes that failed (the request was served by computing instead)',
-        labelNames: ['operation'] as const,
-      }),
-  );
-
-  readonly cacheHitRatio: Gauge;
 
   readonly batchSize = once(
     'embedder_batch_size',
@@ -144,25 +115,6 @@ export class EmbedderMetrics {
         buckets: LATENCY_BUCKETS,
       }),
   );
-
-  constructor() {
-    const hits = this.cacheHits;
-    const misses = this.cacheMisses;
-    this.cacheHitRatio = once(
-      'embedder_cache_hit_ratio',
-      () =>
-        new Gauge({
-          name: 'embedder_cache_hit_ratio',
-          help: 'Cache hits / (hits + misses) since start',
-          async collect() {
-            const hitCount = (await hits.get()).values[0]?.value ?? 0;
-            const missCount = (await misses.get()).values[0]?.value ?? 0;
-            const total = hitCount + missCount;
-            this.set(total === 0 ? 0 : hitCount / total);
-          },
-        }),
-    );
-  }
 
   /** Feeds the per-batch figures reported by the inference pipeline's micro-batcher (onBatch). */
   observeBatch(stats: { size: number; tokens: number; paddedTokens: number; queueWaitMs: number; inferenceMs: number }): void {

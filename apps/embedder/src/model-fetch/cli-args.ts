@@ -1,4 +1,4 @@
-import { embedderEnvSchema, loadConfig } from '@jobmatch/config';
+import { loadConfig, modelFetchEnvSchema } from '@jobmatch/config';
 import { DEFAULT_MODEL_ID, MODEL_REGISTRY } from '@jobmatch/contracts';
 import { MODEL_SOURCE_OPTIONS, type ModelSourceOption } from './fetch-model';
 
@@ -19,15 +19,17 @@ export interface CliArgs {
   dir: string;
   revision?: string;
   help?: boolean;
+  mvnCommand: string;
 }
 
-/** MODEL_QUANTIZED and MODEL_SOURCE are read with the embedder's own schema, so both accept the same values. */
+/** The environment is read with the declared schema (libs/config), so MODEL_QUANTIZED accepts what the embedder accepts. */
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
-  const fromEnv = loadConfig(embedderEnvSchema.pick({ MODEL_SOURCE: true, MODEL_QUANTIZED: true }), env);
+  const fromEnv = loadConfig(modelFetchEnvSchema.pick({ MODEL_SOURCE: true, MODEL_QUANTIZED: true, MVN_COMMAND: true }), env);
   const args: CliArgs = {
     modelId: env.MODEL_ID ?? DEFAULT_MODEL_ID,
     source: fromEnv.MODEL_SOURCE,
     quantized: fromEnv.MODEL_QUANTIZED,
+    mvnCommand: fromEnv.MVN_COMMAND,
     dir: env.MODEL_DIR ?? './models',
   };
   const value = (index: number, option: string): string => {

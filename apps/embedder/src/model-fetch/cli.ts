@@ -1,5 +1,6 @@
 import { parseArgs, USAGE } from './cli-args';
 import { fetchModel } from './fetch-model';
+import { MavenArtifactResolver } from './maven-source';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     quantized: args.quantized,
     source: args.source,
     revision: args.revision,
+    maven: new MavenArtifactResolver({ command: args.mvnCommand }),
     log: (line) => console.log(line),
   });
   const sources = [...new Set(Object.values(result.provenance).map((entry) => entry.source))].join(', ');

@@ -13,7 +13,7 @@ import { sha256File } from '../inference/model-files';
 const execFileAsync = promisify(execFile);
 
 export interface MavenResolverOptions {
-  /** The Maven executable (MVN_COMMAND; default `mvn` on PATH). */
+  /** The Maven executable (default `mvn` on PATH; the CLI passes MVN_COMMAND). */
   command?: string;
   /** How long one artifact may take to resolve (ms). */
   timeoutMs?: number;
@@ -36,7 +36,7 @@ export class MavenArtifactResolver {
   private readonly timeoutMs: number;
 
   constructor(options: MavenResolverOptions = {}) {
-    this.command = options.command ?? process.env.MVN_COMMAND ?? 'mvn';
+    this.command = options.command ?? 'mvn';
     this.timeoutMs = options.timeoutMs ?? 10 * 60_000;
   }
 

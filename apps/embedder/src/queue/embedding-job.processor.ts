@@ -9,7 +9,7 @@ import {
 } from '@jobmatch/contracts';
 import { EmbeddingService } from '../embedding/embedding.service';
 import { EmbedderMetrics } from '../metrics/embedder-metrics';
-import { EmbeddableTextRepository } from './embeddable-text.repository';
+import { EmbeddableTextRepository } from '@jobmatch/db';
 
 /** The part of a BullMQ job the processor reads (kept narrow so tests can build plain jobs). */
 export type EmbeddingJob = Pick<Job<unknown, unknown, string>, 'id' | 'name' | 'data' | 'attemptsMade' | 'opts' | 'timestamp'> & {

@@ -1,5 +1,5 @@
 import type { EmbeddableEntity } from '@jobmatch/contracts';
-import type { EmbeddableText, EmbeddableTextRepository } from '../../src/queue/embeddable-text.repository';
+import type { EmbeddableText, EmbeddableTextRepository } from '@jobmatch/db';
 
 interface Row extends EmbeddableText {
   vector?: Float32Array;

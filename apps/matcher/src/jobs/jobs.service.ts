@@ -3,31 +3,11 @@ import { jobEmbeddingText, sha256Hex } from '@jobmatch/contracts';
 import { JobRepository, type Job, type JobWrite } from '@jobmatch/db';
 import { NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { embeddingState } from '../common/embedding-state';
 import { EmbeddingQueueProducer } from '../queue/embedding-queue.producer';
 import { SkillsProvider } from '../skills/skills.provider';
-import type { CreateJobDto, JobDto, JobListQueryDto, JobPageDto, UpdateJobDto } from './dto/job.dto';
+import { toJobDto, type CreateJobDto, type JobDto, type JobListQueryDto, type JobPageDto, type UpdateJobDto } from './dto/job.dto';
 
 const emptyToNull = (value: string | undefined | null) => (value?.trim() ? value.trim() : null);
-
-export function toJobDto(job: Job, queued?: boolean): JobDto {
-  return {
-    id: job.id,
-    title: job.title,
-    company: job.company,
-    location: job.location,
-    employmentType: job.employmentType,
-    seniority: job.seniority,
-    description: job.description,
-    requirements: job.requirements,
-    skills: job.skills,
-    requiredSkills: job.requiredSkills,
-    niceToHaveSkills: job.niceToHaveSkills,
-    embedding: embeddingState(job, queued),
-    createdAt: job.createdAt.toISOString(),
-    updatedAt: job.updatedAt.toISOString(),
-  };
-}
 
 @Injectable()
 export class JobsService {

@@ -1,22 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JobRepository, ResumeRepository, toSimilarity, VectorStore } from '@jobmatch/db';
+import { JobRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
 import { EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { scorableResume } from '../resumes/resume-profile';
 import type { CalculateMatchDto, MatchResultDto } from './dto/matching.dto';
 import { MatchScorer } from './match-scorer';
-
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    normA += a[i]! * a[i]!;
-    normB += b[i]! * b[i]!;
-  }
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
-}
 
 @Injectable()
 export class MatchingService {
@@ -32,13 +20,12 @@ export class MatchingService {
     const [job, resume] = await Promise.all([this.jobs.findById(jobId), this.resumes.findById(resumeId)]);
     if (!job) throw new NotFoundApiException('Job', jobId);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
-    const [jobVector, resumeVector] = await Promise.all([this.vectors.readEmbedding('job', jobId), this.vectors.readEmbedding('resume', resumeId)]);
     const modelId = this.config.MODEL_ID;
-    if (job.embeddingStatus !== 'READY' || jobVector?.modelId !== modelId) throw new EmbeddingNotReadyException('job', job, modelId);
-    if (resume.embeddingStatus !== 'READY' || resumeVector?.modelId !== modelId) {
-      throw new EmbeddingNotReadyException('resume', resume, modelId);
-    }
-    const similarity = toSimilarity(1 - cosine(jobVector.vector, resumeVector.vector));
+    if (job.embeddingStatus !== 'READY' || job.embeddingModel !== modelId) throw new EmbeddingNotReadyException('job', job, modelId);
+    if (resume.embeddingStatus !== 'READY' || resume.embeddingModel !== modelId) throw new EmbeddingNotReadyException('resume', resume, modelId);
+    // Cosine in SQL, like search and recommendations (the vectors never travel to Node).
+    const similarity = await this.vectors.storedSimilarity(jobId, resumeId, modelId);
+    if (similarity === null) throw new EmbeddingNotReadyException('resume', resume, modelId);
     const breakdown = this.scorer.score(job, scorableResume(resume), similarity);
     return { jobId, resumeId, modelId, similarity: Math.round(similarity * 10_000) / 10_000, ...breakdown };
   }

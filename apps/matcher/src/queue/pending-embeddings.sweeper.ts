@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { EmbeddingQueueProducer } from './embedding-queue.producer';
-import { PendingEmbeddingsRepository } from './pending-embeddings.repository';
+import { PendingEmbeddingsRepository } from '@jobmatch/db';
 
 const SWEEP_INTERVAL_MS = 60_000;
 /** Rows younger than this were just enqueued by the write itself. */

@@ -3,14 +3,14 @@ import { VectorStore, type Candidate, type Job, type Resume } from '@jobmatch/db
 import { EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { MatchScorer, type MatchRanking, type ScorableJob } from '../matching/match-scorer';
-import { asResumeProfile, scorableResume } from '../resumes/resume-profile';
-import type {
-  CandidateQueryDto,
-  CandidatesDto,
-  JobRecommendationQueryDto,
-  JobRecommendationsDto,
-  JobSummaryDto,
-  ResumeSummaryDto,
+import { scorableResume } from '../resumes/resume-profile';
+import {
+  toJobSummary,
+  toResumeSummary,
+  type CandidateQueryDto,
+  type CandidatesDto,
+  type JobRecommendationQueryDto,
+  type JobRecommendationsDto,
 } from './dto/recommendation.dto';
 
 /** How many nearest neighbours are re-ranked by the match scorer for a page of `limit`. */
@@ -39,14 +39,6 @@ function scorableJob(row: Candidate<'job'>): ScorableJob {
   };
 }
 
-function toJobSummary(row: Candidate<'job'>): JobSummaryDto {
-  return { id: row.id, title: row.title, company: row.company, location: row.location, seniority: row.seniority, employmentType: row.employmentType, skills: row.skills };
-}
-
-function toResumeSummary(row: Candidate<'resume'>): ResumeSummaryDto {
-  return { id: row.id, fileName: row.fileName, skills: row.skills, profile: asResumeProfile(row.profile) };
-}
-
 /**
  * Recommendations from stored vectors only (no model call): nearest neighbours on the HNSW
  * index, then re-ranked by the explained match score.
@@ -63,7 +55,7 @@ export class RecommendationsService {
     const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType };
     const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
     // The resume row and the search from its stored vector: one round trip.
-    const { source: resume, candidates } = await this.vectors.sourceWithCandidates('job', { entity: 'resume', id: resumeId }, options);
+    const { source: resume, candidates } = await this.vectors.nearestWithRows('job', { entity: 'resume', id: resumeId }, 'candidate', options);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
     this.assertEmbedded('resume', resume);
     if (!candidates) throw new EmbeddingNotReadyException('resume', resume, this.config.MODEL_ID);
@@ -81,7 +73,7 @@ export class RecommendationsService {
 
   async candidatesForJob(jobId: string, query: CandidateQueryDto): Promise<CandidatesDto> {
     const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters: { skillsAny: query.skills } };
-    const { source: job, candidates } = await this.vectors.sourceWithCandidates('resume', { entity: 'job', id: jobId }, options);
+    const { source: job, candidates } = await this.vectors.nearestWithRows('resume', { entity: 'job', id: jobId }, 'candidate', options);
     if (!job) throw new NotFoundApiException('Job', jobId);
     this.assertEmbedded('job', job);
     if (!candidates) throw new EmbeddingNotReadyException('job', job, this.config.MODEL_ID);

@@ -1,16 +1,15 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { sha256Hex } from '@jobmatch/contracts';
-import { ResumeRepository, type Resume } from '@jobmatch/db';
+import { ResumeRepository } from '@jobmatch/db';
 import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { embeddingState } from '../common/embedding-state';
 import type { PaginationQueryDto } from '../common/pagination.dto';
 import { EmbeddingQueueProducer } from '../queue/embedding-queue.producer';
 import { SkillsProvider } from '../skills/skills.provider';
-import type { ResumeDto, ResumePageDto } from './dto/resume.dto';
+import { toResumeDto, type ResumeDto, type ResumePageDto } from './dto/resume.dto';
 import { ACCEPTED_UPLOAD_TYPES, detectDocumentKind, DOCX_MIME } from './parsing/document-kind';
 import { DocumentReadError, DocumentTextExtractor, type DocumentKind } from './parsing/document-text.extractor';
-import { asResumeProfile, extractResumeProfile } from './resume-profile';
+import { extractResumeProfile } from './resume-profile';
 
 export interface UploadedDocument {
   originalname: string;
@@ -20,21 +19,6 @@ export interface UploadedDocument {
 }
 
 const MIME_BY_KIND: Record<DocumentKind, string> = { pdf: 'application/pdf', docx: DOCX_MIME, text: 'text/plain' };
-
-export function toResumeDto(resume: Resume, options: { queued?: boolean; withText?: boolean } = {}): ResumeDto {
-  return {
-    id: resume.id,
-    fileName: resume.fileName,
-    mimeType: resume.mimeType,
-    profile: asResumeProfile(resume.profile),
-    skills: resume.skills,
-    textLength: resume.text.length,
-    ...(options.withText ? { text: resume.text } : {}),
-    embedding: embeddingState(resume, options.queued),
-    createdAt: resume.createdAt.toISOString(),
-    updatedAt: resume.updatedAt.toISOString(),
-  };
-}
 
 /** Text cleanup that keeps the content: NULs and control characters out, line structure kept. */
 function cleanText(text: string): string {

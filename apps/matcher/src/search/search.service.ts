@@ -1,22 +1,25 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { JobRepository, ResumeRepository, VectorStore, type JobFilters, type Neighbour, type ResumeFilters } from '@jobmatch/db';
+import { VectorStore, type JobFilters, type Neighbour, type ResumeFilters } from '@jobmatch/db';
 import { ApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { QueryEmbeddingService } from '../embedder/query-embedding.service';
-import { toJobDto } from '../jobs/jobs.service';
-import { toResumeDto } from '../resumes/resumes.service';
+import { toJobDto } from '../jobs/dto/job.dto';
+import { toResumeDto } from '../resumes/dto/resume.dto';
 import type { SearchFiltersDto, SearchHitDto, SearchRequestDto, SearchResponseDto } from './dto/search.dto';
 
 const JOB_FILTER_KEYS = ['location', 'company', 'seniority', 'employmentType'] as const;
 const RESUME_FILTER_KEYS = ['skillsAny'] as const;
+
+/** Best first, ranked from 1. */
+function ranked<R extends Neighbour>(rows: R[], item: (row: R) => Pick<SearchHitDto, 'job' | 'resume'>): SearchHitDto[] {
+  return rows.map((row, index) => ({ rank: index + 1, id: row.id, similarity: Math.round(row.similarity * 10_000) / 10_000, ...item(row) }));
+}
 
 @Injectable()
 export class SearchService {
   constructor(
     private readonly queryEmbeddings: QueryEmbeddingService,
     private readonly vectors: VectorStore,
-    private readonly jobs: JobRepository,
-    private readonly resumes: ResumeRepository,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'HNSW_EF_SEARCH'>,
   ) {}
 
@@ -24,33 +27,12 @@ export class SearchService {
     // Filters are checked before the (costlier) embedding call.
     const filters = this.filtersFor(request.target, request.filters ?? {});
     const { vector, cached } = await this.queryEmbeddings.embedQuery(request.query);
-    let results: SearchHitDto[];
-    if (request.target === 'jobs') {
-      const hits = await this.vectors.nearest('job', vector, this.nearestOptions(request, filters as JobFilters));
-      const rows = new Map((await this.jobs.findByIds(hits.map((hit) => hit.id))).map((job) => [job.id, job]));
-      results = this.ranked(hits, (id) => {
-        const job = rows.get(id);
-        return job ? { job: toJobDto(job) } : null;
-      });
-    } else {
-      const hits = await this.vectors.nearest('resume', vector, this.nearestOptions(request, filters as ResumeFilters));
-      const rows = new Map((await this.resumes.findByIds(hits.map((hit) => hit.id))).map((resume) => [resume.id, resume]));
-      results = this.ranked(hits, (id) => {
-        const resume = rows.get(id);
-        return resume ? { resume: toResumeDto(resume) } : null;
-      });
-    }
+    // The neighbours and their rows come from one statement.
+    const results =
+      request.target === 'jobs'
+        ? ranked(await this.vectors.nearestWithRows('job', { vector }, 'row', this.nearestOptions(request, filters as JobFilters)), (job) => ({ job: toJobDto(job) }))
+        : ranked(await this.vectors.nearestWithRows('resume', { vector }, 'row', this.nearestOptions(request, filters as ResumeFilters)), (resume) => ({ resume: toResumeDto(resume) }));
     return { target: request.target, modelId: this.config.MODEL_ID, cached, results };
-  }
-
-  /** Rows deleted between the vector query and the row fetch are dropped; ranks stay contiguous. */
-  private ranked(hits: Neighbour[], item: (id: string) => Pick<SearchHitDto, 'job' | 'resume'> | null): SearchHitDto[] {
-    const out: SearchHitDto[] = [];
-    for (const hit of hits) {
-      const found = item(hit.id);
-      if (found) out.push({ rank: out.length + 1, id: hit.id, similarity: Math.round(hit.similarity * 10_000) / 10_000, ...found });
-    }
-    return out;
   }
 
   /**

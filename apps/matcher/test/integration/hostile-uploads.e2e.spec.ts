@@ -22,8 +22,14 @@ import {
 } from '../support/hostile-documents';
 
 const MATCHER_ENTRY = path.resolve(__dirname, '../../dist/main.js');
-/** The matcher's own budget (render.yaml's 512 MB instance also holds the parse pool: 2 × 160 MB). */
-const MATCHER_RSS_BUDGET_MB = 150;
+/**
+ * What hostile uploads may add to the matcher's own resident memory over its idle RSS. Most of
+ * the ≈ 25–30 MB seen is V8's young generation growing under a burst of requests
+ * (--max-semi-space-size=8 in the start script), not the documents: before the parsers moved
+ * out of the process, one .docx bomb added 1.1 GB. The parse pool lives outside it
+ * (2 × PARSER_MEMORY_MB). BENCHMARKS.md has the absolute figures.
+ */
+const MATCHER_RSS_GROWTH_BUDGET_MB = 40;
 const PARSER_MEMORY_MB = 160;
 const CONCURRENT = 8;
 
@@ -51,15 +57,16 @@ function childrenResidentMb(pid: number): number {
 
 /**
  * The built matcher as its own process under concurrent hostile uploads: every one answers
- * 413/415/422 quickly, the matcher's resident memory stays within its budget (the parsers'
- * memory lives in child processes that are killed past theirs), and ordinary requests keep
- * being served meanwhile.
+ * 413/415/422 quickly, the matcher's resident memory grows by no more than its headroom (the
+ * parsers' memory lives in child processes that are killed past theirs), and ordinary
+ * requests keep being served meanwhile.
  */
 describe('hostile uploads against the matcher process', () => {
   let db: TestDatabase;
   let matcher: NodeProcess;
   let base: string;
   const prefix = uniqueRedisPrefix('hostile');
+  let idleMatcherMb = 0;
   let peakMatcherMb = 0;
   let peakParsersMb = 0;
   let sampler: NodeJS.Timeout;
@@ -89,6 +96,9 @@ describe('hostile uploads against the matcher process', () => {
       },
       readyUrl: `${base}/health`,
     });
+    // Idle: after start-up and once the parsers it starts have loaded.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    idleMatcherMb = residentMb(matcher.pid);
     sampler = setInterval(() => {
       try {
         peakMatcherMb = Math.max(peakMatcherMb, residentMb(matcher.pid));
@@ -198,7 +208,7 @@ describe('hostile uploads against the matcher process', () => {
         expect(result.ms).toBeLessThan(2_000);
       }
       expect(Math.max(...(await ordinary))).toBeLessThan(1_000);
-      expect(peakMatcherMb).toBeLessThan(MATCHER_RSS_BUDGET_MB);
+      expect(peakMatcherMb - idleMatcherMb).toBeLessThan(MATCHER_RSS_GROWTH_BUDGET_MB);
     },
     60_000,
   );
@@ -211,7 +221,7 @@ describe('hostile uploads against the matcher process', () => {
     // polls every 25 ms, so allow one poll's worth of growth past the budget.
     expect(peakParsersMb).toBeLessThan(2 * PARSER_MEMORY_MB + 64);
     console.log(
-      `hostile uploads: matcher peak RSS ${peakMatcherMb.toFixed(1)} MB, parse pool peak ${peakParsersMb.toFixed(1)} MB`,
+      `hostile uploads: matcher RSS idle ${idleMatcherMb.toFixed(1)} MB, peak ${peakMatcherMb.toFixed(1)} MB; parse pool peak ${peakParsersMb.toFixed(1)} MB`,
     );
   });
 });

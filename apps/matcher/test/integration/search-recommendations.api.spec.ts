@@ -208,6 +208,22 @@ describe('search, recommendations and matching API', () => {
       expect(ready.body.details).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' }, embedder: { status: 'down' } });
     });
 
+    it('exposes per-route HTTP latency and status counts, the breaker state and the query cache on /metrics', async () => {
+      const metrics = (await h.http().get('/metrics').expect(200)).text;
+      const value = (series: string) => Number(metrics.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1]);
+      // The searches of the embedder outage above: route patterns, never raw URLs.
+      expect(value('http_requests_total{method="POST",route="/api/v1/search",status_code="503"}')).toBeGreaterThanOrEqual(4);
+      expect(value('http_requests_total{method="POST",route="/api/v1/search",status_code="200"}')).toBeGreaterThanOrEqual(1);
+      expect(value('http_request_duration_seconds_count{method="POST",route="/api/v1/search"}')).toBeGreaterThanOrEqual(5);
+      expect(value('http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/api/v1/resumes/:id/recommendations"}')).toBeGreaterThanOrEqual(1);
+      expect(metrics).not.toContain(`route="/api/v1/resumes/${ids.resume}`);
+      // BREAKER_RESET_MS is 60 s: the breaker the outage opened is still open.
+      expect(value('matcher_embedder_circuit_breaker_state{state="open"}')).toBe(1);
+      expect(value('matcher_embedder_circuit_breaker_state{state="closed"}')).toBe(0);
+      expect(value('matcher_query_cache_hits_total')).toBeGreaterThanOrEqual(1);
+      expect(metrics).toContain('# TYPE http_request_duration_seconds histogram');
+    });
+
     it('documents every endpoint in OpenAPI', async () => {
       const { body } = await h.http().get('/docs-json').expect(200);
       expect(Object.keys(body.paths)).toEqual(

@@ -65,25 +65,19 @@ export class SkillGapService {
 
   /** Gap against the jobs recommended for a stored resume (nearest by stored vectors, no model call). */
   async forRecommendedJobs(resumeId: string, jobCount = DEFAULT_RECOMMENDED_JOBS): Promise<ResumeSkillGapResponseDto> {
-    const resume = await this.resumes.findById(resumeId);
-    if (!resume) throw new NotFoundApiException('Resume', resumeId);
     const modelId = this.config.MODEL_ID;
-    if (resume.embeddingStatus !== 'READY') throw new EmbeddingNotReadyException('resume', resume, modelId);
-
-    const neighbours = await this.vectors.nearestToStored(
+    // The resume row and the jobs nearest to its stored vector, with their skills: one round trip.
+    const { source: resume, candidates } = await this.vectors.nearestWithRows(
       'job',
       { entity: 'resume', id: resumeId },
+      'candidate',
       { modelId, limit: jobCount, efSearch: this.config.HNSW_EF_SEARCH },
     );
-    if (neighbours === null) throw new EmbeddingNotReadyException('resume', resume, modelId);
+    if (!resume) throw new NotFoundApiException('Resume', resumeId);
+    if (resume.embeddingStatus !== 'READY' || candidates === null) throw new EmbeddingNotReadyException('resume', resume, modelId);
 
-    const rows = await this.jobs.findByIds(neighbours.map((neighbour) => neighbour.id));
-    const rowById = new Map(rows.map((row) => [row.id, row]));
-    // Neighbours are best first; a job deleted since the search is skipped.
-    const scored: ScoredJob[] = neighbours.flatMap((neighbour) => {
-      const row = rowById.get(neighbour.id);
-      return row ? [{ id: row.id, title: row.title, company: row.company, matchScore: neighbour.similarity, skills: jobSkillsFromStored(row) }] : [];
-    });
+    // Best first.
+    const scored: ScoredJob[] = candidates.map((job) => ({ id: job.id, title: job.title, company: job.company, matchScore: job.similarity, skills: jobSkillsFromStored(job) }));
     const aggregated = aggregateSkillGaps(resume.skills, scored, this.skills.graph);
     return {
       resumeId,

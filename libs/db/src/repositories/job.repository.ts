@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Job } from '../generated/prisma/client';
-import type { JobFilters } from '../vector-store';
-import { selectByIds, escapeLike, insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS } from './pg-rows';
+import { filterConditions, type JobFilters, type Page } from '../filters';
+import { insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS } from './pg-rows';
 
 export interface JobWrite {
   title: string;
@@ -17,12 +17,7 @@ export interface JobWrite {
   contentHash: string;
 }
 
-export interface Page {
-  limit: number;
-  offset: number;
-}
-
-const JOB_COLUMNS: ColumnMap<Job> = {
+export const JOB_COLUMNS: ColumnMap<Job> = {
   id: 'id',
   title: 'title',
   company: 'company',
@@ -39,17 +34,8 @@ const JOB_COLUMNS: ColumnMap<Job> = {
 /** The select list of a whole job row (camel-case fields); VectorStore reads recommendation sources with it. */
 export const SELECT_JOB = selectList(JOB_COLUMNS);
 
-/** Company, seniority and employment type match whole values (case-insensitive); location matches a substring. */
 function jobWhere(filters: JobFilters, params: unknown[]): string {
-  const conditions: string[] = [];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  if (filters.company) conditions.push(`lower(company) = lower(${bind(filters.company)})`);
-  if (filters.location) conditions.push(`location ILIKE ${bind(`%${escapeLike(filters.location)}%`)}`);
-  if (filters.seniority) conditions.push(`lower(seniority) = lower(${bind(filters.seniority)})`);
-  if (filters.employmentType) conditions.push(`lower(employment_type) = lower(${bind(filters.employmentType)})`);
+  const conditions = filterConditions('job', filters, params);
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
@@ -69,11 +55,6 @@ export class JobRepository {
   async findById(id: string): Promise<Job | null> {
     const { rows } = await this.pool.query<Job>(`SELECT ${SELECT_JOB} FROM jobs WHERE id = $1`, [id]);
     return rows[0] ?? null;
-  }
-
-  /** Rows for the given ids, in the order of `ids` (missing ids are skipped). */
-  findByIds(ids: string[]): Promise<Job[]> {
-    return selectByIds<Job>(this.pool, 'jobs', SELECT_JOB, ids);
   }
 
   async list(filters: JobFilters, page: Page): Promise<{ items: Job[]; total: number }> {

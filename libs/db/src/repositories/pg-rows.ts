@@ -20,8 +20,10 @@ export const EMBEDDED_ENTITY_COLUMNS = {
   updatedAt: 'updated_at',
 } as const;
 
-export function selectList<T>(columns: ColumnMap<T>): string {
+/** `column AS "field"` for every field (but `except`): rows come back with camel-case fields. */
+export function selectList<T>(columns: ColumnMap<T>, except: (keyof T & string)[] = []): string {
   return Object.entries(columns as Record<string, string>)
+    .filter(([field]) => !(except as string[]).includes(field))
     .map(([field, column]) => `${column} AS "${field}"`)
     .join(', ');
 }
@@ -81,17 +83,4 @@ export async function updateRow<Row>(
     params,
   );
   return rows[0] ?? null;
-}
-
-/** Rows of `table` for the given ids, in the order of `ids` (missing ids are skipped). */
-export async function selectByIds<Row extends { id: string }>(
-  pool: Pool,
-  table: string,
-  selectSql: string,
-  ids: string[],
-): Promise<Row[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await pool.query<Row>(`SELECT ${selectSql} FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }

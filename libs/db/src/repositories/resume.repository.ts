@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Prisma, Resume } from '../generated/prisma/client';
-import type { Page } from './job.repository';
-import { selectByIds, insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS } from './pg-rows';
+import type { Page } from '../filters';
+import { insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS } from './pg-rows';
 
 export interface ResumeWrite {
   fileName?: string | null;
@@ -12,7 +12,7 @@ export interface ResumeWrite {
   contentHash: string;
 }
 
-const RESUME_COLUMNS: ColumnMap<Resume> = {
+export const RESUME_COLUMNS: ColumnMap<Resume> = {
   id: 'id',
   fileName: 'file_name',
   mimeType: 'mime_type',
@@ -45,11 +45,6 @@ export class ResumeRepository {
   async findById(id: string): Promise<Resume | null> {
     const { rows } = await this.pool.query<Resume>(`SELECT ${SELECT_RESUME} FROM resumes WHERE id = $1`, [id]);
     return rows[0] ?? null;
-  }
-
-  /** Rows for the given ids, in the order of `ids` (missing ids are skipped). */
-  findByIds(ids: string[]): Promise<Resume[]> {
-    return selectByIds<Resume>(this.pool, 'resumes', SELECT_RESUME, ids);
   }
 
   async list(page: Page): Promise<{ items: Resume[]; total: number }> {

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from 
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS, type EmploymentType, type Seniority } from '../../common/seniority';
-import { EmbeddingStateDto } from '../../common/embedding-state';
+import type { Job } from '@jobmatch/db';
+import { EmbeddingStateDto, embeddingState } from '../../common/embedding-state';
 import { JobFiltersDto, lowerCaseTrimmed } from '../../common/job-filters.dto';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 
@@ -75,6 +76,26 @@ export class JobDto {
   @ApiProperty({ type: EmbeddingStateDto }) embedding!: EmbeddingStateDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+/** A stored job as the API shows it; `queued` on writes (see EmbeddingStateDto). */
+export function toJobDto(job: Job, queued?: boolean): JobDto {
+  return {
+    id: job.id,
+    title: job.title,
+    company: job.company,
+    location: job.location,
+    employmentType: job.employmentType,
+    seniority: job.seniority,
+    description: job.description,
+    requirements: job.requirements,
+    skills: job.skills,
+    requiredSkills: job.requiredSkills,
+    niceToHaveSkills: job.niceToHaveSkills,
+    embedding: embeddingState(job, queued),
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+  };
 }
 
 export class JobPageDto {

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { Candidate } from '@jobmatch/db';
 import { JobFiltersDto } from '../../common/job-filters.dto';
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS } from '../../common/seniority';
 import { MatchBreakdownDto } from '../../matching/dto/matching.dto';
 import { ResumeProfileDto } from '../../resumes/dto/resume.dto';
+import { asResumeProfile } from '../../resumes/resume-profile';
 
 export class RecommendationQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
@@ -72,4 +74,12 @@ export class CandidatesDto {
   @ApiProperty({ format: 'uuid' }) jobId!: string;
   @ApiProperty() modelId!: string;
   @ApiProperty({ type: [CandidateDto] }) results!: CandidateDto[];
+}
+
+export function toJobSummary(row: Candidate<'job'>): JobSummaryDto {
+  return { id: row.id, title: row.title, company: row.company, location: row.location, seniority: row.seniority, employmentType: row.employmentType, skills: row.skills };
+}
+
+export function toResumeSummary(row: Candidate<'resume'>): ResumeSummaryDto {
+  return { id: row.id, fileName: row.fileName, skills: row.skills, profile: asResumeProfile(row.profile) };
 }

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { EmbeddingStateDto } from '../../common/embedding-state';
+import type { Resume } from '@jobmatch/db';
+import { EmbeddingStateDto, embeddingState } from '../../common/embedding-state';
+import { asResumeProfile } from '../resume-profile';
 import { SENIORITY_LEVELS } from '../../common/seniority';
 
 export class CreateResumeTextDto {
@@ -45,6 +47,22 @@ export class ResumeDto {
   @ApiProperty({ type: EmbeddingStateDto }) embedding!: EmbeddingStateDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+/** A stored resume as the API shows it; the text only where asked for (GET /resumes/:id). */
+export function toResumeDto(resume: Resume, options: { queued?: boolean; withText?: boolean } = {}): ResumeDto {
+  return {
+    id: resume.id,
+    fileName: resume.fileName,
+    mimeType: resume.mimeType,
+    profile: asResumeProfile(resume.profile),
+    skills: resume.skills,
+    textLength: resume.text.length,
+    ...(options.withText ? { text: resume.text } : {}),
+    embedding: embeddingState(resume, options.queued),
+    createdAt: resume.createdAt.toISOString(),
+    updatedAt: resume.updatedAt.toISOString(),
+  };
 }
 
 export class ResumePageDto {

@@ -51,7 +51,8 @@ export class DocumentTextExtractor implements OnApplicationBootstrap, OnModuleDe
     // Cheap checks first, here: most hostile files are refused before any parser process starts.
     if (kind === 'docx') await checkDeclaredZipSizes(bytes, this.limits);
     else await checkPdfStreamSizes(bytes, PDF_MAX_INFLATED_BYTES);
-    return this.pool.parse({ kind, bytes: new Uint8Array(bytes), limits: this.limits });
+    // The Buffer itself (a Uint8Array): serializing it for the parser is the one copy.
+    return this.pool.parse({ kind, bytes, limits: this.limits });
   }
 
   onApplicationBootstrap(): void {

@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Module, Param, Pos
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsOptional, IsString } from 'class-validator';
 import request from 'supertest';
-import { ApiException } from './errors';
-import { createHttpApp } from './http-app';
-import { createLoggerModule } from './logging';
+import { ApiException } from '../src/errors';
+import { createHttpApp } from '../src/http-app';
+import { createLoggerModule } from '../src/logging';
 
 class NoteDto {
   @IsOptional()

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pinoHttp } from 'pino-http';
-import { httpLoggerOptions, REQUEST_ID_HEADER, requestIdFor } from './logging';
+import { httpLoggerOptions, REQUEST_ID_HEADER, requestIdFor } from '../src/logging';
 
 /**
  * The request logger as the apps configure it, on a plain HTTP server, its lines captured. The

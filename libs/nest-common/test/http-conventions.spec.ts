@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import request from 'supertest';
-import { ApiErrorFilter } from './api-error.filter';
-import { ApiException, DependencyUnavailableException } from './errors';
-import { createValidationPipe } from './validation';
+import { ApiErrorFilter } from '../src/api-error.filter';
+import { ApiException, DependencyUnavailableException } from '../src/errors';
+import { createValidationPipe } from '../src/validation';
 
 class CreateThingDto {
   @IsString()

@@ -1,24 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { jobEmbeddingText, type EmbeddableEntity } from '@jobmatch/contracts';
-import { VectorStore } from '@jobmatch/db';
-import { PG_POOL } from '@jobmatch/nest-common';
 import type { Pool } from 'pg';
+import { jobEmbeddingText, type EmbeddableEntity } from '@jobmatch/contracts';
+import type { VectorStore } from '../vector-store';
 
 export interface EmbeddableText {
   text: string;
   contentHash: string;
 }
 
-/**
- * Reads the text to embed and writes results back; all DB access of the queue worker.
- * The two reads use the plain `pg` pool rather than Prisma on purpose: the first Prisma query
- * instantiates its query compiler (~60 MB RSS measured), too much for a 512 MB embedder that
- * needs no other ORM access.
- */
-@Injectable()
+/** The queue worker's reads and writes: the text to embed, then the vector (or the failure) back. */
 export class EmbeddableTextRepository {
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly pool: Pool,
     private readonly vectors: VectorStore,
   ) {}
 
@@ -32,10 +24,7 @@ export class EmbeddableTextRepository {
       const job = rows[0];
       return job ? { text: jobEmbeddingText(job), contentHash: job.content_hash } : null;
     }
-    const { rows } = await this.pool.query<{ text: string; content_hash: string }>(
-      'SELECT text, content_hash FROM resumes WHERE id = $1',
-      [id],
-    );
+    const { rows } = await this.pool.query<{ text: string; content_hash: string }>('SELECT text, content_hash FROM resumes WHERE id = $1', [id]);
     const resume = rows[0];
     return resume ? { text: resume.text, contentHash: resume.content_hash } : null;
   }

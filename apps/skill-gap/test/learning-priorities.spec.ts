@@ -1,5 +1,5 @@
 import { buildSkillGraph } from '@jobmatch/skills';
-import { aggregateSkillGaps, type ScoredJob } from './learning-priorities';
+import { aggregateSkillGaps, type ScoredJob } from '../src/skill-gap/learning-priorities';
 
 const graph = buildSkillGraph([
   { name: 'Kubernetes', parents: [], related: ['Docker'] },

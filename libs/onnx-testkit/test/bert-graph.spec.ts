@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BERT_PRESETS, buildBertModel } from './bert-graph';
-import { decodeOnnxModel } from './onnx-proto';
-import { prepareTestModelDir } from './prepare-test-model-dir';
-import { generateWordPieceTokenizer } from './wordpiece-tokenizer';
+import { BERT_PRESETS, buildBertModel } from '../src/bert-graph';
+import { decodeOnnxModel } from '../src/onnx-proto';
+import { prepareTestModelDir } from '../src/prepare-test-model-dir';
+import { generateWordPieceTokenizer } from '../src/wordpiece-tokenizer';
 
 interface DecodedGraph {
   node: Array<{ op_type: string; input: string[]; output: string[] }>;

@@ -1,8 +1,8 @@
-import { embeddingJobId, EMBEDDING_JOB_NAMES, JOB_NAME_BY_ENTITY } from './queue';
-import { jobEmbeddingText, sha256Hex } from './hashing';
-import { getModelSpec, MODEL_REGISTRY, STORED_VECTOR_DIMENSION, DEFAULT_MODEL_ID } from './models';
-import { decodeFloat32, encodeFloat32, normalizeEmbeddingInput, queryEmbeddingCacheKey } from './query-cache';
-import { MAX_RAW_TEXT_CHARS } from './rpc';
+import { embeddingJobId, EMBEDDING_JOB_NAMES, JOB_NAME_BY_ENTITY } from '../src/queue';
+import { jobEmbeddingText, sha256Hex } from '../src/hashing';
+import { getModelSpec, MODEL_REGISTRY, STORED_VECTOR_DIMENSION, DEFAULT_MODEL_ID } from '../src/models';
+import { decodeFloat32, encodeFloat32, normalizeEmbeddingInput, queryEmbeddingCacheKey } from '../src/query-cache';
+import { MAX_RAW_TEXT_CHARS } from '../src/rpc';
 
 describe('queue contracts', () => {
   it('derives the same job id for the same entity, content and model, and no ":" (BullMQ forbids it)', () => {

@@ -1,11 +1,16 @@
-import { normalizeEmbeddingInput } from '@jobmatch/contracts';
 import { createRedisClient } from '@jobmatch/nest-common';
 import { deleteRedisKeys, TEST_REDIS_URL, uniqueRedisPrefix } from '@jobmatch/testing';
 import type Redis from 'ioredis';
-import { QueryEmbeddingCache } from '../src/cache/query-embedding-cache';
-import { preprocessText } from '../src/inference/text-preprocessing';
-import { EmbedderMetrics } from '../src/metrics/embedder-metrics';
-import { DeterministicProvider } from './support/deterministic-provider';
+import { QueryEmbeddingCache } from '../../src/embedder/query-embedding.cache';
+import { MatcherMetrics } from '../../src/metrics/matcher-metrics';
+
+/** A deterministic 384-d unit vector per text. */
+function vectorFor(text: string): Float32Array {
+  const vector = new Float32Array(384);
+  for (let i = 0; i < 384; i++) vector[i] = Math.sin((i + 1) * (text.length + text.charCodeAt(i % text.length)));
+  const norm = Math.hypot(...vector);
+  return vector.map((value) => value / norm);
+}
 
 const MODEL = 'test/model-a';
 
@@ -16,7 +21,7 @@ async function counterValue(counter: { get(): Promise<{ values: { value: number 
 describe('QueryEmbeddingCache (real Redis)', () => {
   const prefix = uniqueRedisPrefix('embcache');
   let redis: Redis;
-  let metrics: EmbedderMetrics;
+  let metrics: MatcherMetrics;
   let cache: QueryEmbeddingCache;
 
   beforeAll(async () => {
@@ -25,7 +30,7 @@ describe('QueryEmbeddingCache (real Redis)', () => {
       // enableOfflineQueue is off: wait for the first connection.
       await new Promise((resolve) => redis.once('ready', resolve));
     });
-    metrics = new EmbedderMetrics();
+    metrics = new MatcherMetrics();
     cache = new QueryEmbeddingCache(redis, { REDIS_KEY_PREFIX: prefix, CACHE_TTL_SECONDS: 3600 }, metrics);
   });
 
@@ -35,7 +40,7 @@ describe('QueryEmbeddingCache (real Redis)', () => {
   });
 
   it('misses, then serves the exact stored vector as a hit', async () => {
-    const vector = DeterministicProvider.vectorFor('rust developer');
+    const vector = vectorFor('rust developer');
     const hitsBefore = await counterValue(metrics.cacheHits);
     const missesBefore = await counterValue(metrics.cacheMisses);
 
@@ -50,7 +55,7 @@ describe('QueryEmbeddingCache (real Redis)', () => {
   });
 
   it('stores raw float32 bytes (not JSON) under prefix + SHA-256, with the configured TTL', async () => {
-    const vector = DeterministicProvider.vectorFor('go engineer');
+    const vector = vectorFor('go engineer');
     await cache.setMany(MODEL, [{ text: 'go engineer', vector }]);
     const key = cache.keyFor(MODEL, 'go engineer');
 
@@ -70,14 +75,9 @@ describe('QueryEmbeddingCache (real Redis)', () => {
     expect(cache.keyFor(MODEL, 'Senior Java developer')).not.toBe(cache.keyFor('test/model-b', 'Senior Java developer'));
   });
 
-  it('hashes exactly the text the model sees (one normalization for cache keys and inference)', () => {
-    const samples = ['  Senior\t\tengineer \n\n remote\u00a0ok  ', `${'word '.repeat(1_700)}\u{1F600} tail`, 'x'.repeat(8_010)];
-    for (const text of samples) expect(normalizeEmbeddingInput(text)).toBe(preprocessText(text));
-  });
-
   it('answers a batch in order, mixing hits and misses', async () => {
-    const a = DeterministicProvider.vectorFor('alpha');
-    const c = DeterministicProvider.vectorFor('gamma');
+    const a = vectorFor('alpha');
+    const c = vectorFor('gamma');
     await cache.setMany(MODEL, [
       { text: 'alpha', vector: a },
       { text: 'gamma', vector: c },
@@ -99,7 +99,7 @@ describe('QueryEmbeddingCache (real Redis)', () => {
     const errorsBefore = (await metrics.cacheErrors.get()).values.reduce((sum, v) => sum + v.value, 0);
     try {
       await expect(broken.getMany(MODEL, 384, ['anything'])).resolves.toEqual([null]);
-      await expect(broken.setMany(MODEL, [{ text: 'anything', vector: DeterministicProvider.vectorFor('x') }])).resolves.toBeUndefined();
+      await expect(broken.setMany(MODEL, [{ text: 'anything', vector: vectorFor('x') }])).resolves.toBeUndefined();
     } finally {
       down.disconnect();
     }

@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from './load-config';
-import { matcherEnvSchema } from './schemas';
+import { ConfigError, loadConfig } from '../src/load-config';
+import { matcherEnvSchema } from '../src/schemas';
 
 describe('loadConfig', () => {
   it('applies defaults and coerces numbers and booleans', () => {

@@ -4,8 +4,8 @@ type ResumeSkillProfile = Pick<Resume, 'id' | 'skills' | 'embeddingStatus' | 'em
 type JobSkillProfile = Pick<Job, 'id' | 'title' | 'company' | 'skills' | 'requiredSkills' | 'niceToHaveSkills'>;
 import { ApiException } from '@jobmatch/nest-common';
 import { buildSkillGraph, type ExtractedSkill } from '@jobmatch/skills';
-import type { SkillsEngine } from '../skills/skills-engine';
-import { SkillGapService } from './skill-gap.service';
+import type { SkillsEngine } from '../src/skills/skills-engine';
+import { SkillGapService } from '../src/skill-gap/skill-gap.service';
 
 const RESUME_ID = '11111111-1111-4111-8111-111111111111';
 const JOB_ID = '22222222-2222-4222-8222-222222222222';
@@ -36,8 +36,8 @@ const extracted = (name: string, requirement: ExtractedSkill['requirement'] = 'u
 });
 
 function setup() {
-  const profiles = { findResume: jest.fn(), findJob: jest.fn(), findJobs: jest.fn() };
-  const vectors = { nearestToStored: jest.fn() };
+  const profiles = { findResume: jest.fn(), findJob: jest.fn() };
+  const vectors = { nearestWithRows: jest.fn() };
   const engine = {
     graph: buildSkillGraph([
       { name: 'Kubernetes', parents: [], related: ['Docker'] },
@@ -45,7 +45,7 @@ function setup() {
     ]),
     extract: jest.fn(),
   };
-  const jobs = { findById: profiles.findJob, findByIds: profiles.findJobs };
+  const jobs = { findById: profiles.findJob };
   const resumes = { findById: profiles.findResume };
   const service = new SkillGapService(
     jobs as unknown as JobRepository,
@@ -114,16 +114,18 @@ describe('SkillGapService.compare', () => {
 describe('SkillGapService.forRecommendedJobs', () => {
   it('searches by the stored resume vector with the configured model and aggregates the nearest jobs in order', async () => {
     const { service, profiles, vectors } = setup();
-    const [a, b, gone] = ['aaaaaaaa-0000-4000-8000-000000000000', 'bbbbbbbb-0000-4000-8000-000000000000', 'cccccccc-0000-4000-8000-000000000000'];
-    profiles.findResume.mockResolvedValue(resumeRow());
-    vectors.nearestToStored.mockResolvedValue([
-      { id: a, distance: 0.1, similarity: 0.9 },
-      { id: gone, distance: 0.2, similarity: 0.8 },
-      { id: b, distance: 0.4, similarity: 0.6 },
-    ]);
-    profiles.findJobs.mockResolvedValue([jobRow(b, { requiredSkills: ['Go'], niceToHaveSkills: [] }), jobRow(a)]);
+    const [a, b] = ['aaaaaaaa-0000-4000-8000-000000000000', 'bbbbbbbb-0000-4000-8000-000000000000'];
+    // The resume row and its nearest jobs with their skills come from one read.
+    vectors.nearestWithRows.mockResolvedValue({
+      source: resumeRow(),
+      candidates: [
+        { ...jobRow(a), distance: 0.1, similarity: 0.9 },
+        { ...jobRow(b, { requiredSkills: ['Go'], niceToHaveSkills: [] }), distance: 0.4, similarity: 0.6 },
+      ],
+    });
     const result = await service.forRecommendedJobs(RESUME_ID, 3);
-    expect(vectors.nearestToStored).toHaveBeenCalledWith('job', { entity: 'resume', id: RESUME_ID }, { modelId: MODEL_ID, limit: 3, efSearch: 64 });
+    expect(vectors.nearestWithRows).toHaveBeenCalledWith('job', { entity: 'resume', id: RESUME_ID }, 'candidate', { modelId: MODEL_ID, limit: 3, efSearch: 64 });
+    expect(profiles.findResume).not.toHaveBeenCalled();
     expect(result.jobs.map((job) => [job.id, job.matchScore])).toEqual([[a, 0.9], [b, 0.6]]);
     expect(result.jobsConsidered).toBe(2);
     expect(result.learningPriorities.map((p) => p.skill)).toEqual(['Kubernetes', 'Go', 'Terraform']);
@@ -131,25 +133,25 @@ describe('SkillGapService.forRecommendedJobs', () => {
   });
 
   it('answers 404 for an unknown resume', async () => {
-    const { service, profiles } = setup();
-    profiles.findResume.mockResolvedValue(null);
+    const { service, vectors } = setup();
+    vectors.nearestWithRows.mockResolvedValue({ source: null, candidates: null });
     expect((await apiError(service.forRecommendedJobs(RESUME_ID))).getStatus()).toBe(404);
   });
 
   it.each(['PENDING', 'FAILED'] as const)('answers 409 with the embedding status while it is %s', async (status) => {
-    const { service, profiles, vectors } = setup();
-    profiles.findResume.mockResolvedValue(resumeRow({ embeddingStatus: status, embeddingError: status === 'FAILED' ? 'boom' : null }));
+    const { service, vectors } = setup();
+    // A row re-queued after an edit keeps its old vector: the status, not the vector, decides.
+    const stillHasOldVector = [{ ...jobRow('aaaaaaaa-0000-4000-8000-000000000000'), distance: 0.1, similarity: 0.9 }];
+    vectors.nearestWithRows.mockResolvedValue({ source: resumeRow({ embeddingStatus: status, embeddingError: status === 'FAILED' ? 'boom' : null }), candidates: stillHasOldVector });
     const error = await apiError(service.forRecommendedJobs(RESUME_ID));
     expect(error.getStatus()).toBe(409);
     expect(error.code).toBe('EMBEDDING_NOT_READY');
     expect(error.details).toMatchObject({ embeddingStatus: status, id: RESUME_ID });
-    expect(vectors.nearestToStored).not.toHaveBeenCalled();
   });
 
   it('answers 409 when the stored vector belongs to another model', async () => {
-    const { service, profiles, vectors } = setup();
-    profiles.findResume.mockResolvedValue(resumeRow({ embeddingModel: 'other/model' }));
-    vectors.nearestToStored.mockResolvedValue(null);
+    const { service, vectors } = setup();
+    vectors.nearestWithRows.mockResolvedValue({ source: resumeRow({ embeddingModel: 'other/model' }), candidates: null });
     const error = await apiError(service.forRecommendedJobs(RESUME_ID));
     expect(error.getStatus()).toBe(409);
     expect(error.message).toContain('other/model');
