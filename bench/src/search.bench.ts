@@ -169,7 +169,7 @@ async function main(): Promise<void> {
         twoNnIntrinsicDimension: round(recall.twoNnIntrinsicDimension, 1),
       },
       recall: { queries: recall.queries, exactMeanMs: round(recall.exactMeanMs), points: recall.points.map((p) => ({ ...p, recallAt10: round(p.recallAt10, 4), meanMs: round(p.meanMs), p95Ms: round(p.p95Ms) })), filtered: { ...filtered, recallAt10: round(filtered.recallAt10, 4) } },
-      vectorStoreDirect: { call: "nearestWithRows(job ← resume, 'candidate', limit 30 = the matcher candidate pool for a page of 10): the resume row, and its neighbours with the fields the scorer reads, in one round trip', concurrency: args.connections, ...mapRound(directRecommend) },
+      vectorStoreDirect: { call: 'nearestWithRows(job ← resume, candidate columns, limit 30 = the matcher candidate pool for a page of 10): the resume row, and its neighbours with the fields the scorer reads, in one round trip', concurrency: args.connections, ...mapRound(directRecommend) },
       http: matcherResults
         ? {
             efSearch: chosen.efSearch,

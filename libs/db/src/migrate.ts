@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool } from 'pg';
@@ -79,5 +80,8 @@ export async function applyMigrations(pool: Pool, migrationsDir: string): Promis
   }
 }
 
-/** Where the repository keeps its migrations, from any package inside it. */
-export const MIGRATIONS_DIR = path.resolve(__dirname, '../../../prisma/migrations');
+/**
+ * The repository's prisma/migrations; outside a checkout (a deployed service, `pnpm deploy`) the
+ * copy the build puts into dist/migrations.
+ */
+export const MIGRATIONS_DIR = [path.resolve(__dirname, '../../../prisma/migrations'), path.resolve(__dirname, 'migrations')].find((dir) => existsSync(dir)) ?? path.resolve(__dirname, '../../../prisma/migrations');
