@@ -12,6 +12,10 @@ cd "$(dirname "$0")/.."
 export ONNXRUNTIME_NODE_INSTALL=skip
 
 if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  # The embedder RPC's shared secret: generated once into .env (read by docker compose), never a default.
+  if [ -z "${EMBEDDER_RPC_SECRET:-}" ] && ! grep -qs '^EMBEDDER_RPC_SECRET=' .env; then
+    echo "EMBEDDER_RPC_SECRET=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')" >> .env
+  fi
   exec docker compose up --build -d
 fi
 

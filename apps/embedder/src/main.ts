@@ -21,7 +21,8 @@ async function bootstrap(): Promise<void> {
     docs: false,
   });
   app.connectMicroservice<MicroserviceOptions>(
-    { transport: Transport.TCP, options: { host: '0.0.0.0', port: config.EMBEDDER_RPC_PORT } },
+    // Only where configured: loopback by default; elsewhere only with EMBEDDER_RPC_SECRET (config).
+    { transport: Transport.TCP, options: { host: config.EMBEDDER_HOST, port: config.EMBEDDER_RPC_PORT } },
     { inheritAppConfig: false },
   );
   await app.startAllMicroservices();

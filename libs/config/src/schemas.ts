@@ -41,7 +41,16 @@ export const ENV = {
     .default('jobmatch')
     .describe('namespace of every Redis key (queues, caches); lets deployments and tests share a server'),
   MODEL_ID: z.string().min(1).default('sentence-transformers/all-MiniLM-L6-v2').describe('embedding model; vectors of other models never mix'),
-  EMBEDDER_HOST: z.string().min(1).default('127.0.0.1').describe('host of the embedder RPC (TCP)'),
+  EMBEDDER_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('host of the embedder RPC (TCP): where the embedder listens and its clients connect (beyond loopback it needs EMBEDDER_RPC_SECRET)'),
+  EMBEDDER_RPC_SECRET: z
+    .string()
+    .min(16, 'at least 16 characters')
+    .optional()
+    .describe('shared secret every embedder RPC call must carry; required when EMBEDDER_HOST is not a loopback address (calls without it are refused and counted)'),
   EMBEDDER_RPC_PORT: z.coerce.number().int().min(1).max(65535).default(4001).describe('port of the embedder RPC (TCP)'),
   CORS_ORIGINS: z.string().default('').describe('comma-separated allowed origins, empty for none'),
   HNSW_EF_SEARCH: positiveInt(100).describe('HNSW candidate list size (recall vs latency; see BENCHMARKS.md)'),
@@ -103,16 +112,15 @@ export const redisEnvSchema = z.object({
   REDIS_KEY_PREFIX: ENV.REDIS_KEY_PREFIX,
 });
 
-/** Where the embedder's clients find its RPC. */
+/** Where the embedder's RPC listens and its clients find it, and the secret both sides share. */
 export const embedderRpcEnvSchema = z.object({
   EMBEDDER_HOST: ENV.EMBEDDER_HOST,
   EMBEDDER_RPC_PORT: ENV.EMBEDDER_RPC_PORT,
+  EMBEDDER_RPC_SECRET: ENV.EMBEDDER_RPC_SECRET,
 });
 
-export const embedderEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).extend({
+export const embedderEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).extend(embedderRpcEnvSchema.shape).extend({
   PORT: httpPort(4000),
-  /** It listens on every interface; only its clients need EMBEDDER_HOST. */
-  EMBEDDER_RPC_PORT: ENV.EMBEDDER_RPC_PORT,
   EMBEDDING_PROVIDER: ENV.EMBEDDING_PROVIDER,
   MODEL_DIR: ENV.MODEL_DIR,
   MODEL_SPEC_FILE: ENV.MODEL_SPEC_FILE,

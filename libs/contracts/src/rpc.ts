@@ -32,6 +32,8 @@ export const EmbedderErrorCode = {
   InvalidInput: 'INVALID_INPUT',
   Overloaded: 'OVERLOADED',
   Unavailable: 'UNAVAILABLE',
+  /** The call did not carry the shared secret (EMBEDDER_RPC_SECRET). */
+  Unauthenticated: 'UNAUTHENTICATED',
 } as const;
 export type EmbedderErrorCode = (typeof EmbedderErrorCode)[keyof typeof EmbedderErrorCode];
 
@@ -39,6 +41,12 @@ export interface EmbedderRpcError {
   code: EmbedderErrorCode;
   message: string;
 }
+
+/**
+ * The field of every RPC payload that carries the shared secret (EMBEDDER_RPC_SECRET); the TCP
+ * transport has no headers. The embedder checks and removes it before validating the rest.
+ */
+export const RPC_AUTH_FIELD = 'auth';
 
 /** Raw text cap applied before tokenization (characters). */
 export const MAX_RAW_TEXT_CHARS = 8_000;

@@ -27,6 +27,13 @@ export class EmbedderOverloadedError extends EmbedderError {
   }
 }
 
+export class EmbedderUnauthenticatedError extends EmbedderError {
+  constructor() {
+    super(EmbedderErrorCode.Unauthenticated, 'The call did not carry the embedder RPC secret');
+    this.name = 'EmbedderUnauthenticatedError';
+  }
+}
+
 export class EmbedderUnavailableError extends EmbedderError {
   constructor(message: string) {
     super(EmbedderErrorCode.Unavailable, message);

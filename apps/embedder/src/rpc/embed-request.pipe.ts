@@ -3,10 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { InvalidEmbedInputError } from '../embedding/errors';
 
 function messages(errors: ValidationError[]): string[] {
-  return errors.flatMap((error) => [
-    ...Object.values(error.constraints ?? {}),
-    ...messages(error.children ?? []),
-  ]);
+  return errors.flatMap((error) => [...Object.values(error.constraints ?? {}), ...messages(error.children ?? [])]);
 }
 
 /**
@@ -30,7 +27,9 @@ export class EmbedRequestPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const texts = (value as { texts?: unknown } | null)?.texts;
     if (Array.isArray(texts) && texts.length > this.maxTexts) {
-      throw new InvalidEmbedInputError(`texts has ${texts.length} items; at most ${this.maxTexts} are allowed per request`);
+      throw new InvalidEmbedInputError(
+        `texts has ${texts.length} items; at most ${this.maxTexts} are allowed per request`,
+      );
     }
     return super.transform(value, metadata);
   }

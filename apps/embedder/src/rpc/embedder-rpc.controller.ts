@@ -1,15 +1,17 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { EmbedderRpc, type EmbedResponse, type ModelInfoResponse } from '@jobmatch/contracts';
 import { EmbeddingService } from '../embedding/embedding.service';
 import { EmbedderMetrics } from '../metrics/embedder-metrics';
 import { EmbedRequestDto } from './embed-request.dto';
 import { EmbedRequestPipe } from './embed-request.pipe';
+import { RpcAuthGuard } from './rpc-auth.guard';
 import { EmbedderRpcExceptionFilter } from './rpc-exception.filter';
 
 /** The embedder's RPC surface (TCP microservice): validate, call the service, map the result. */
 @Controller()
 @UseFilters(EmbedderRpcExceptionFilter)
+@UseGuards(RpcAuthGuard)
 export class EmbedderRpcController {
   constructor(
     private readonly embeddings: EmbeddingService,

@@ -17,13 +17,17 @@ export class EmbedderRpcExceptionFilter implements RpcExceptionFilter<unknown> {
   constructor(private readonly metrics: EmbedderMetrics) {}
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> {
-    const pattern = host.getType() === 'rpc' ? (host.switchToRpc().getContext<TcpContext>()?.getPattern?.() ?? 'unknown') : 'unknown';
+    const pattern =
+      host.getType() === 'rpc' ? (host.switchToRpc().getContext<TcpContext>()?.getPattern?.() ?? 'unknown') : 'unknown';
     let body: EmbedderRpcError;
     if (exception instanceof EmbedderError) {
       body = { code: exception.code, message: exception.message };
       if (exception.code === EmbedderErrorCode.Unavailable) this.logger.warn(`${pattern}: ${exception.message}`);
     } else {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception), pattern);
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+        pattern,
+      );
       body = { code: EmbedderErrorCode.Unavailable, message: 'The embedder failed to process the request' };
     }
     this.metrics.rpcRequests.inc({ pattern, outcome: body.code.toLowerCase() });

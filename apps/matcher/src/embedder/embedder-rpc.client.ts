@@ -5,12 +5,18 @@ import { firstValueFrom, timeout } from 'rxjs';
 import {
   EmbedderErrorCode,
   EmbedderRpc,
+  RPC_AUTH_FIELD,
   type EmbedRequest,
   type EmbedResponse,
   type ModelInfoResponse,
 } from '@jobmatch/contracts';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { EmbedderRejectedInputError, EmbedderUnavailableError, embedderErrorCode, errorMessage } from './embedder.errors';
+import {
+  EmbedderRejectedInputError,
+  EmbedderUnavailableError,
+  embedderErrorCode,
+  errorMessage,
+} from './embedder.errors';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -30,10 +36,12 @@ export class EmbedderRpcClient implements OnApplicationShutdown {
   private readonly timeoutMs: number;
   private readonly resetMs: number;
   private openedAt = 0;
+  private readonly secret: string | undefined;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.timeoutMs = config.EMBEDDER_TIMEOUT_MS;
     this.resetMs = config.BREAKER_RESET_MS;
+    this.secret = config.EMBEDDER_RPC_SECRET;
     this.client = ClientProxyFactory.create({
       transport: Transport.TCP,
       options: { host: config.EMBEDDER_HOST, port: config.EMBEDDER_RPC_PORT },
@@ -80,9 +88,10 @@ export class EmbedderRpcClient implements OnApplicationShutdown {
     await this.client.close();
   }
 
-  private call<T>(pattern: string, data: unknown, timeoutMs = this.timeoutMs + 100): Promise<T> {
+  private call<T>(pattern: string, data: object, timeoutMs = this.timeoutMs + 100): Promise<T> {
+    const payload = this.secret ? { [RPC_AUTH_FIELD]: this.secret, ...data } : data;
     // The rx timeout unsubscribes, so an unanswered request does not stay registered in the client.
-    return firstValueFrom(this.client.send<T>(pattern, data).pipe(timeout(timeoutMs)));
+    return firstValueFrom(this.client.send<T>(pattern, payload).pipe(timeout(timeoutMs)));
   }
 
   private translate(error: unknown): Error {
@@ -101,10 +110,21 @@ export class EmbedderRpcClient implements OnApplicationShutdown {
         SHORT_RETRY_AFTER_SECONDS,
       );
     }
+    if (code === EmbedderErrorCode.Unauthenticated) {
+      // Our own deployment is misconfigured (EMBEDDER_RPC_SECRET differs): an outage, not the caller's fault.
+      this.logger.error("The embedder refused this service's RPC secret: EMBEDDER_RPC_SECRET must be the same on both");
+      return new EmbedderUnavailableError(
+        'The embedding service is unavailable; try again shortly.',
+        SHORT_RETRY_AFTER_SECONDS,
+      );
+    }
     if (code === EmbedderErrorCode.Overloaded) {
       return new EmbedderUnavailableError('The embedding service is overloaded; try again shortly.', 1);
     }
     this.logger.warn(`Embedder call failed: ${errorMessage(error)}`);
-    return new EmbedderUnavailableError('The embedding service is unavailable; try again shortly.', SHORT_RETRY_AFTER_SECONDS);
+    return new EmbedderUnavailableError(
+      'The embedding service is unavailable; try again shortly.',
+      SHORT_RETRY_AFTER_SECONDS,
+    );
   }
 }

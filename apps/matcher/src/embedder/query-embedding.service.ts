@@ -32,7 +32,11 @@ export class QueryEmbeddingService {
         throw new DependencyUnavailableException('embedder', error.message, error.retryAfterSeconds);
       }
       if (error instanceof EmbedderRejectedInputError) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, 'INVALID_QUERY', `The query cannot be embedded: ${error.message}`);
+        throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          'INVALID_QUERY',
+          `The query cannot be embedded: ${error.message}`,
+        );
       }
       throw error;
     }

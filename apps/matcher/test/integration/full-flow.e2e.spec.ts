@@ -12,6 +12,8 @@ jest.setTimeout(180_000);
  * the RPC and the shared query cache; the circuit breaker opening when the embedder stops and
  * closing when it is back.
  */
+const RPC_SECRET = 'full-flow-rpc-secret-0123456789';
+
 describe('matcher end to end with a real embedder', () => {
   let h: MatcherHarness;
   let embedder: EmbedderProcess | undefined;
@@ -28,7 +30,8 @@ describe('matcher end to end with a real embedder', () => {
       modelDir: modelRoot,
       modelSpec,
       rpcPort,
-      env: { QUEUE_CONCURRENCY: '2', LOG_LEVEL: 'warn' },
+      // Both sides share an RPC secret, as deployed: every call of the matcher's client must carry it.
+      env: { QUEUE_CONCURRENCY: '2', LOG_LEVEL: 'warn', EMBEDDER_RPC_SECRET: RPC_SECRET },
     });
   };
 
@@ -42,7 +45,12 @@ describe('matcher end to end with a real embedder', () => {
     modelRoot = model.modelRoot;
     modelSpec = model.spec;
     rpcPort = await freePort();
-    h = await startMatcher({ EMBEDDER_RPC_PORT: String(rpcPort), EMBEDDER_TIMEOUT_MS: '3000', BREAKER_RESET_MS: '1500' });
+    h = await startMatcher({
+      EMBEDDER_RPC_PORT: String(rpcPort),
+      EMBEDDER_TIMEOUT_MS: '3000',
+      BREAKER_RESET_MS: '1500',
+      EMBEDDER_RPC_SECRET: RPC_SECRET,
+    });
     await startEmbedder();
   });
   afterAll(async () => {
@@ -84,10 +92,18 @@ describe('matcher end to end with a real embedder', () => {
         'Designed REST APIs, wrote Celery workers, deployed with Docker.',
       ],
     ]);
-    const upload = await h.http().post('/api/v1/resumes/upload').attach('file', pdf, { filename: 'alex.pdf', contentType: 'application/pdf' }).expect(201);
+    const upload = await h
+      .http()
+      .post('/api/v1/resumes/upload')
+      .attach('file', pdf, { filename: 'alex.pdf', contentType: 'application/pdf' })
+      .expect(201);
     ids.resume = upload.body.id;
     expect(upload.body.skills).toEqual(expect.arrayContaining(['Python', 'Django', 'PostgreSQL']));
-    expect(upload.body.profile).toMatchObject({ headline: 'Senior Python Developer', location: 'Berlin, Germany', seniority: 'senior' });
+    expect(upload.body.profile).toMatchObject({
+      headline: 'Senior Python Developer',
+      location: 'Berlin, Germany',
+      seniority: 'senior',
+    });
 
     // Recommendations before the vector exists are a 409 with the status, not an empty list.
     if ((await embeddingStatus('resumes', ids.resume)) !== 'READY') {
@@ -95,8 +111,15 @@ describe('matcher end to end with a real embedder', () => {
       if (early.status === 409) expect(early.body.details.embeddingStatus).toBe('PENDING');
     }
 
-    await Promise.all([waitUntilReady('jobs', ids.python!), waitUntilReady('jobs', ids.nurse!), waitUntilReady('resumes', ids.resume)]);
-    const [row] = await h.sql<{ model: string; dims: number }>('SELECT embedding_model AS model, vector_dims(embedding) AS dims FROM resumes WHERE id = $1', [ids.resume]);
+    await Promise.all([
+      waitUntilReady('jobs', ids.python!),
+      waitUntilReady('jobs', ids.nurse!),
+      waitUntilReady('resumes', ids.resume),
+    ]);
+    const [row] = await h.sql<{ model: string; dims: number }>(
+      'SELECT embedding_model AS model, vector_dims(embedding) AS dims FROM resumes WHERE id = $1',
+      [ids.resume],
+    );
     expect(row).toEqual({ model: MODEL_ID, dims: 384 });
 
     const { body } = await h.http().get(`/api/v1/resumes/${ids.resume}/recommendations`).expect(200);
@@ -113,8 +136,12 @@ describe('matcher end to end with a real embedder', () => {
     expect(python.match.factors.skills.contribution).toBeGreaterThan(nurse.match.factors.skills.contribution);
     // Location and seniority fit the Python job too; with similarities alike the overall order follows.
     expect(python.match.factors.other.score).toBeGreaterThan(nurse.match.factors.other.score);
-    expect(python.match.explanation.matchedSkills.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['Python', 'Django', 'PostgreSQL']));
-    expect(python.match.explanation.strongestRequirementLines[0].matchedSkills).toEqual(expect.arrayContaining(['Python', 'Django', 'PostgreSQL']));
+    expect(python.match.explanation.matchedSkills.map((s: { name: string }) => s.name)).toEqual(
+      expect.arrayContaining(['Python', 'Django', 'PostgreSQL']),
+    );
+    expect(python.match.explanation.strongestRequirementLines[0].matchedSkills).toEqual(
+      expect.arrayContaining(['Python', 'Django', 'PostgreSQL']),
+    );
     expect(nurse.match.explanation.missingRequiredSkills.length).toBeGreaterThan(0);
     for (const result of body.results) {
       expect(result.similarity).toBeGreaterThanOrEqual(0);
@@ -125,13 +152,24 @@ describe('matcher end to end with a real embedder', () => {
 
     const candidates = await h.http().get(`/api/v1/jobs/${ids.python}/candidates`).expect(200);
     expect(candidates.body.results[0].resume.id).toBe(ids.resume);
-    const match = await h.http().post('/api/v1/matching/calculate').send({ jobId: ids.python, resumeId: ids.resume }).expect(200);
+    const match = await h
+      .http()
+      .post('/api/v1/matching/calculate')
+      .send({ jobId: ids.python, resumeId: ids.resume })
+      .expect(200);
     expect(match.body.score).toBeCloseTo(python.match.score, 1);
   });
 
   it('embeds a DOCX upload through the queue as well', async () => {
-    const docx = await makeDocx(['Registered Nurse', 'Patient care, wound care and medication administration on surgical wards.']);
-    const { body } = await h.http().post('/api/v1/resumes/upload').attach('file', docx, { filename: 'nurse.docx' }).expect(201);
+    const docx = await makeDocx([
+      'Registered Nurse',
+      'Patient care, wound care and medication administration on surgical wards.',
+    ]);
+    const { body } = await h
+      .http()
+      .post('/api/v1/resumes/upload')
+      .attach('file', docx, { filename: 'nurse.docx' })
+      .expect(201);
     await waitUntilReady('resumes', body.id);
     const recs = await h.http().get(`/api/v1/resumes/${body.id}/recommendations`).expect(200);
     const nurseJob = recs.body.results.find((r: { job: { id: string } }) => r.job.id === ids.nurse);
@@ -140,13 +178,23 @@ describe('matcher end to end with a real embedder', () => {
   });
 
   it('searches through the embedder, then serves the same query from the shared cache', async () => {
-    const first = await h.http().post('/api/v1/search').send({ query: 'python django developer', target: 'jobs', limit: 5 }).expect(200);
+    const first = await h
+      .http()
+      .post('/api/v1/search')
+      .send({ query: 'python django developer', target: 'jobs', limit: 5 })
+      .expect(200);
     expect(first.body.cached).toBe(false);
     expect(first.body.results.map((r: { rank: number }) => r.rank)).toEqual([1, 2]);
     expect(first.body.results[0].similarity).toBeGreaterThanOrEqual(first.body.results[1].similarity);
-    const again = await h.http().post('/api/v1/search').send({ query: 'python  django developer ', target: 'jobs', limit: 5 }).expect(200);
+    const again = await h
+      .http()
+      .post('/api/v1/search')
+      .send({ query: 'python  django developer ', target: 'jobs', limit: 5 })
+      .expect(200);
     expect(again.body.cached).toBe(true);
-    expect(again.body.results.map((r: { id: string }) => r.id)).toEqual(first.body.results.map((r: { id: string }) => r.id));
+    expect(again.body.results.map((r: { id: string }) => r.id)).toEqual(
+      first.body.results.map((r: { id: string }) => r.id),
+    );
     const resumes = await h.http().post('/api/v1/search').send({ query: 'nurse', target: 'resumes' }).expect(200);
     expect(resumes.body.results.length).toBeGreaterThan(0);
     await h.http().get('/health/ready').expect(200);
@@ -160,7 +208,10 @@ describe('matcher end to end with a real embedder', () => {
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBeDefined();
     for (let i = 1; i < 6 && !/circuit open/.test(response.body.message); i++) {
-      response = await h.http().post('/api/v1/search').send({ query: `outage query ${i}`, target: 'jobs' });
+      response = await h
+        .http()
+        .post('/api/v1/search')
+        .send({ query: `outage query ${i}`, target: 'jobs' });
       expect(response.status).toBe(503);
     }
     expect(response.body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', details: { dependency: 'embedder' } });
@@ -169,7 +220,16 @@ describe('matcher end to end with a real embedder', () => {
 
     // A cached query still answers; a write is accepted and waits in the queue.
     await h.http().post('/api/v1/search').send({ query: 'python django developer', target: 'jobs' }).expect(200);
-    const { body: job } = await h.http().post('/api/v1/jobs').send({ title: 'Django Developer', company: 'Late Co', description: 'Posted while the embedder was down', requirements: 'Python, Django' }).expect(201);
+    const { body: job } = await h
+      .http()
+      .post('/api/v1/jobs')
+      .send({
+        title: 'Django Developer',
+        company: 'Late Co',
+        description: 'Posted while the embedder was down',
+        requirements: 'Python, Django',
+      })
+      .expect(201);
     expect(job.embedding).toMatchObject({ status: 'PENDING', queued: true });
     await h.http().get('/health/ready').expect(503);
 

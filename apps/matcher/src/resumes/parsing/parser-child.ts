@@ -20,7 +20,8 @@ async function parsePdf(bytes: Uint8Array, limits: DocumentLimits): Promise<Pars
   const [{ getDocumentProxy, extractText }] = await parsers;
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    pdf = await getDocumentProxy(bytes);
+    // PDF.js refuses a Buffer (what arrives over IPC): a plain Uint8Array view of the same memory.
+    pdf = await getDocumentProxy(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
     if ((error as { name?: string })?.name === 'PasswordException') {
       return { ok: false, reason: 'encrypted', message: PARSE_MESSAGES.pdfEncrypted };
