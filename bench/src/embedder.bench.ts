@@ -1,19 +1,23 @@
 /**
  * pnpm bench:embedder — our ONNX embedding pipeline vs @huggingface/transformers' feature-extraction
- * pipeline, on the same generated all-MiniLM-L6-v2–shaped ONNX files (fp32 and int8), the same texts
- * and the same ORT thread count. Each side runs in its own child process (peak RSS is per side).
+ * pipeline, on the same ONNX files (fp32 and int8), the same texts and the same ORT thread count. Each
+ * side runs in its own child process (peak RSS is per side). The files are the real all-MiniLM-L6-v2
+ * (`--model-dir DIR` / MODEL_DIR, else ./models or $HOME/.cache/jobmatch/models; see lib/bench-model.ts),
+ * or, only when none exists, a generated model with random weights, labelled so in the results.
+ * Also reports what ONNX Runtime's graph optimizer fuses in each file (lib/ort-graph-fusions.ts).
  * Env: BENCH_TEXTS (default 256), BENCH_THREADS (default: available cores), BENCH_SINGLE_RUNS (200),
  * BENCH_CONCURRENT_ROUNDS (25 per caller); for experiments on our side: BENCH_BATCHING (micro-batcher options as
  * JSON), BENCH_SPIN=0/1 (ORT intra-op spinning), BENCH_ARENA=0/1, BENCH_ONLY=jobmatch-fp32 (one child).
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { prepareTestModelDir } from '../../libs/onnx-testkit/src';
+import { FP32_FILE, INT8_FILE, resolveBenchModel } from './lib/bench-model';
 import type { ChildResult, ChildTask } from './lib/embedder-bench-child';
 import { jobPostingTexts, searchQueries } from './lib/job-posting-texts';
+import { graphFusionReport } from './lib/ort-graph-fusions';
 
 const TEXTS = Number(process.env.BENCH_TEXTS ?? 256);
 const THREADS = Number(process.env.BENCH_THREADS ?? availableParallelism());
@@ -37,6 +41,9 @@ const cosine = (a: number[], b: number[]) => {
 };
 
 const REPO_ROOT = resolve(__dirname, '../..');
+
+/** `uptime` as printed (load averages; the machine is shared, so each run records what else was running). */
+const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 /**
  * Bundles the child (our inference code included) to one CommonJS file run by plain `node`, like the
@@ -116,9 +123,19 @@ async function runChild(
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
+  const uptimeBefore = uptime();
   const benchStarted = performance.now();
-  console.log(`Preparing the MiniLM-shaped model (fp32 + int8) under ${tmpdir()} …`);
-  const model = await prepareTestModelDir({ preset: 'minilm', quantized: true });
+  const model = await resolveBenchModel({ files: [FP32_FILE, INT8_FILE] });
+  console.log(`Model: ${model.label}`);
+  const fusions = {
+    fp32: await graphFusionReport(join(model.modelPath, FP32_FILE)),
+    int8: await graphFusionReport(join(model.modelPath, INT8_FILE)),
+  };
+  for (const [precision, report] of Object.entries(fusions)) {
+    console.log(
+      `ORT graph ${precision}: ${report.original.nodes} nodes in the file → ${report.optimized.all.nodes} at level 'all'; fused: ${JSON.stringify(report.fusedAtAll)}`,
+    );
+  }
   const workDir = mkdtempSync(join(tmpdir(), 'embedder-bench-'));
   const textsFile = join(workDir, 'texts.json');
   const texts = jobPostingTexts(TEXTS);
@@ -191,6 +208,28 @@ async function main(): Promise<void> {
     },
     peakRssMbTransformers: { fp32: round(theirs.fp32.peakRssMb, 0), int8: round(theirs.int8.peakRssMb, 0) },
     p50SingleMsTransformers: { fp32: round(theirs.fp32.p50SingleMs, 2), int8: round(theirs.int8.p50SingleMs, 2) },
+    model: {
+      kind: model.kind,
+      id: model.modelId,
+      path: model.modelPath,
+      files: { fp32: FP32_FILE, int8: INT8_FILE },
+    },
+    /** Node op types in each file and in the graph ORT runs (level 'all' = the embedder's setting). */
+    ortGraph: Object.fromEntries(
+      Object.entries(fusions).map(([precision, report]) => [
+        precision,
+        {
+          nodesInFile: report.original.nodes,
+          nodesByLevel: Object.fromEntries(Object.entries(report.optimized).map(([level, counts]) => [level, counts.nodes])),
+          fusedAtLevelAll: report.fusedAtAll,
+          absentFusions: ['Attention', 'MultiHeadAttention', 'QAttention', 'SkipLayerNormalization', 'EmbedLayerNormalization', 'FastGelu', 'BiasGelu', 'Gelu'].filter(
+            (op) => !Object.keys(report.optimized.all.ops).some((key) => key.replace(/^.*:/, '') === op),
+          ),
+          opsInFile: report.original.ops,
+          opsAtLevelAll: report.optimized.all.ops,
+        },
+      ]),
+    ),
     vectorAgreementMinCosine: {
       fp32: round(agreement(ours.fp32, theirs.fp32), 5),
       int8: round(agreement(ours.int8, theirs.int8), 5),
@@ -214,6 +253,8 @@ async function main(): Promise<void> {
       node: process.version,
       loadAverageBefore: loadBefore.map((value) => round(value, 2)),
       loadAverageAfter: loadavg().map((value) => round(value, 2)),
+      uptimeBefore,
+      uptimeAfter: uptime(),
       durationSeconds: round((performance.now() - benchStarted) / 1000, 0),
       date: new Date().toISOString(),
     },

@@ -3,7 +3,7 @@
  * argv[2]: JSON ChildTask. Writes a ChildResult JSON to task.outFile.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { ModelSpec } from '@jobmatch/contracts';
+import { getModelSpec, type ModelSpec } from '@jobmatch/contracts';
 import { OnnxEmbeddingProvider } from '../../../apps/embedder/src/inference/onnx-embedding-provider';
 
 export interface ChildTask {
@@ -12,7 +12,8 @@ export interface ChildTask {
   modelRoot: string;
   modelPath: string;
   modelId: string;
-  specFile: string;
+  /** The generated model's spec file; null: the registry entry for modelId (the real model). */
+  specFile: string | null;
   threads: number;
   textsFile: string;
   outFile: string;
@@ -79,7 +80,9 @@ async function latencies(embedOne: (text: string) => Promise<unknown>, task: Chi
 }
 
 async function runJobmatch(task: ChildTask, texts: string[], queries: string[]): Promise<ChildResult> {
-  const spec = JSON.parse(readFileSync(task.specFile, 'utf8')) as ModelSpec;
+  const spec = task.specFile
+    ? (JSON.parse(readFileSync(task.specFile, 'utf8')) as ModelSpec)
+    : getModelSpec(task.modelId);
   debugMemory('start');
   const batching = process.env.BENCH_BATCHING ? (JSON.parse(process.env.BENCH_BATCHING) as Record<string, number>) : {};
   const arena = process.env.BENCH_ARENA === undefined ? undefined : process.env.BENCH_ARENA === '1';
