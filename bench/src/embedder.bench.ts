@@ -15,7 +15,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { FP32_FILE, INT8_FILE, resolveBenchModel } from './lib/bench-model';
-import type { ChildResult, ChildTask } from './lib/embedder-bench-child';
+import type { ChildResult, ChildTask, InterleavedResult } from './lib/embedder-bench-child';
 import { jobPostingTexts, searchQueries } from './lib/job-posting-texts';
 import { graphFusionReport } from './lib/ort-graph-fusions';
 
@@ -95,16 +95,16 @@ const EMBEDDER_START = productionStartSettings(
       .scripts.start,
 );
 
-async function runChild(
+async function runChild<Result = ChildResult>(
   bundle: string,
   task: Omit<ChildTask, 'outFile'>,
   workDir: string,
-): Promise<ChildResult & { wallSeconds: number }> {
+): Promise<Result & { wallSeconds: number }> {
   const outFile = join(workDir, `${task.side}-${task.quantized ? 'int8' : 'fp32'}.json`);
   const started = performance.now();
   process.stdout.write(`  ${task.side} ${task.quantized ? 'int8' : 'fp32'} … `);
   // transformers.js runs as plain `node` (its natural use); ours as the embedder's start script runs it.
-  const production = task.side === 'jobmatch' ? EMBEDDER_START : { env: {}, nodeArgs: [] };
+  const production = task.side === 'transformers' ? { env: {}, nodeArgs: [] } : EMBEDDER_START;
   const args = [...production.nodeArgs, bundle, JSON.stringify({ ...task, outFile })];
   const { stderr } = await promisify(execFile)(process.execPath, args, {
     maxBuffer: 16 * 2 ** 20,
@@ -118,7 +118,7 @@ async function runChild(
   const wallSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${wallSeconds.toFixed(0)} s\n`);
   if (stderr.trim()) process.stdout.write(`${stderr.trim()}\n`);
-  return { ...(JSON.parse(readFileSync(outFile, 'utf8')) as ChildResult), wallSeconds };
+  return { ...(JSON.parse(readFileSync(outFile, 'utf8')) as Result), wallSeconds };
 }
 
 async function main(): Promise<void> {
@@ -156,8 +156,12 @@ async function main(): Promise<void> {
     concurrentRounds: CONCURRENT_ROUNDS,
   };
   const results: Record<string, ChildResult & { wallSeconds: number }> = {};
+  let interleaved: (InterleavedResult & { wallSeconds: number }) | null = null;
   try {
     const bundle = await bundleChild(workDir);
+    if (!ONLY || ONLY === 'interleaved') {
+      interleaved = await runChild<InterleavedResult>(bundle, { ...base, side: 'interleaved', quantized: false }, workDir);
+    }
     for (const quantized of [false, true]) {
       for (const side of ['jobmatch', 'transformers'] as const) {
         if (ONLY && ONLY !== `${side}-${quantized ? 'int8' : 'fp32'}`) continue;
@@ -173,7 +177,7 @@ async function main(): Promise<void> {
   }
 
   if (ONLY) {
-    console.log(JSON.stringify({ ...results[ONLY], sampleVectors: undefined }, null, 2));
+    console.log(JSON.stringify(ONLY === 'interleaved' ? interleaved : { ...results[ONLY], sampleVectors: undefined }, null, 2));
     return;
   }
   const ours = { fp32: results['jobmatch-fp32'], int8: results['jobmatch-int8'] };
@@ -208,6 +212,17 @@ async function main(): Promise<void> {
     },
     peakRssMbTransformers: { fp32: round(theirs.fp32.peakRssMb, 0), int8: round(theirs.int8.peakRssMb, 0) },
     p50SingleMsTransformers: { fp32: round(theirs.fp32.p50SingleMs, 2), int8: round(theirs.int8.p50SingleMs, 2) },
+    /** fp32 and int8 of our pipeline timed in alternation in one process (robust to the shared host's drift). */
+    fp32VsInt8Interleaved: interleaved && {
+      rounds: interleaved.rounds,
+      textsPerRound: interleaved.textsPerRound,
+      fp32TextsPerSec: round(interleaved.fp32TextsPerSec),
+      int8TextsPerSec: round(interleaved.int8TextsPerSec),
+      int8OverFp32Throughput: round(interleaved.int8OverFp32Throughput, 2),
+      fp32SingleMs: round(interleaved.fp32SingleMs, 2),
+      int8SingleMs: round(interleaved.int8SingleMs, 2),
+      int8OverFp32SingleLatency: round(interleaved.int8OverFp32SingleLatency, 2),
+    },
     model: {
       kind: model.kind,
       id: model.modelId,
@@ -323,6 +338,12 @@ async function main(): Promise<void> {
       `${summary.peakRssMbInt8} MB`,
       `${summary.peakRssMbTransformers.int8} MB`,
       `≤200: ${verdict(summary.peakRssMbInt8! <= 200)}`,
+    ],
+    [
+      'interleaved in one process: int8 / fp32 throughput, single-query latency',
+      `${interleaved ? `${round(interleaved.int8TextsPerSec)} vs ${round(interleaved.fp32TextsPerSec)} texts/s` : ''}`,
+      '',
+      interleaved ? `${round(interleaved.int8OverFp32Throughput, 2)}× / ${round(interleaved.int8OverFp32SingleLatency, 2)}×` : '',
     ],
     [
       'same vectors? min cosine fp32 / int8',

@@ -82,6 +82,7 @@ function parseArgs(argv: string[]) {
     }),
     realPrecision: textValue('real-precision', 'int8', ['int8', 'fp32']),
     database: process.env.BENCH_DATABASE ?? 'jobmatch_bench',
+    realDatabase: process.env.BENCH_REAL_DATABASE ?? `${process.env.BENCH_DATABASE ?? 'jobmatch_bench'}_real`,
     serverUrl: process.env.BENCH_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   };
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
   // 1. Datasets: the real model's vectors first (the HTTP load runs on the first one), then the synthetic ones.
   const datasets: BenchDataset[] = [];
   if (args.datasets.includes('real')) {
-    const real = await realModelDataset(spec, `${args.database}_real`, args.queries, { quantized: args.realPrecision === 'int8', log });
+    const real = await realModelDataset(spec, args.realDatabase, args.queries, { quantized: args.realPrecision === 'int8', log });
     if (real) datasets.push(real.dataset);
   }
   if (args.datasets.includes('synthetic')) datasets.push(syntheticDataset(spec, args.database, args.queries));

@@ -7,7 +7,7 @@
  * resumes where it stopped.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { OnnxEmbeddingProvider } from '../../../apps/embedder/src/inference/onnx-embedding-provider';
@@ -57,7 +57,11 @@ export async function embedWithCache(
   let seconds = 0;
   if (done < texts.length) {
     options.log(`embedding ${texts.length - done} of ${texts.length} ${options.name} texts with the real model (${options.quantized ? 'int8' : 'fp32'}; cache ${partial})…`);
-    const provider = await OnnxEmbeddingProvider.create({ modelPath: model.modelPath, modelId: model.modelId, quantized: options.quantized });
+    // No spinning: this bulk job shares two cores with the rest of the machine, where spinning ORT threads
+    // only burn the CPU the other thread needs (see allowSpinning in onnx-worker-session.ts).
+    const provider = await OnnxEmbeddingProvider.create({ modelPath: model.modelPath, modelId: model.modelId, quantized: options.quantized, allowSpinning: false });
+    // A run killed mid-write leaves part of a vector: cut back to whole vectors before appending.
+    if (existsSync(partial)) truncateSync(partial, done * bytesPerVector);
     const fd = openSync(partial, 'a');
     try {
       const started = performance.now();
@@ -72,7 +76,7 @@ export async function embedWithCache(
         writeSync(fd, buffer);
         embeddedNow += batch.length;
         seconds = (performance.now() - started) / 1000;
-        if ((start - done) % (CHUNK * 10) === 0 || start + CHUNK >= texts.length) {
+        if ((start - done) % (CHUNK * 4) === 0 || start + CHUNK >= texts.length) {
           options.log(`  ${start + batch.length}/${texts.length} (${(embeddedNow / seconds).toFixed(0)} texts/s)`);
         }
       }
