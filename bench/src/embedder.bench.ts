@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   };
   for (const [precision, report] of Object.entries(fusions)) {
     console.log(
-      `ORT graph ${precision}: ${report.original.nodes} nodes in the file → ${report.optimized.all.nodes} at level 'all'; fused: ${JSON.stringify(report.fusedAtAll)}`,
+      `ORT graph ${precision}: ${report.original.nodes} nodes in the file → ${report.optimized.all.nodes} at level 'all'; fused: ${JSON.stringify(report.fusedAtAll)}; transformers applied: ${report.transformers.applied.join(', ')}; fusions tried without a match: ${report.transformers.triedWithoutMatch.join(', ')}`,
     );
   }
   const workDir = mkdtempSync(join(tmpdir(), 'embedder-bench-'));
@@ -240,6 +240,8 @@ async function main(): Promise<void> {
           absentFusions: ['Attention', 'MultiHeadAttention', 'QAttention', 'SkipLayerNormalization', 'EmbedLayerNormalization', 'FastGelu', 'BiasGelu', 'Gelu'].filter(
             (op) => !Object.keys(report.optimized.all.ops).some((key) => key.replace(/^.*:/, '') === op),
           ),
+          ortTransformersApplied: report.transformers.applied,
+          ortFusionsTriedWithoutMatch: report.transformers.triedWithoutMatch,
           opsInFile: report.original.ops,
           opsAtLevelAll: report.optimized.all.ops,
         },

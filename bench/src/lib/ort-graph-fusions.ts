@@ -4,6 +4,7 @@
  * option optimizedModelFilePath). The embedder runs at level 'all' (onnx-worker-session.ts).
  * Standalone: `tsx bench/src/lib/ort-graph-fusions.ts FILE.onnx…` prints the counts as JSON.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { onnxModelProto } from '../../../libs/onnx-testkit/src';
 interface OrtModule {
   InferenceSession: { create(file: string, options: Record<string, unknown>): Promise<{ release(): Promise<void> }> };
 }
-const ort = createRequire(resolve(__dirname, '../../../apps/embedder/package.json'))('onnxruntime-node') as OrtModule;
+const embedderRequire = createRequire(resolve(__dirname, '../../../apps/embedder/package.json'));
+const ort = embedderRequire('onnxruntime-node') as OrtModule;
 
 export type OptimizationLevel = 'disabled' | 'basic' | 'extended' | 'all';
 const LEVELS: OptimizationLevel[] = ['basic', 'extended', 'all'];
@@ -50,6 +52,33 @@ export interface GraphFusionReport {
   optimized: Record<OptimizationLevel, GraphOpCounts>;
   /** Fused op types present at level 'all' (what the embedder runs) with their counts. */
   fusedAtAll: Record<string, number>;
+  /**
+   * ORT's own log at level 'all' (verbose): the graph transformers that changed the graph, and the
+   * fusions it tried that matched nothing (e.g. AttentionFusion, SkipLayerNormFusion).
+   */
+  transformers: { applied: string[]; triedWithoutMatch: string[] };
+}
+
+/**
+ * Loads the file once in a child process with ORT's verbose log on and reads which graph transformers
+ * modified the graph ("GraphTransformer X modified: 1"). Native logging goes to the process's stderr,
+ * hence the child.
+ */
+export function transformerLog(file: string): { applied: string[]; triedWithoutMatch: string[] } {
+  const script = `const ort = require(${JSON.stringify(embedderRequire.resolve('onnxruntime-node'))});
+    ort.InferenceSession.create(${JSON.stringify(file)}, { graphOptimizationLevel: 'all', logSeverityLevel: 0, logVerbosityLevel: 0, intraOpNumThreads: 1 })
+      .then((session) => session.release());`;
+  const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (child.status !== 0) throw new Error(`ORT verbose load of ${file} failed: ${child.stderr.slice(-2000)}`);
+  const modified = new Map<string, boolean>();
+  for (const match of `${child.stdout}\n${child.stderr}`.matchAll(/GraphTransformer (\w+) modified: (\d)/g)) {
+    modified.set(match[1]!, (modified.get(match[1]!) ?? false) || match[2] === '1');
+  }
+  const names = [...modified.keys()].sort();
+  return {
+    applied: names.filter((name) => modified.get(name)),
+    triedWithoutMatch: names.filter((name) => !modified.get(name) && /Fusion/.test(name)),
+  };
 }
 
 interface DecodedNode {
@@ -89,7 +118,7 @@ export async function graphFusionReport(file: string): Promise<GraphFusionReport
         (FUSED_OPS as readonly string[]).includes(op.replace(/^.*:/, '')),
       ),
     );
-    return { file, original: countOps(readFileSync(file)), optimized, fusedAtAll };
+    return { file, original: countOps(readFileSync(file)), optimized, fusedAtAll, transformers: transformerLog(file) };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
