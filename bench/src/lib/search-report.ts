@@ -65,6 +65,7 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 export function renderSection(r: SearchResults): string {
   const c = r.conditions;
   const names = Object.keys(r.datasets);
+  const embeddedNow = (r.datasets.real?.embedding ?? []).filter((e) => e.embeddedNow > 0);
   const g = c.dataset.generator;
   const http = typeof r.http === 'string' ? null : r.http;
   const lines = [
@@ -170,7 +171,7 @@ export function renderSection(r: SearchResults): string {
           `- **real** (\`${r.datasets.real.database}\`): ${r.datasets.real.description}. Every job's vector is the embedding of its own text`,
           '  (`jobEmbeddingText`: title, description, requirements — what the embedder embeds for a job), every resume\'s of its text; all 100 000 postings are distinct texts.',
           '  The vectors are cached outside git (`$HOME/.cache/jobmatch/bench/`, `BENCH_CACHE_DIR`), keyed by the model file and the texts, so only the first run pays for',
-          `  the embedding: ${r.datasets.real.embedding.length === 0 ? 'this run read every vector from the cache' : r.datasets.real.embedding.map((e) => `${e.texts} texts${e.embeddedNow < e.texts ? ` (${e.embeddedNow} embedded in this run)` : ''}${e.textsPerSecond === null ? ' from the cache' : ` at ${e.textsPerSecond} texts/s`}`).join(', ')}.`,
+          `  the embedding: ${embeddedNow.length === 0 ? 'this run read every vector from the cache (the first run\'s embedding rate is in "Real model (2026-12-01)")' : `this run embedded ${embeddedNow.map((e) => `${e.embeddedNow} of ${e.texts} texts at ${e.textsPerSecond} texts/s`).join(', ')} (the rest came from the cache)`}.`,
         ]
       : []),
     ...(r.datasets.synthetic
