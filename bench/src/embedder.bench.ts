@@ -1,19 +1,23 @@
 /**
  * pnpm bench:embedder — our ONNX embedding pipeline vs @huggingface/transformers' feature-extraction
- * pipeline, on the same generated all-MiniLM-L6-v2–shaped ONNX files (fp32 and int8), the same texts
- * and the same ORT thread count. Each side runs in its own child process (peak RSS is per side).
+ * pipeline, on the same ONNX files (fp32 and int8), the same texts and the same ORT thread count. Each
+ * side runs in its own child process (peak RSS is per side). The files are the real all-MiniLM-L6-v2
+ * (`--model-dir DIR` / MODEL_DIR, else ./models or $HOME/.cache/jobmatch/models; see lib/bench-model.ts),
+ * or, only when none exists, a generated model with random weights, labelled so in the results.
+ * Also reports what ONNX Runtime's graph optimizer fuses in each file (lib/ort-graph-fusions.ts).
  * Env: BENCH_TEXTS (default 256), BENCH_THREADS (default: available cores), BENCH_SINGLE_RUNS (200),
  * BENCH_CONCURRENT_ROUNDS (25 per caller); for experiments on our side: BENCH_BATCHING (micro-batcher options as
  * JSON), BENCH_SPIN=0/1 (ORT intra-op spinning), BENCH_ARENA=0/1, BENCH_ONLY=jobmatch-fp32 (one child).
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { prepareTestModelDir } from '../../libs/onnx-testkit/src';
-import type { ChildResult, ChildTask } from './lib/embedder-bench-child';
+import { FP32_FILE, INT8_FILE, resolveBenchModel } from './lib/bench-model';
+import type { ChildResult, ChildTask, InterleavedResult } from './lib/embedder-bench-child';
 import { jobPostingTexts, searchQueries } from './lib/job-posting-texts';
+import { graphFusionReport } from './lib/ort-graph-fusions';
 
 const TEXTS = Number(process.env.BENCH_TEXTS ?? 256);
 const THREADS = Number(process.env.BENCH_THREADS ?? availableParallelism());
@@ -37,6 +41,9 @@ const cosine = (a: number[], b: number[]) => {
 };
 
 const REPO_ROOT = resolve(__dirname, '../..');
+
+/** `uptime` as printed (load averages; the machine is shared, so each run records what else was running). */
+const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 /**
  * Bundles the child (our inference code included) to one CommonJS file run by plain `node`, like the
@@ -88,16 +95,16 @@ const EMBEDDER_START = productionStartSettings(
       .scripts.start,
 );
 
-async function runChild(
+async function runChild<Result = ChildResult>(
   bundle: string,
   task: Omit<ChildTask, 'outFile'>,
   workDir: string,
-): Promise<ChildResult & { wallSeconds: number }> {
+): Promise<Result & { wallSeconds: number }> {
   const outFile = join(workDir, `${task.side}-${task.quantized ? 'int8' : 'fp32'}.json`);
   const started = performance.now();
   process.stdout.write(`  ${task.side} ${task.quantized ? 'int8' : 'fp32'} … `);
   // transformers.js runs as plain `node` (its natural use); ours as the embedder's start script runs it.
-  const production = task.side === 'jobmatch' ? EMBEDDER_START : { env: {}, nodeArgs: [] };
+  const production = task.side === 'transformers' ? { env: {}, nodeArgs: [] } : EMBEDDER_START;
   const args = [...production.nodeArgs, bundle, JSON.stringify({ ...task, outFile })];
   const { stderr } = await promisify(execFile)(process.execPath, args, {
     maxBuffer: 16 * 2 ** 20,
@@ -111,14 +118,24 @@ async function runChild(
   const wallSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${wallSeconds.toFixed(0)} s\n`);
   if (stderr.trim()) process.stdout.write(`${stderr.trim()}\n`);
-  return { ...(JSON.parse(readFileSync(outFile, 'utf8')) as ChildResult), wallSeconds };
+  return { ...(JSON.parse(readFileSync(outFile, 'utf8')) as Result), wallSeconds };
 }
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
+  const uptimeBefore = uptime();
   const benchStarted = performance.now();
-  console.log(`Preparing the MiniLM-shaped model (fp32 + int8) under ${tmpdir()} …`);
-  const model = await prepareTestModelDir({ preset: 'minilm', quantized: true });
+  const model = await resolveBenchModel({ files: [FP32_FILE, INT8_FILE] });
+  console.log(`Model: ${model.label}`);
+  const fusions = {
+    fp32: await graphFusionReport(join(model.modelPath, FP32_FILE)),
+    int8: await graphFusionReport(join(model.modelPath, INT8_FILE)),
+  };
+  for (const [precision, report] of Object.entries(fusions)) {
+    console.log(
+      `ORT graph ${precision}: ${report.original.nodes} nodes in the file → ${report.optimized.all.nodes} at level 'all'; fused: ${JSON.stringify(report.fusedAtAll)}; transformers applied: ${report.transformers.applied.join(', ')}; fusions tried without a match: ${report.transformers.triedWithoutMatch.join(', ')}`,
+    );
+  }
   const workDir = mkdtempSync(join(tmpdir(), 'embedder-bench-'));
   const textsFile = join(workDir, 'texts.json');
   const texts = jobPostingTexts(TEXTS);
@@ -139,8 +156,12 @@ async function main(): Promise<void> {
     concurrentRounds: CONCURRENT_ROUNDS,
   };
   const results: Record<string, ChildResult & { wallSeconds: number }> = {};
+  let interleaved: (InterleavedResult & { wallSeconds: number }) | null = null;
   try {
     const bundle = await bundleChild(workDir);
+    if (!ONLY || ONLY === 'interleaved') {
+      interleaved = await runChild<InterleavedResult>(bundle, { ...base, side: 'interleaved', quantized: false }, workDir);
+    }
     for (const quantized of [false, true]) {
       for (const side of ['jobmatch', 'transformers'] as const) {
         if (ONLY && ONLY !== `${side}-${quantized ? 'int8' : 'fp32'}`) continue;
@@ -156,7 +177,7 @@ async function main(): Promise<void> {
   }
 
   if (ONLY) {
-    console.log(JSON.stringify({ ...results[ONLY], sampleVectors: undefined }, null, 2));
+    console.log(JSON.stringify(ONLY === 'interleaved' ? interleaved : { ...results[ONLY], sampleVectors: undefined }, null, 2));
     return;
   }
   const ours = { fp32: results['jobmatch-fp32'], int8: results['jobmatch-int8'] };
@@ -191,6 +212,41 @@ async function main(): Promise<void> {
     },
     peakRssMbTransformers: { fp32: round(theirs.fp32.peakRssMb, 0), int8: round(theirs.int8.peakRssMb, 0) },
     p50SingleMsTransformers: { fp32: round(theirs.fp32.p50SingleMs, 2), int8: round(theirs.int8.p50SingleMs, 2) },
+    /** fp32 and int8 of our pipeline timed in alternation in one process (robust to the shared host's drift). */
+    fp32VsInt8Interleaved: interleaved && {
+      rounds: interleaved.rounds,
+      textsPerRound: interleaved.textsPerRound,
+      fp32TextsPerSec: round(interleaved.fp32TextsPerSec),
+      int8TextsPerSec: round(interleaved.int8TextsPerSec),
+      int8OverFp32Throughput: round(interleaved.int8OverFp32Throughput, 2),
+      fp32SingleMs: round(interleaved.fp32SingleMs, 2),
+      int8SingleMs: round(interleaved.int8SingleMs, 2),
+      int8OverFp32SingleLatency: round(interleaved.int8OverFp32SingleLatency, 2),
+    },
+    model: {
+      kind: model.kind,
+      id: model.modelId,
+      path: model.modelPath,
+      files: { fp32: FP32_FILE, int8: INT8_FILE },
+    },
+    /** Node op types in each file and in the graph ORT runs (level 'all' = the embedder's setting). */
+    ortGraph: Object.fromEntries(
+      Object.entries(fusions).map(([precision, report]) => [
+        precision,
+        {
+          nodesInFile: report.original.nodes,
+          nodesByLevel: Object.fromEntries(Object.entries(report.optimized).map(([level, counts]) => [level, counts.nodes])),
+          fusedAtLevelAll: report.fusedAtAll,
+          absentFusions: ['Attention', 'MultiHeadAttention', 'QAttention', 'SkipLayerNormalization', 'EmbedLayerNormalization', 'FastGelu', 'BiasGelu', 'Gelu'].filter(
+            (op) => !Object.keys(report.optimized.all.ops).some((key) => key.replace(/^.*:/, '') === op),
+          ),
+          ortTransformersApplied: report.transformers.applied,
+          ortFusionsTriedWithoutMatch: report.transformers.triedWithoutMatch,
+          opsInFile: report.original.ops,
+          opsAtLevelAll: report.optimized.all.ops,
+        },
+      ]),
+    ),
     vectorAgreementMinCosine: {
       fp32: round(agreement(ours.fp32, theirs.fp32), 5),
       int8: round(agreement(ours.int8, theirs.int8), 5),
@@ -214,6 +270,8 @@ async function main(): Promise<void> {
       node: process.version,
       loadAverageBefore: loadBefore.map((value) => round(value, 2)),
       loadAverageAfter: loadavg().map((value) => round(value, 2)),
+      uptimeBefore,
+      uptimeAfter: uptime(),
       durationSeconds: round((performance.now() - benchStarted) / 1000, 0),
       date: new Date().toISOString(),
     },
@@ -282,6 +340,12 @@ async function main(): Promise<void> {
       `${summary.peakRssMbInt8} MB`,
       `${summary.peakRssMbTransformers.int8} MB`,
       `≤200: ${verdict(summary.peakRssMbInt8! <= 200)}`,
+    ],
+    [
+      'interleaved in one process: int8 / fp32 throughput, single-query latency',
+      `${interleaved ? `${round(interleaved.int8TextsPerSec)} vs ${round(interleaved.fp32TextsPerSec)} texts/s` : ''}`,
+      '',
+      interleaved ? `${round(interleaved.int8OverFp32Throughput, 2)}× / ${round(interleaved.int8OverFp32SingleLatency, 2)}×` : '',
     ],
     [
       'same vectors? min cosine fp32 / int8',

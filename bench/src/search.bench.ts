@@ -1,16 +1,20 @@
 /**
- * Search and recommendation benchmark (issue 4, "Performance"). One command:
+ * Search and recommendation benchmark (issue 4, "Performance"; issue 11: real-model vectors). One command:
  *
  *   pnpm bench:search [--fresh] [--jobs 100000] [--resumes 2000] [--queries 200]
  *                     [--duration 20] [--connections 8] [--rate 300] [--no-build] [--skip-http]
+ *                     [--datasets real,synthetic] [--real-precision int8|fp32] [--model-dir DIR]
  *                     [--scenarios recommend-at-rate,…]   (a subset of the HTTP scenarios, for A/B runs)
  *
- * 1. Seeds its own database (default jobmatch_bench) with 100 000 jobs and 2 000 resumes whose
- *    384-d vectors have the low intrinsic dimension of text embeddings, then builds HNSW.
- *    A later run reuses the seeded database when the dataset fingerprint matches.
- * 2. Measures recall@10 of HNSW against exact search (VectorStore) for several ef_search values
- *    and picks the smallest with recall ≥ 0.95.
- * 3. Starts the real matcher (apps/matcher/dist/main.js) on that database with the chosen
+ * 1. Two datasets, each in its own database, each 100 000 jobs and 2 000 resumes:
+ *    real (jobmatch_bench_real) — generated postings and resumes embedded by the real all-MiniLM-L6-v2
+ *    through the embedder's pipeline, vectors cached under $HOME/.cache/jobmatch/bench (skipped when the
+ *    model files are missing: --model-dir / MODEL_DIR, see lib/bench-model.ts);
+ *    synthetic (jobmatch_bench) — seeded vectors with the low intrinsic dimension of text embeddings.
+ *    A later run reuses a seeded database when the dataset fingerprint matches.
+ * 2. Measures recall@10 of HNSW against exact search (VectorStore) for several ef_search values on each
+ *    dataset and picks the smallest with recall ≥ 0.95.
+ * 3. Starts the real matcher (apps/matcher/dist/main.js) on the first dataset's database with its chosen
  *    HNSW_EF_SEARCH and loads it with autocannon: recommendations for stored resumes and
  *    search with cached query embeddings, sampling the matcher's RSS.
  * 4. Writes bench/results/search.json and prints a table.
@@ -22,13 +26,14 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import { DEFAULT_MODEL_ID, encodeFloat32, queryEmbeddingCacheKey } from '@jobmatch/contracts';
 import { createPgPool, VectorStore } from '@jobmatch/db';
-import { databaseUrl, ensureDatabase, seedDataset, storedIds, type DatasetSpec } from './lib/search-database';
-import { chooseEfSearch, measureFilteredRecall, measureRecall } from './lib/search-recall';
+import { databaseUrl, ensureDatabase, seedDataset, storedIds, type DatasetSpec, type SeedReport } from './lib/search-database';
+import { realModelDataset, syntheticDataset, type BenchDataset, type DatasetName } from './lib/search-datasets';
+import { chooseEfSearch, measureFilteredRecall, measureRecall, type FilteredRecall, type RecallPoint, type RecallReport } from './lib/search-recall';
 import { freePort, startNodeProcess, type NodeProcess } from '@jobmatch/testing';
 import { closedLoop, readCpuMs, processGroupCpuDelta, readMachineCpuMs, readProcessGroupCpu, readRss, RssSampler, runLoad, type LoadResult } from './lib/search-load';
 import { runOpenLoopInChild } from './lib/open-loop';
 import { writeBenchmarksSection } from './lib/search-report';
-import { DEFAULT_VECTOR_MODEL, dotProduct, EmbeddingLikeGenerator, pcaVarianceCaptured, Rng } from './lib/search-vectors';
+import { DEFAULT_VECTOR_MODEL, dotProduct, pcaVarianceCaptured } from './lib/search-vectors';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results/search.json');
@@ -36,6 +41,8 @@ const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results/search.json');
 const MATCHER_MAIN = process.env.BENCH_MATCHER_MAIN ?? path.join(REPO_ROOT, 'apps/matcher/dist/main.js');
 const EF_VALUES = [40, 64, 100, 150, 200];
 const RECALL_TARGET = 0.95;
+/** HNSW_EF_SEARCH's default in libs/config (matcher, skill-gap): is it still enough on each dataset? */
+const DEFAULT_EF_SEARCH = 100;
 const TARGETS = { recommendP95Ms: 15, recommendRps: 300, searchCachedP95Ms: 25, matcherPeakRssMb: 150 };
 
 function parseArgs(argv: string[]) {
@@ -45,6 +52,12 @@ function parseArgs(argv: string[]) {
     const parsed = index >= 0 ? Number(argv[index + 1]) : fallback;
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} needs a positive number`);
     return parsed;
+  };
+  const textValue = (name: string, fallback: string, allowed: string[]) => {
+    const index = argv.indexOf(`--${name}`);
+    const chosen = index >= 0 ? argv[index + 1] : fallback;
+    if (!chosen || !allowed.includes(chosen)) throw new Error(`--${name} must be one of ${allowed.join(', ')}`);
+    return chosen;
   };
   const list = (name: string) => {
     if (!argv.includes(`--${name}`)) return null;
@@ -63,7 +76,13 @@ function parseArgs(argv: string[]) {
     connections: value('connections', 8),
     rate: value('rate', TARGETS.recommendRps),
     scenarios: list('scenarios'),
+    datasets: (list('datasets') ?? ['real', 'synthetic']).map((name) => {
+      if (name !== 'real' && name !== 'synthetic') throw new Error(`--datasets: unknown dataset ${name} (real, synthetic)`);
+      return name as DatasetName;
+    }),
+    realPrecision: textValue('real-precision', 'int8', ['int8', 'fp32']),
     database: process.env.BENCH_DATABASE ?? 'jobmatch_bench',
+    realDatabase: process.env.BENCH_REAL_DATABASE ?? `${process.env.BENCH_DATABASE ?? 'jobmatch_bench'}_real`,
     serverUrl: process.env.BENCH_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   };
@@ -74,48 +93,109 @@ function log(message: string): void {
   console.log(`[search-bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 }
 
+/** `uptime` as printed: the machine is shared, each run records what else was running. */
+const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+interface DatasetRun {
+  dataset: BenchDataset;
+  url: string;
+  pool: ReturnType<typeof createPgPool>;
+  store: VectorStore;
+  seed: SeedReport;
+  resumeIds: string[];
+  queries: Float32Array[];
+  sharedBuffersMb: number;
+  pca32: number;
+  randomPairCosine: number;
+  recall: RecallReport;
+  chosen: RecallPoint;
+  filtered: FilteredRecall;
+}
+
+/** Seeds (or reuses) one dataset's database and measures its recall against exact search. */
+async function measureDataset(args: ReturnType<typeof parseArgs>, dataset: BenchDataset): Promise<DatasetRun> {
+  log(`[${dataset.name}] ${dataset.description}`);
+  log(`[${dataset.name}] database ${dataset.database}${args.fresh ? ' (fresh)' : ''}`);
+  await ensureDatabase(args.serverUrl, dataset.database, args.fresh);
+  const url = databaseUrl(args.serverUrl, dataset.database);
+  const pool = createPgPool({ url, poolSize: 10 });
+  const store = new VectorStore(pool);
+  const seed = await seedDataset(pool, dataset.fingerprint, () => dataset.rows(), log);
+  const { resumeIds, jobCount } = await storedIds(pool);
+  if (jobCount !== args.jobs) throw new Error(`[${dataset.name}] expected ${args.jobs} embedded jobs, found ${jobCount}`);
+
+  const sharedBuffersMb = await postgresSharedBuffersMb(pool);
+  log(`[${dataset.name}] Postgres shared_buffers ${sharedBuffersMb} MB; jobs HNSW index ${seed.indexSizeMb} MB, jobs table with its indexes ${seed.tableSizeMb} MB`);
+  if (seed.tableSizeMb > sharedBuffersMb) {
+    log('WARNING: the jobs table and its indexes do not fit in shared_buffers; searches re-read pages from the OS cache (scripts/services.sh sets 512 MB)');
+  }
+
+  const sample = await dataset.propertySample();
+  const pca32 = pcaVarianceCaptured(sample, 32);
+  const half = Math.floor(sample.length / 2);
+  let randomPairCosine = 0;
+  for (let i = 0; i < half; i++) randomPairCosine += dotProduct(sample[i]!, sample[i + half]!) / half;
+  log(`[${dataset.name}] top-32 PCA components hold ${(pca32 * 100).toFixed(1)} % of the variance (uniform noise: 8.3 % in the limit, 13.1 % on a 4 000 sample); random-pair cosine ${randomPairCosine.toFixed(3)}`);
+
+  const queries = (await dataset.queries()).slice(0, args.queries);
+  log(`[${dataset.name}] recall@10 over ${queries.length} queries (exact search first)…`);
+  const { report: recall } = await measureRecall(store, DEFAULT_MODEL_ID, queries, EF_VALUES, log);
+  const chosen = chooseEfSearch(recall.points, RECALL_TARGET) ?? recall.points[recall.points.length - 1]!;
+  log(`[${dataset.name}] chosen ef_search=${chosen.efSearch} (recall@10 ${chosen.recallAt10.toFixed(4)}); TwoNN intrinsic dimension ≈ ${recall.twoNnIntrinsicDimension.toFixed(1)}`);
+  const filtered = await measureFilteredRecall(store, DEFAULT_MODEL_ID, queries.slice(0, 50), { seniority: 'lead' }, chosen.efSearch);
+  log(`[${dataset.name}] filtered (seniority=lead, ~10 % of rows): recall@10 ${filtered.recallAt10.toFixed(4)}, full pages ${(filtered.fullPages * 100).toFixed(0)} %`);
+  return { dataset, url, pool, store, seed, resumeIds, queries, sharedBuffersMb, pca32, randomPairCosine, recall, chosen, filtered };
+}
+
+function datasetSummary(run: DatasetRun) {
+  const atDefault = run.recall.points.find((point) => point.efSearch === DEFAULT_EF_SEARCH);
+  return {
+    description: run.dataset.description,
+    database: run.dataset.database,
+    seed: run.seed,
+    embedding: run.dataset.embedding.map((report) => ({ ...report, textsPerSecond: report.textsPerSecond === null ? null : round(report.textsPerSecond, 1) })),
+    chosenEfSearch: run.chosen.efSearch,
+    recallAtChosenEfSearch: round(run.chosen.recallAt10, 4),
+    recallAtDefaultEfSearch: atDefault ? { efSearch: DEFAULT_EF_SEARCH, recallAt10: round(atDefault.recallAt10, 4), meetsTarget: atDefault.recallAt10 >= RECALL_TARGET } : null,
+    properties: {
+      pcaTop32VarianceShare: round(run.pca32, 4),
+      meanRandomPairCosine: round(run.randomPairCosine, 4),
+      meanNearestNeighbourCosine: round(run.recall.meanNearestCosine, 4),
+      meanTenthNeighbourCosine: round(run.recall.meanTenthCosine, 4),
+      twoNnIntrinsicDimension: round(run.recall.twoNnIntrinsicDimension, 1),
+    },
+    recall: {
+      queries: run.recall.queries,
+      exactMeanMs: round(run.recall.exactMeanMs),
+      points: run.recall.points.map((p) => ({ ...p, recallAt10: round(p.recallAt10, 4), meanMs: round(p.meanMs), p95Ms: round(p.p95Ms) })),
+      filtered: { ...run.filtered, recallAt10: round(run.filtered.recallAt10, 4) },
+    },
+  };
+}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const loadAtStart = os.loadavg();
+  const uptimeAtStart = uptime();
   const spec: DatasetSpec = { jobs: args.jobs, resumes: args.resumes, model: DEFAULT_VECTOR_MODEL };
-  const generator = new EmbeddingLikeGenerator(spec.model);
 
-  // 1. Dataset.
-  log(`database ${args.database}${args.fresh ? ' (fresh)' : ''}`);
-  await ensureDatabase(args.serverUrl, args.database, args.fresh);
-  const url = databaseUrl(args.serverUrl, args.database);
-  const pool = createPgPool({ url, poolSize: 10 });
-  const store = new VectorStore(pool);
+  // 1. Datasets: the real model's vectors first (the HTTP load runs on the first one), then the synthetic ones.
+  const datasets: BenchDataset[] = [];
+  if (args.datasets.includes('real')) {
+    const real = await realModelDataset(spec, args.realDatabase, args.queries, { quantized: args.realPrecision === 'int8', log });
+    if (real) datasets.push(real.dataset);
+  }
+  if (args.datasets.includes('synthetic')) datasets.push(syntheticDataset(spec, args.database, args.queries));
+  if (datasets.length === 0) throw new Error('no dataset to run (the real model is missing and --datasets excludes synthetic)');
+
+  const runs: DatasetRun[] = [];
   let matcherResults: Awaited<ReturnType<typeof loadMatcher>> | null = null;
   try {
-    const seed = await seedDataset(pool, generator, spec, log);
-    const { resumeIds, jobCount } = await storedIds(pool);
-    if (jobCount !== args.jobs) throw new Error(`expected ${args.jobs} embedded jobs, found ${jobCount}`);
-
-    const sharedBuffersMb = await postgresSharedBuffersMb(pool);
-    log(`Postgres shared_buffers ${sharedBuffersMb} MB; jobs HNSW index ${seed.indexSizeMb} MB, jobs table with its indexes ${seed.tableSizeMb} MB`);
-    if (seed.tableSizeMb > sharedBuffersMb) {
-      log('WARNING: the jobs table and its indexes do not fit in shared_buffers; searches re-read pages from the OS cache (scripts/services.sh sets 512 MB)');
-    }
-
-    const propertiesRng = new Rng(spec.model.seed + 5);
-    const sample = Array.from({ length: 4000 }, () => generator.sample(propertiesRng).vector);
-    const pca32 = pcaVarianceCaptured(sample, 32);
-    let randomPairCosine = 0;
-    for (let i = 0; i < 2000; i++) randomPairCosine += dotProduct(sample[i]!, sample[i + 2000]!) / 2000;
-    log(`dataset: top-32 PCA components hold ${(pca32 * 100).toFixed(1)} % of the variance (uniform noise: 8.3 % in the limit, 13.1 % on a 4 000 sample); random-pair cosine ${randomPairCosine.toFixed(3)}`);
-
-    // 2. Recall against exact search.
-    const queryRng = new Rng(spec.model.seed + 3);
-    const queries = Array.from({ length: args.queries }, () => generator.sample(queryRng).vector);
-    log(`recall@10 over ${queries.length} queries (exact search first)…`);
-    const { report: recall } = await measureRecall(store, DEFAULT_MODEL_ID, queries, EF_VALUES, log);
-    const chosen = chooseEfSearch(recall.points, RECALL_TARGET) ?? recall.points[recall.points.length - 1]!;
-    log(`chosen ef_search=${chosen.efSearch} (recall@10 ${chosen.recallAt10.toFixed(4)}); TwoNN intrinsic dimension ≈ ${recall.twoNnIntrinsicDimension.toFixed(1)}`);
-    const filtered = await measureFilteredRecall(store, DEFAULT_MODEL_ID, queries.slice(0, 50), { seniority: 'lead' }, chosen.efSearch);
-    log(`filtered (seniority=lead, ~10 % of rows): recall@10 ${filtered.recallAt10.toFixed(4)}, full pages ${(filtered.fullPages * 100).toFixed(0)} %`);
+    for (const dataset of datasets) runs.push(await measureDataset(args, dataset));
+    const primary = runs[0]!;
+    const { store, resumeIds, chosen, recall, filtered, seed } = primary;
 
     // The database part of a recommendation, in-process: what HTTP and scoring add on top.
     const directRecommend = await closedLoop(
@@ -125,14 +205,16 @@ async function main(): Promise<void> {
     );
     log(`VectorStore.nearestWithRows (candidate columns, limit 30, ${args.connections} concurrent): ${directRecommend.requestsPerSecond.toFixed(0)} /s, p95 ${directRecommend.p95Ms.toFixed(2)} ms`);
 
-    // 3. HTTP load through the matcher.
-    if (args.http) matcherResults = await loadMatcher(args, url, chosen.efSearch, resumeIds, queries);
+    // 2. HTTP load through the matcher, on the first dataset.
+    if (args.http) matcherResults = await loadMatcher(args, primary.url, chosen.efSearch, resumeIds, primary.queries);
 
-    // 4. Results.
+    // 3. Results.
     const recommendAtRate = matcherResults?.loads.find((load) => load.name === 'recommend-at-rate');
     const recommendMax = matcherResults?.loads.find((load) => load.name === 'recommend-saturation');
     const searchAtRate = matcherResults?.loads.find((load) => load.name === 'search-cached-at-rate');
+    const summaries = Object.fromEntries(runs.map((run) => [run.dataset.name, datasetSummary(run)]));
     const results = {
+      dataset: primary.dataset.name,
       recommendP95Ms: recommendAtRate ? round(recommendAtRate.p95Ms) : null,
       recommendRps: recommendMax ? round(recommendMax.requestsPerSecond, 0) : null,
       recallAt10: round(chosen.recallAt10, 4),
@@ -141,32 +223,32 @@ async function main(): Promise<void> {
       matcherPeakRssMb: matcherResults ? round(matcherResults.peakRssMb, 1) : null,
       targets: { ...TARGETS, recallAt10: RECALL_TARGET },
       meaning: {
+        dataset: 'the dataset of the top-level figures and of the HTTP load; `datasets` holds recall and properties of every dataset run',
         recommendP95Ms: `p95 of GET /api/v1/resumes/:id/recommendations?limit=10 at a steady ${args.rate} req/s (open loop, evenly spaced arrivals, latency from each request's due time)`,
         recommendRps: `requests/s of the same endpoint in a closed loop with ${args.connections} connections (saturation)`,
         searchCachedP95Ms: `p95 of POST /api/v1/search (target jobs, limit 10, query embedding cached in Redis) at a steady ${args.rate} req/s (open loop, as above)`,
         matcherPeakRssMb: 'max of VmRSS samples (100 ms) and VmHWM of the matcher process, start-up to end of load',
       },
+      datasets: summaries,
       conditions: {
         timestamp: new Date().toISOString(),
         machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()}`, node: process.version },
         loadAverageAtStart: loadAtStart.map((value) => round(value)),
         loadAverageAtEnd: os.loadavg().map((value) => round(value)),
+        uptimeAtStart,
+        uptimeAtEnd: uptime(),
         sharedMachineNote: 'autocannon, Postgres, Redis and the matcher share the same cores; other work on the machine shows in the load averages',
         connections: args.connections,
         durationSeconds: args.durationSeconds,
         offeredRate: args.rate,
-        dataset: { jobs: args.jobs, resumes: args.resumes, dimension: 384, generator: spec.model, ...seed },
+        dataset: { name: primary.dataset.name, jobs: args.jobs, resumes: args.resumes, dimension: 384, generator: spec.model, ...seed },
         hnsw: { m: 16, efConstruction: 64, iterativeScan: 'relaxed_order' },
-        postgresSharedBuffersMb: sharedBuffersMb,
+        postgresSharedBuffersMb: primary.sharedBuffersMb,
       },
       datasetProperties: {
-        pcaTop32VarianceShare: round(pca32, 4),
+        ...summaries[primary.dataset.name]!.properties,
         // The same measurements on 100 000 uniform-noise unit vectors, computed once with this code.
         uniformNoiseReference: { pcaTop32VarianceShare: 0.131, twoNnIntrinsicDimension: 148, meanNearestNeighbourCosine: 0.223, meanTenthNeighbourCosine: 0.189, meanRandomPairCosine: 0 },
-        meanRandomPairCosine: round(randomPairCosine, 4),
-        meanNearestNeighbourCosine: round(recall.meanNearestCosine, 4),
-        meanTenthNeighbourCosine: round(recall.meanTenthCosine, 4),
-        twoNnIntrinsicDimension: round(recall.twoNnIntrinsicDimension, 1),
       },
       recall: { queries: recall.queries, exactMeanMs: round(recall.exactMeanMs), points: recall.points.map((p) => ({ ...p, recallAt10: round(p.recallAt10, 4), meanMs: round(p.meanMs), p95Ms: round(p.p95Ms) })), filtered: { ...filtered, recallAt10: round(filtered.recallAt10, 4) } },
       vectorStoreDirect: { call: 'nearestWithRows(job ← resume, candidate columns, limit 30 = the matcher candidate pool for a page of 10): the resume row, and its neighbours with the fields the scorer reads, in one round trip', concurrency: args.connections, ...mapRound(directRecommend) },
@@ -184,14 +266,14 @@ async function main(): Promise<void> {
     const resultsFile = args.scenarios ? path.join(os.tmpdir(), 'search-bench-partial.json') : RESULTS_FILE;
     mkdirSync(path.dirname(resultsFile), { recursive: true });
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-    printTable(results, recall.points, matcherResults?.loads ?? []);
+    printTable(results, runs, matcherResults?.loads ?? []);
     log(`wrote ${resultsFile}`);
     if (args.http && !args.scenarios) {
       writeBenchmarksSection(path.join(REPO_ROOT, 'BENCHMARKS.md'), results);
       log('updated the "Search and recommendations" section of BENCHMARKS.md');
     }
   } finally {
-    await pool.end();
+    for (const run of runs) await run.pool.end();
   }
 }
 
@@ -362,7 +444,7 @@ async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
 
 function printTable(
   results: { recommendP95Ms: number | null; recommendRps: number | null; recallAt10: number; efSearch: number; searchCachedP95Ms: number | null; matcherPeakRssMb: number | null },
-  points: Array<{ efSearch: number; recallAt10: number; meanMs: number }>,
+  runs: DatasetRun[],
   loads: LoadResult[],
 ): void {
   const verdict = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'ok' : 'MISS');
@@ -373,9 +455,19 @@ function printTable(
     ['search (cached) p95 @ rate', fmt(results.searchCachedP95Ms, ' ms'), `≤ ${TARGETS.searchCachedP95Ms} ms`, verdict(results.searchCachedP95Ms === null ? null : results.searchCachedP95Ms <= TARGETS.searchCachedP95Ms)],
     ['matcher peak RSS', fmt(results.matcherPeakRssMb, ' MB'), `≤ ${TARGETS.matcherPeakRssMb} MB`, verdict(results.matcherPeakRssMb === null ? null : results.matcherPeakRssMb <= TARGETS.matcherPeakRssMb)],
   ];
-  console.log('\nSearch and recommendations');
+  console.log(`\nSearch and recommendations (HTTP on the ${runs[0]!.dataset.name} dataset)`);
   console.table(rows.map(([metric, value, target, status]) => ({ metric, value, target, status })));
-  console.table(points.map((p) => ({ ef_search: p.efSearch, 'recall@10': round(p.recallAt10, 4), 'mean ms': round(p.meanMs) })));
+  console.table(
+    EF_VALUES.map((efSearch) => ({
+      ef_search: efSearch,
+      ...Object.fromEntries(
+        runs.flatMap((run) => {
+          const point = run.recall.points.find((p) => p.efSearch === efSearch)!;
+          return [[`${run.dataset.name} recall@10`, round(point.recallAt10, 4)], [`${run.dataset.name} mean ms`, round(point.meanMs)]];
+        }),
+      ),
+    })),
+  );
   if (loads.length) console.table(loads.map((l) => ({ scenario: l.name, 'req/s': round(l.requestsPerSecond, 0), 'p50 ms': round(l.p50Ms), 'p95 ms': round(l.p95Ms), 'p99 ms': round(l.p99Ms), non2xx: l.non2xx })));
 }
 

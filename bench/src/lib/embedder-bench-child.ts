@@ -3,16 +3,18 @@
  * argv[2]: JSON ChildTask. Writes a ChildResult JSON to task.outFile.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { ModelSpec } from '@jobmatch/contracts';
+import { getModelSpec, type ModelSpec } from '@jobmatch/contracts';
 import { OnnxEmbeddingProvider } from '../../../apps/embedder/src/inference/onnx-embedding-provider';
 
 export interface ChildTask {
-  side: 'jobmatch' | 'transformers';
+  /** 'interleaved': our pipeline, fp32 and int8 loaded side by side and timed in alternation. */
+  side: 'jobmatch' | 'transformers' | 'interleaved';
   quantized: boolean;
   modelRoot: string;
   modelPath: string;
   modelId: string;
-  specFile: string;
+  /** The generated model's spec file; null: the registry entry for modelId (the real model). */
+  specFile: string | null;
   threads: number;
   textsFile: string;
   outFile: string;
@@ -79,7 +81,9 @@ async function latencies(embedOne: (text: string) => Promise<unknown>, task: Chi
 }
 
 async function runJobmatch(task: ChildTask, texts: string[], queries: string[]): Promise<ChildResult> {
-  const spec = JSON.parse(readFileSync(task.specFile, 'utf8')) as ModelSpec;
+  const spec = task.specFile
+    ? (JSON.parse(readFileSync(task.specFile, 'utf8')) as ModelSpec)
+    : getModelSpec(task.modelId);
   debugMemory('start');
   const batching = process.env.BENCH_BATCHING ? (JSON.parse(process.env.BENCH_BATCHING) as Record<string, number>) : {};
   const arena = process.env.BENCH_ARENA === undefined ? undefined : process.env.BENCH_ARENA === '1';
@@ -181,11 +185,87 @@ async function runTransformers(task: ChildTask, texts: string[]): Promise<ChildR
   };
 }
 
+export interface InterleavedResult {
+  side: 'interleaved';
+  rounds: number;
+  textsPerRound: number;
+  /** Median over rounds of texts/s for each precision, and of the per-round int8 / fp32 ratio. */
+  fp32TextsPerSec: number;
+  int8TextsPerSec: number;
+  int8OverFp32Throughput: number;
+  /** Single 12-token query: median latency each, and the median of per-pair ratios. */
+  fp32SingleMs: number;
+  int8SingleMs: number;
+  int8OverFp32SingleLatency: number;
+}
+
+const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * fp32 and int8 in one process, timed in strict alternation (A B A B …), so both see the same
+ * machine: on a shared host the load changes within seconds, and two separate runs compare the hour,
+ * not the files. Each round embeds the same slice of texts with each model.
+ */
+async function runInterleaved(task: ChildTask, texts: string[]): Promise<InterleavedResult> {
+  const spec = task.specFile ? (JSON.parse(readFileSync(task.specFile, 'utf8')) as ModelSpec) : getModelSpec(task.modelId);
+  const create = (quantized: boolean) =>
+    OnnxEmbeddingProvider.create({ modelPath: task.modelPath, spec, quantized, intraOpThreads: task.threads });
+  const fp32 = await create(false);
+  const int8 = await create(true);
+  try {
+    const perRound = 32;
+    const rounds = Math.max(4, Math.floor(texts.length / perRound));
+    const ratios: number[] = [];
+    const rates = { fp32: [] as number[], int8: [] as number[] };
+    await fp32.embed(texts.slice(0, 16));
+    await int8.embed(texts.slice(0, 16));
+    for (let round = 0; round < rounds; round++) {
+      const slice = texts.slice((round * perRound) % texts.length, ((round * perRound) % texts.length) + perRound);
+      // Alternate which precision goes first, so neither always runs right after the other.
+      const order = round % 2 === 0 ? (['fp32', 'int8'] as const) : (['int8', 'fp32'] as const);
+      const ms: Record<string, number> = {};
+      for (const precision of order) {
+        ms[precision] = await timeIt(() => (precision === 'fp32' ? fp32 : int8).embed(slice));
+      }
+      rates.fp32.push(slice.length / (ms.fp32 / 1000));
+      rates.int8.push(slice.length / (ms.int8 / 1000));
+      ratios.push(ms.fp32 / ms.int8);
+    }
+    const single = { fp32: [] as number[], int8: [] as number[] };
+    const singleRatios: number[] = [];
+    for (let index = 0; index < task.singleRuns; index++) {
+      const a = await timeIt(() => fp32.embed([SINGLE_QUERY], 'query'));
+      const b = await timeIt(() => int8.embed([SINGLE_QUERY], 'query'));
+      single.fp32.push(a);
+      single.int8.push(b);
+      singleRatios.push(b / a);
+    }
+    return {
+      side: 'interleaved',
+      rounds,
+      textsPerRound: perRound,
+      fp32TextsPerSec: median(rates.fp32),
+      int8TextsPerSec: median(rates.int8),
+      int8OverFp32Throughput: median(ratios),
+      fp32SingleMs: median(single.fp32),
+      int8SingleMs: median(single.int8),
+      int8OverFp32SingleLatency: median(singleRatios),
+    };
+  } finally {
+    await fp32.close();
+    await int8.close();
+  }
+}
+
 async function main(): Promise<void> {
   const task = JSON.parse(process.argv[2]) as ChildTask;
   const { texts, queries } = JSON.parse(readFileSync(task.textsFile, 'utf8')) as { texts: string[]; queries: string[] };
   const result =
-    task.side === 'jobmatch' ? await runJobmatch(task, texts, queries) : await runTransformers(task, texts);
+    task.side === 'interleaved'
+      ? await runInterleaved(task, texts)
+      : task.side === 'jobmatch'
+        ? await runJobmatch(task, texts, queries)
+        : await runTransformers(task, texts);
   writeFileSync(task.outFile, JSON.stringify(result));
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, type Pool } from 'pg';
 import { DEFAULT_MODEL_ID } from '@jobmatch/contracts';
 import { applyMigrations, createPgPool, MIGRATIONS_DIR } from '@jobmatch/db';
-import { describeTopics, jobRow, resumeRow } from './search-content';
+import { describeTopics, jobRow, resumeRow, type JobRow, type ResumeRow } from './search-content';
 import { EmbeddingLikeGenerator, Rng, toPgVector, type VectorModelParams } from './search-vectors';
 
 /**
@@ -28,6 +28,12 @@ export interface SeedReport {
   indexBuiltAt: string;
   indexSizeMb: number;
   tableSizeMb: number;
+}
+
+/** The rows a dataset stores, each with its vector. */
+export interface SeedRows {
+  jobs: Array<{ row: JobRow; vector: Float32Array }>;
+  resumes: Array<{ row: ResumeRow; vector: Float32Array }>;
 }
 
 const META_TABLE = 'bench_meta';
@@ -63,7 +69,8 @@ export async function ensureDatabase(serverUrl: string, database: string, fresh:
   }
 }
 
-function fingerprint(spec: DatasetSpec): string {
+/** The synthetic dataset's fingerprint (unchanged since it was the only dataset, so seeded databases stay valid). */
+export function syntheticFingerprint(spec: DatasetSpec): string {
   return JSON.stringify({ version: GENERATOR_VERSION, jobs: spec.jobs, resumes: spec.resumes, model: spec.model });
 }
 
@@ -97,31 +104,31 @@ async function sizes(pool: Pool): Promise<{ indexSizeMb: number; tableSizeMb: nu
 }
 
 /**
- * Seeds jobs and resumes (vectors + content) unless the database already holds this exact
- * dataset, then (re)builds the HNSW indexes after the load — building once over all rows is
- * several times faster than maintaining the graph row by row.
+ * Seeds jobs and resumes (vectors + content) unless the database already holds the dataset with
+ * this fingerprint, then (re)builds the HNSW indexes after the load — building once over all rows is
+ * several times faster than maintaining the graph row by row. `produceRows` runs only when seeding.
  */
 export async function seedDataset(
   pool: Pool,
-  generator: EmbeddingLikeGenerator,
-  spec: DatasetSpec,
+  datasetFingerprint: string,
+  produceRows: () => Promise<SeedRows>,
   log: (message: string) => void,
 ): Promise<SeedReport> {
   const meta = await readMeta(pool);
-  if (meta?.fingerprint === fingerprint(spec) && (await indexesPresent(pool))) {
-    log(`dataset already seeded (${spec.jobs} jobs, ${spec.resumes} resumes, same seed): reusing it`);
+  if (meta?.fingerprint === datasetFingerprint && (await indexesPresent(pool))) {
+    log('dataset already seeded (same fingerprint): reusing it');
     return { reused: true, loadSeconds: meta.loadSeconds, indexBuildSeconds: meta.indexBuildSeconds, indexBuiltAt: meta.indexBuiltAt, ...(await sizes(pool)) };
   }
 
-  log(`seeding ${spec.jobs} jobs and ${spec.resumes} resumes…`);
+  const rows = await produceRows();
+  log(`seeding ${rows.jobs.length} jobs and ${rows.resumes.length} resumes…`);
   for (const index of HNSW_INDEXES) await pool.query(`DROP INDEX IF EXISTS ${index.name}`);
   await pool.query(`TRUNCATE jobs, resumes`);
   await pool.query(`DELETE FROM ${META_TABLE}`);
 
-  const topics = describeTopics(generator.topicCount, spec.model.topicsPerDomain, (topic) => new Rng(spec.model.seed * 31 + topic));
   const loadStart = performance.now();
-  await insertJobs(pool, generator, topics, spec, log);
-  await insertResumes(pool, generator, topics, spec);
+  await insertJobs(pool, rows.jobs, log);
+  await insertResumes(pool, rows.resumes);
   const loadSeconds = (performance.now() - loadStart) / 1000;
   log(`loaded in ${loadSeconds.toFixed(1)} s; building HNSW indexes (m=16, ef_construction=64)…`);
 
@@ -130,7 +137,7 @@ export async function seedDataset(
   await pool.query('VACUUM ANALYZE resumes');
   const indexBuiltAt = new Date().toISOString();
   log(`HNSW indexes built in ${indexBuildSeconds.toFixed(1)} s`);
-  const newMeta: SeedMeta = { fingerprint: fingerprint(spec), loadSeconds, indexBuildSeconds, indexBuiltAt };
+  const newMeta: SeedMeta = { fingerprint: datasetFingerprint, loadSeconds, indexBuildSeconds, indexBuiltAt };
   await pool.query(`INSERT INTO ${META_TABLE} (key, value) VALUES ('seed', $1)`, [JSON.stringify(newMeta)]);
   return { reused: false, loadSeconds, indexBuildSeconds, indexBuiltAt, ...(await sizes(pool)) };
 }
@@ -143,22 +150,67 @@ export function resumeStream(seed: number): Rng {
   return new Rng(seed + 2);
 }
 
+/**
+ * Row content for `count` jobs and resumes: topics drawn by `nextTopic` (the synthetic generator's
+ * popularity), content from the same seeded streams as always.
+ */
+export function generateContent(
+  generator: EmbeddingLikeGenerator,
+  spec: DatasetSpec,
+  nextJobTopic: () => number,
+  nextResumeTopic: () => number,
+): { jobs: Array<{ row: JobRow; topic: number }>; resumes: Array<{ row: ResumeRow; topic: number }> } {
+  const topics = contentTopics(generator, spec);
+  const jobRng = new Rng(spec.model.seed + 11);
+  const resumeRng = new Rng(spec.model.seed + 12);
+  const jobs = Array.from({ length: spec.jobs }, () => {
+    const topic = nextJobTopic();
+    return { row: jobRow(jobRng, topics[topic]!), topic };
+  });
+  const resumes = Array.from({ length: spec.resumes }, () => {
+    const topic = nextResumeTopic();
+    return { row: resumeRow(resumeRng, topics[topic]!), topic };
+  });
+  return { jobs, resumes };
+}
+
+/** Role and core skills of every topic (seeded by the topic index). */
+export function contentTopics(generator: EmbeddingLikeGenerator, spec: DatasetSpec): ReturnType<typeof describeTopics> {
+  return describeTopics(generator.topicCount, spec.model.topicsPerDomain, (topic) => new Rng(spec.model.seed * 31 + topic));
+}
+
+/** The synthetic dataset: generated vectors, and content that follows each vector's topic. */
+export function syntheticRows(generator: EmbeddingLikeGenerator, spec: DatasetSpec): SeedRows {
+  const jobVectors = jobStream(spec.model.seed);
+  const resumeVectors = resumeStream(spec.model.seed);
+  const jobSamples: Float32Array[] = [];
+  const resumeSamples: Float32Array[] = [];
+  const content = generateContent(
+    generator,
+    spec,
+    () => {
+      const { vector, topic } = generator.sample(jobVectors);
+      jobSamples.push(vector);
+      return topic;
+    },
+    () => {
+      const { vector, topic } = generator.sample(resumeVectors);
+      resumeSamples.push(vector);
+      return topic;
+    },
+  );
+  return {
+    jobs: content.jobs.map(({ row }, i) => ({ row, vector: jobSamples[i]! })),
+    resumes: content.resumes.map(({ row }, i) => ({ row, vector: resumeSamples[i]! })),
+  };
+}
+
 const BATCH = 1000;
 
-async function insertJobs(
-  pool: Pool,
-  generator: EmbeddingLikeGenerator,
-  topics: ReturnType<typeof describeTopics>,
-  spec: DatasetSpec,
-  log: (message: string) => void,
-): Promise<void> {
-  const vectorRng = jobStream(spec.model.seed);
-  const contentRng = new Rng(spec.model.seed + 11);
-  for (let start = 0; start < spec.jobs; start += BATCH) {
+async function insertJobs(pool: Pool, jobs: SeedRows['jobs'], log: (message: string) => void): Promise<void> {
+  for (let start = 0; start < jobs.length; start += BATCH) {
     const columns: string[][] = Array.from({ length: 13 }, () => []);
-    for (let i = start; i < Math.min(spec.jobs, start + BATCH); i++) {
-      const { vector, topic } = generator.sample(vectorRng);
-      const row = jobRow(contentRng, topics[topic]!);
+    for (const { row, vector } of jobs.slice(start, start + BATCH)) {
       const values = [
         randomUUID(), row.title, row.company, row.location, row.employmentType, row.seniority, row.description,
         row.requirements, row.skills.join('|'), row.requiredSkills.join('|'), row.niceToHaveSkills.join('|'),
@@ -185,19 +237,10 @@ async function insertJobs(
   }
 }
 
-async function insertResumes(
-  pool: Pool,
-  generator: EmbeddingLikeGenerator,
-  topics: ReturnType<typeof describeTopics>,
-  spec: DatasetSpec,
-): Promise<void> {
-  const vectorRng = resumeStream(spec.model.seed);
-  const contentRng = new Rng(spec.model.seed + 12);
-  for (let start = 0; start < spec.resumes; start += BATCH) {
+async function insertResumes(pool: Pool, resumes: SeedRows['resumes']): Promise<void> {
+  for (let start = 0; start < resumes.length; start += BATCH) {
     const columns: string[][] = Array.from({ length: 6 }, () => []);
-    for (let i = start; i < Math.min(spec.resumes, start + BATCH); i++) {
-      const { vector, topic } = generator.sample(vectorRng);
-      const row = resumeRow(contentRng, topics[topic]!);
+    for (const { row, vector } of resumes.slice(start, start + BATCH)) {
       const values = [randomUUID(), row.text, row.skills.join('|'), JSON.stringify(row.profile), row.contentHash, toPgVector(vector)];
       values.forEach((value, column) => columns[column]!.push(value));
     }

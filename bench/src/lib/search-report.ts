@@ -11,7 +11,21 @@ import type { VectorModelParams } from './search-vectors';
 const START = '<!-- search:start -->';
 const END = '<!-- search:end -->';
 
+export interface DatasetSummary {
+  description: string;
+  database: string;
+  seed: { reused: boolean; loadSeconds: number | null; indexBuildSeconds: number; indexBuiltAt: string; indexSizeMb: number; tableSizeMb: number };
+  embedding: Array<{ file: string; texts: number; embeddedNow: number; textsPerSecond: number | null; quantized: boolean }>;
+  chosenEfSearch: number;
+  recallAtChosenEfSearch: number;
+  recallAtDefaultEfSearch: { efSearch: number; recallAt10: number; meetsTarget: boolean } | null;
+  properties: { pcaTop32VarianceShare: number; meanRandomPairCosine: number; meanNearestNeighbourCosine: number; meanTenthNeighbourCosine: number; twoNnIntrinsicDimension: number };
+  recall: { queries: number; exactMeanMs: number; points: RecallPoint[]; filtered: { recallAt10: number; fullPages: number; efSearch: number } };
+}
+
 export interface SearchResults {
+  dataset: string;
+  datasets: Record<string, DatasetSummary>;
   recommendP95Ms: number | null;
   recommendRps: number | null;
   recallAt10: number;
@@ -24,6 +38,7 @@ export interface SearchResults {
     machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
     loadAverageAtStart: number[];
     loadAverageAtEnd: number[];
+    uptimeAtStart?: string;
     connections: number;
     durationSeconds: number;
     offeredRate: number;
@@ -49,6 +64,8 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export function renderSection(r: SearchResults): string {
   const c = r.conditions;
+  const names = Object.keys(r.datasets);
+  const embeddedNow = (r.datasets.real?.embedding ?? []).filter((e) => e.embeddedNow > 0);
   const g = c.dataset.generator;
   const http = typeof r.http === 'string' ? null : r.http;
   const lines = [
@@ -56,14 +73,15 @@ export function renderSection(r: SearchResults): string {
     '## Search and recommendations',
     '',
     '`pnpm bench:search` (bench/src/search.bench.ts → bench/results/search.json; this section is rewritten by each run).',
-    'Self-contained: creates and migrates its own database `jobmatch_bench` with the repository\'s migration runner, seeds it,',
+    'Self-contained: creates and migrates its own databases (`jobmatch_bench_real`, `jobmatch_bench`; `BENCH_REAL_DATABASE`, `BENCH_DATABASE`) with the repository\'s migration runner, seeds them,',
     'measures recall through `VectorStore`, then starts the built matcher (apps/matcher/dist/main.js, built first with turbo, with the environment and node flags of its package.json `start` script)',
     'as a child process on that database and loads it over HTTP: throughput with autocannon (a closed loop of `--connections`), latency at the',
     'target rate with an open-loop generator (bench/src/lib/open-loop.ts, undici, in a process of its own) that sends evenly spaced requests',
     'and times each one from the moment it was due, so queueing anywhere counts (no coordinated omission). A seeded database is reused while the dataset fingerprint',
     '(generator version, parameters, counts) is unchanged; `--fresh` rebuilds it. Other flags: `--duration S` (per scenario, default 20),',
     '`--connections N` (default 8), `--rate R` (offered req/s, default 300), `--queries N` (default 200), `--jobs`, `--resumes`,',
-    '`--no-build`, `--skip-http`; `BENCH_MATCHER_NODE_OPTIONS="…"` replaces the node flags of the start script to try others, and',
+    '`--no-build`, `--skip-http`, `--datasets real,synthetic` (default both; the HTTP load runs on the first), `--real-precision int8|fp32` (default int8, the file render.yaml deploys),',
+    '`--model-dir DIR` (else MODEL_DIR, ./models, $HOME/.cache/jobmatch/models; without the real files the real dataset is skipped, never replaced by a generated model); `BENCH_MATCHER_NODE_OPTIONS="…"` replaces the node flags of the start script to try others, and',
     '`BENCH_MATCHER_ENV="NAME=value …"` adds settings (e.g. `DATABASE_POOL_SIZE=4`). For A/B runs:',
     '`--scenarios a,b` runs only those HTTP scenarios (results go to the temp directory, not to the files here) and `BENCH_MATCHER_MAIN=…/dist/main.js`',
     'loads another checkout\'s built matcher on the same dataset.',
@@ -71,8 +89,8 @@ export function renderSection(r: SearchResults): string {
     '',
     '### Results',
     '',
-    `Run ${c.timestamp}: ${c.machine.cpus} × ${c.machine.cpuModel}, ${c.machine.memoryGb} GB, Node ${c.machine.node}, PostgreSQL 15 + pgvector 0.8.`,
-    `Load average (1/5/15 min) ${c.loadAverageAtStart.join(' / ')} at the start and ${c.loadAverageAtEnd.join(' / ')} at the end — the machine was`,
+    `Run ${c.timestamp}, HTTP load on the **${r.dataset}** dataset (below): ${c.machine.cpus} × ${c.machine.cpuModel}, ${c.machine.memoryGb} GB, Node ${c.machine.node}, PostgreSQL 15 + pgvector 0.8.`,
+    `Load average (1/5/15 min) ${c.loadAverageAtStart.join(' / ')} at the start and ${c.loadAverageAtEnd.join(' / ')} at the end (\`uptime\`: ${c.uptimeAtStart ?? 'n/a'}) — the machine was`,
     `shared with other work; autocannon, Postgres, Redis and the matcher all run on the same ${c.machine.cpus} cores.`,
     '',
     '| Figure (key in search.json) | Measured | Target | |',
@@ -123,41 +141,62 @@ export function renderSection(r: SearchResults): string {
     '',
     '### Recall and the choice of ef_search',
     '',
-    `${r.recall.queries} query vectors drawn from the same distribution as the jobs (not stored). Ground truth: \`VectorStore.nearest(…, { exact: true })\``,
-    `(index scans disabled; mean ${r.recall.exactMeanMs} ms per query). HNSW index: m = 16, ef_construction = 64 (the migration's), cosine.`,
+    `Per dataset, ${r.recall.queries} query vectors drawn like the stored rows but not stored (real: generated resumes embedded by the model — a recommendation searches`,
+    'jobs with a resume\'s vector; synthetic: draws from the generator). Ground truth: `VectorStore.nearest(…, { exact: true })` (index scans disabled).',
+    'HNSW index: m = 16, ef_construction = 64 (the migration\'s), cosine. Mean and p95 ms per query, sequential:',
     '',
-    '| ef_search | recall@10 | mean ms per query (sequential) | p95 ms |',
-    '| ---: | ---: | ---: | ---: |',
-    ...r.recall.points.map((p) => `| ${p.efSearch} | ${p.recallAt10} | ${p.meanMs} | ${p.p95Ms} |`),
+    `| ef_search | ${names.map((name) => `${name}: recall@10 | ms mean / p95`).join(' | ')} |`,
+    `| ---: | ${names.map(() => '---: | ---:').join(' | ')} |`,
+    ...r.recall.points.map((p) => `| ${p.efSearch} | ${names.map((name) => { const q = r.datasets[name]!.recall.points.find((point) => point.efSearch === p.efSearch)!; return `${q.recallAt10} | ${q.meanMs} / ${q.p95Ms}`; }).join(' | ')} |`),
+    `| exact | ${names.map((name) => `1 | ${r.datasets[name]!.recall.exactMeanMs}`).join(' | ')} |`,
     '',
-    `The smallest ef_search with recall@10 ≥ ${r.targets.recallAt10} is **${r.efSearch}**; the run starts the matcher with \`HNSW_EF_SEARCH=${r.efSearch}\`.`,
-    `Filtered search (seniority = lead, ≈ 10 % of jobs; pgvector iterative scan, relaxed order) at that ef_search: recall@10 ${r.recall.filtered.recallAt10}`,
-    `against exact filtered search, ${pct(r.recall.filtered.fullPages)} of queries got a full page of 10.`,
+    ...names.map((name) => {
+      const d = r.datasets[name]!;
+      const atDefault = d.recallAtDefaultEfSearch;
+      return `- **${name}**: the smallest ef_search with recall@10 ≥ ${r.targets.recallAt10} is **${d.chosenEfSearch}** (${d.recallAtChosenEfSearch})` +
+        (atDefault ? `; the default \`HNSW_EF_SEARCH=${atDefault.efSearch}\` gives ${atDefault.recallAt10} (${atDefault.meetsTarget ? 'meets' : '**misses**'} the target)` : '') +
+        `. Filtered search (seniority = lead, ≈ 10 % of jobs; pgvector iterative scan, relaxed order) at ef_search ${d.recall.filtered.efSearch}: recall@10 ${d.recall.filtered.recallAt10}, ${pct(d.recall.filtered.fullPages)} of queries got a full page of 10.`;
+    }),
     '',
-    '### Dataset: vectors with the low intrinsic dimension of text embeddings',
+    `The HTTP load above ran on the **${r.dataset}** dataset with \`HNSW_EF_SEARCH=${r.efSearch}\`.`,
     '',
-    `${c.dataset.jobs.toLocaleString('en-US')} jobs and ${c.dataset.resumes.toLocaleString('en-US')} resumes, 384-d, unit length, seeded (seed ${g.seed}; bench/src/lib/search-vectors.ts).`,
-    'Sentence embeddings are not uniform on the sphere: they share a common direction, cluster by topic, and most of their',
-    'variance lies in a few dozen directions. The generator builds that structure:',
+    '### Datasets',
     '',
-    `- ${g.domains} job domains × ${g.topicsPerDomain} topics; topic popularity Zipf(1). In a ${g.latentDim}-d latent space, a domain centre (scale ${g.domainSpread})`,
-    `  plus a topic offset (scale ${g.topicSpread}) plus per-item anisotropic noise (σᵢ ∝ (i+1)^-0.6, total scale ${g.itemSpread}).`,
-    `- Projected to 384-d with a fixed random matrix with orthonormal columns, plus a shared direction (weight ${g.commonWeight}) and small`,
-    `  isotropic 384-d noise (σ = ${g.isotropicNoise} per coordinate), then normalised.`,
-    '- Each row\'s text, title, company, location, seniority, employment type and skills follow its topic (e.g. a nursing topic gives',
-    '  nursing titles and skills), so filters and the match scorer see consistent rows. Resumes and queries come from the same model.',
+    `${c.dataset.jobs.toLocaleString('en-US')} jobs and ${c.dataset.resumes.toLocaleString('en-US')} resumes each, 384-d, unit length, seeded (seed ${g.seed}), each in a database of its own.`,
+    'Rows come from bench/src/lib/search-content.ts: 12 job domains × 24 topics (topic popularity Zipf(1)); each row\'s title, company, location,',
+    'seniority, employment type, skills and text follow its topic (e.g. a nursing topic gives nursing titles and skills), so filters and the match scorer see consistent rows.',
     '',
-    'Measured properties; in brackets the same measurement on 100 000 uniform-noise unit vectors (Gaussian, normalised),',
-    'computed once with the same code and sample sizes:',
+    ...(r.datasets.real
+      ? [
+          `- **real** (\`${r.datasets.real.database}\`): ${r.datasets.real.description}. Every job's vector is the embedding of its own text`,
+          '  (`jobEmbeddingText`: title, description, requirements — what the embedder embeds for a job), every resume\'s of its text; all 100 000 postings are distinct texts.',
+          '  The vectors are cached outside git (`$HOME/.cache/jobmatch/bench/`, `BENCH_CACHE_DIR`), keyed by the model file and the texts, so only the first run pays for',
+          `  the embedding: ${embeddedNow.length === 0 ? 'this run read every vector from the cache (the first run\'s embedding rate is in "Real model (2026-12-01)")' : `this run embedded ${embeddedNow.map((e) => `${e.embeddedNow} of ${e.texts} texts at ${e.textsPerSecond} texts/s`).join(', ')} (the rest came from the cache)`}.`,
+        ]
+      : []),
+    ...(r.datasets.synthetic
+      ? [
+          `- **synthetic** (\`${r.datasets.synthetic.database}\`): seeded vectors with the structure of text embeddings (bench/src/lib/search-vectors.ts). In a ${g.latentDim}-d latent space, a domain centre (scale ${g.domainSpread})`,
+          `  plus a topic offset (scale ${g.topicSpread}) plus per-item anisotropic noise (σᵢ ∝ (i+1)^-0.6, total scale ${g.itemSpread}); projected to 384-d with a fixed random matrix with`,
+          `  orthonormal columns, plus a shared direction (weight ${g.commonWeight}) and small isotropic 384-d noise (σ = ${g.isotropicNoise} per coordinate), then normalised.`,
+        ]
+      : []),
     '',
-    `- top 32 principal components hold ${pct(r.datasetProperties.pcaTop32VarianceShare)} of the variance (13.1 %; 8.3 % in the limit), on 4 000 sampled vectors;`,
-    `- TwoNN intrinsic-dimension estimate ${r.datasetProperties.twoNnIntrinsicDimension} (148; TwoNN underestimates high dimensions), from the queries' first two neighbours;`,
-    `- mean cosine of a query's nearest job ${r.datasetProperties.meanNearestNeighbourCosine}, of its 10th ${r.datasetProperties.meanTenthNeighbourCosine} (0.223 and 0.189);`,
-    `  mean cosine of two random vectors ${r.datasetProperties.meanRandomPairCosine} (0).`,
+    'Measured properties (uniform noise: 100 000 Gaussian unit vectors, computed once with the same code and sample sizes):',
     '',
-    `Seeding${c.dataset.reused ? ' (this run reused the database seeded earlier)' : ''}: bulk insert (multi-row \`INSERT … SELECT FROM unnest($1::uuid[], …)\`, 1 000 rows per statement, all bound parameters)`,
-    `${c.dataset.loadSeconds === null ? '' : `${Math.round(c.dataset.loadSeconds)} s`}, HNSW indexes dropped before the load and built after it with maintenance_work_mem = 1 GB and 2 parallel workers:`,
-    `**${Math.round(c.dataset.indexBuildSeconds)} s** (built ${c.dataset.indexBuiltAt}). Job index ${c.dataset.indexSizeMb} MB; jobs table with indexes ${c.dataset.tableSizeMb} MB.`,
+    `| Property | ${names.join(' | ')} | uniform noise |`,
+    `| --- | ${names.map(() => '---:').join(' | ')} | ---: |`,
+    `| variance held by the top 32 principal components (4 000 stored vectors) | ${names.map((name) => pct(r.datasets[name]!.properties.pcaTop32VarianceShare)).join(' | ')} | 13.1 % (8.3 % in the limit) |`,
+    `| TwoNN intrinsic dimension (queries' first two neighbours) | ${names.map((name) => r.datasets[name]!.properties.twoNnIntrinsicDimension).join(' | ')} | 148 (TwoNN underestimates high dimensions) |`,
+    `| mean cosine of a query's nearest job | ${names.map((name) => r.datasets[name]!.properties.meanNearestNeighbourCosine).join(' | ')} | 0.223 |`,
+    `| mean cosine of its 10th nearest | ${names.map((name) => r.datasets[name]!.properties.meanTenthNeighbourCosine).join(' | ')} | 0.189 |`,
+    `| mean cosine of two random stored jobs | ${names.map((name) => r.datasets[name]!.properties.meanRandomPairCosine).join(' | ')} | 0 |`,
+    '',
+    ...names.map((name) => {
+      const seed = r.datasets[name]!.seed;
+      return `Seeding ${name}${seed.reused ? ' (this run reused the database seeded earlier)' : ''}: bulk insert (multi-row \`INSERT … SELECT FROM unnest($1::uuid[], …)\`, 1 000 rows per statement, all bound parameters)` +
+        `${seed.loadSeconds === null ? '' : ` ${Math.round(seed.loadSeconds)} s`}, HNSW indexes built after the load (maintenance_work_mem = 1 GB, 2 parallel workers) in **${Math.round(seed.indexBuildSeconds)} s** (built ${seed.indexBuiltAt}). Job index ${seed.indexSizeMb} MB; jobs table with indexes ${seed.tableSizeMb} MB.`;
+    }),
     END,
   );
   return lines.join('\n');
