@@ -3,3 +3,4 @@ export * from './redis';
 export * from './embedder-process';
 export * from './node-process';
 export * from './real-model';
+export * from './hostile-json';
