@@ -4,3 +4,4 @@ export * from './models';
 export * from './errors';
 export * from './hashing';
 export * from './query-cache';
+export * from './personal-data';

@@ -36,7 +36,10 @@ export class EmbeddingQueueProducer implements OnApplicationShutdown {
       // Its own connection; no offline queue, so an outage fails the call at once.
       this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
       this.connection.on('error', () => undefined);
-      this.queueInstance = new QueueClass(EMBEDDING_QUEUE, { connection: this.connection, prefix: this.config.REDIS_KEY_PREFIX });
+      this.queueInstance = new QueueClass(EMBEDDING_QUEUE, {
+        connection: this.connection,
+        prefix: this.config.REDIS_KEY_PREFIX,
+      });
       this.queueInstance.on('error', () => undefined);
     }
     return this.queueInstance;
@@ -61,7 +64,26 @@ export class EmbeddingQueueProducer implements OnApplicationShutdown {
       await withTimeout(this.enqueue(payloads), timeoutMs, 'Redis');
       return true;
     } catch (error) {
-      this.logger.warn(`Could not enqueue ${payloads.length} embedding job(s); they will be re-enqueued later: ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not enqueue ${payloads.length} embedding job(s); they will be re-enqueued later: ${(error as Error).message}`,
+      );
+      return false;
+    }
+  }
+
+  /**
+   * Removes the waiting (or failed) job of a payload, e.g. for a deleted row. A job already running
+   * cannot be removed; the worker then finds the row gone and does nothing. Never throws: the row
+   * is gone either way.
+   */
+  async tryRemove(payload: EmbedEntityPayload, timeoutMs = ENQUEUE_TIMEOUT_MS): Promise<boolean> {
+    try {
+      await withTimeout(this.queue.remove(embeddingJobId(payload)), timeoutMs, 'Redis');
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        `Could not remove the embedding job of ${payload.entity} ${payload.id}: ${(error as Error).message}`,
+      );
       return false;
     }
   }

@@ -26,7 +26,10 @@ export class PendingEmbeddingsSweeper implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn(`Sweep failed: ${(error as Error).message}`)), SWEEP_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.sweep().catch((error: unknown) => this.logger.warn(`Sweep failed: ${(error as Error).message}`)),
+      SWEEP_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 

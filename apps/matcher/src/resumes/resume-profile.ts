@@ -1,3 +1,4 @@
+import { CONTACT_LABEL_PATTERN, containsContactDetails } from '@jobmatch/contracts';
 import type { Seniority } from '../common/seniority';
 
 /**
@@ -12,16 +13,13 @@ export interface ResumeProfile {
   location: string | null;
 }
 
-const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
-const PHONE = /(\+?\d[\d\s().-]{6,}\d)/;
 const URL = /(https?:\/\/|www\.)|\b[\w-]+\.(com|org|net|io|dev|me|de|uk)\b/i;
-const CONTACT_LABEL = /\b(e-?mail|phone|tel|mobile|cell|address|linkedin|github)\b/i;
 
 const ROLE_WORDS =
   /\b(engineer|developer|programmer|architect|scientist|analyst|designer|manager|nurse|physician|doctor|therapist|pharmacist|consultant|specialist|technician|administrator|accountant|auditor|teacher|director|officer|coordinator|assistant|intern|electrician|plumber|carpenter|welder|mechanic|marketer|recruiter|writer|editor|researcher|lead|head of|devops|sre|product owner)\b/i;
 
 function containsContact(text: string): boolean {
-  return EMAIL.test(text) || PHONE.test(text) || URL.test(text) || CONTACT_LABEL.test(text);
+  return containsContactDetails(text) || URL.test(text) || CONTACT_LABEL_PATTERN.test(text);
 }
 
 function headlineOf(lines: string[]): string | null {

@@ -26,7 +26,14 @@ import {
 } from '@nestjs/swagger';
 import { PaginationQueryDto } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid.pipe';
-import { CreateResumeTextDto, ResumeDto, ResumePageDto, UploadResumeDto } from './dto/resume.dto';
+import {
+  CreateResumeTextDto,
+  ResumeDto,
+  ResumeExportDto,
+  ResumePageDto,
+  ResumeTextQueryDto,
+  UploadResumeDto,
+} from './dto/resume.dto';
 import { ResumesService, type UploadedDocument } from './resumes.service';
 import { ResumeUploadInterceptor, UploadedResume } from './upload.interceptor';
 
@@ -72,8 +79,16 @@ export class ResumesController {
   @Get(':id')
   @ApiOkResponse({ type: ResumeDto })
   @ApiNotFoundResponse()
-  get(@Param('id', UuidParam) id: string): Promise<ResumeDto> {
-    return this.resumes.get(id);
+  get(@Param('id', UuidParam) id: string, @Query() query: ResumeTextQueryDto): Promise<ResumeDto> {
+    return this.resumes.get(id, query.contactDetails);
+  }
+
+  @Get(':id/export')
+  @ApiOperation({ summary: 'Everything held about one resume (full text, profile, skills, embedding)' })
+  @ApiOkResponse({ type: ResumeExportDto })
+  @ApiNotFoundResponse()
+  export(@Param('id', UuidParam) id: string): Promise<ResumeExportDto> {
+    return this.resumes.export(id);
   }
 
   @Delete(':id')

@@ -1,12 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { sha256Hex } from '@jobmatch/contracts';
-import { ResumeRepository } from '@jobmatch/db';
+import { ResumeRepository, VectorStore } from '@jobmatch/db';
 import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import type { PaginationQueryDto } from '../common/pagination.dto';
 import { EmbeddingQueueProducer } from '../queue/embedding-queue.producer';
 import { SkillsProvider } from '../skills/skills.provider';
-import { toResumeDto, type ResumeDto, type ResumePageDto } from './dto/resume.dto';
+import { toResumeDto, type ResumeDto, type ResumeExportDto, type ResumePageDto } from './dto/resume.dto';
 import { ACCEPTED_UPLOAD_TYPES, detectDocumentKind, DOCX_MIME } from './parsing/document-kind';
 import { DocumentReadError, DocumentTextExtractor, type DocumentKind } from './parsing/document-text.extractor';
 import { extractResumeProfile } from './resume-profile';
@@ -40,6 +40,7 @@ export class ResumesService {
     private readonly queue: EmbeddingQueueProducer,
     private readonly skills: SkillsProvider,
     private readonly documents: DocumentTextExtractor,
+    private readonly vectors: VectorStore,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'RESUME_MAX_CHARS'>,
   ) {}
 
@@ -81,10 +82,29 @@ export class ResumesService {
     return this.store(text, file.originalname.slice(0, 255), MIME_BY_KIND[kind], kind);
   }
 
-  async get(id: string): Promise<ResumeDto> {
+  async get(id: string, contactDetails: 'redact' | 'include' = 'redact'): Promise<ResumeDto> {
     const resume = await this.resumes.findById(id);
     if (!resume) throw new NotFoundApiException('Resume', id);
-    return toResumeDto(resume, { withText: true });
+    return toResumeDto(resume, { withText: contactDetails === 'include' ? 'full' : 'redacted' });
+  }
+
+  /** Everything held about one resume: the row with its full text, and its embedding. */
+  async export(id: string): Promise<ResumeExportDto> {
+    const resume = await this.resumes.findById(id);
+    if (!resume) throw new NotFoundApiException('Resume', id);
+    const embedding = await this.vectors.readEmbedding('resume', id);
+    return {
+      resume: toResumeDto(resume, { withText: 'full' }),
+      embedding: embedding
+        ? { modelId: embedding.modelId, dimension: embedding.vector.length, vector: Array.from(embedding.vector) }
+        : null,
+      notes: [
+        'The uploaded file itself is not kept: only the text extracted from it.',
+        'Contact details are never embedded, logged or returned by default; the embedding above was computed from the text without them.',
+        'Deleting the resume removes its row and embedding and its waiting embedding job.',
+      ],
+      exportedAt: new Date().toISOString(),
+    };
   }
 
   async list(page: PaginationQueryDto): Promise<ResumePageDto> {
@@ -92,8 +112,16 @@ export class ResumesService {
     return { items: items.map((resume) => toResumeDto(resume)), total, limit: page.limit, offset: page.offset };
   }
 
+  /** Removes the row (text, profile, embedding) and the embedding job still waiting for it. */
   async delete(id: string): Promise<void> {
-    if (!(await this.resumes.delete(id))) throw new NotFoundApiException('Resume', id);
+    const resume = await this.resumes.findById(id);
+    if (!resume || !(await this.resumes.delete(id))) throw new NotFoundApiException('Resume', id);
+    await this.queue.tryRemove({
+      entity: 'resume',
+      id,
+      contentHash: resume.contentHash,
+      modelId: this.config.MODEL_ID,
+    });
   }
 
   private async store(

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { jobEmbeddingText, type EmbeddableEntity } from '@jobmatch/contracts';
+import { jobEmbeddingText, resumeEmbeddingText, type EmbeddableEntity } from '@jobmatch/contracts';
 import type { VectorStore } from '../vector-store';
 
 export interface EmbeddableText {
@@ -26,7 +26,7 @@ export class EmbeddableTextRepository {
     }
     const { rows } = await this.pool.query<{ text: string; content_hash: string }>('SELECT text, content_hash FROM resumes WHERE id = $1', [id]);
     const resume = rows[0];
-    return resume ? { text: resume.text, contentHash: resume.content_hash } : null;
+    return resume ? { text: resumeEmbeddingText(resume.text), contentHash: resume.content_hash } : null;
   }
 
   /** False when the row changed (or vanished) since it was loaded: the vector is stale. */

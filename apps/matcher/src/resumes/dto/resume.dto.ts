@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { redactContactDetails } from '@jobmatch/contracts';
 import type { Resume } from '@jobmatch/db';
 import { EmbeddingStateDto, embeddingState } from '../../common/embedding-state';
 import { asResumeProfile } from '../resume-profile';
@@ -42,15 +43,21 @@ export class ResumeDto {
   profile!: ResumeProfileDto;
   @ApiProperty({ type: [String] }) skills!: string[];
   @ApiProperty({ description: 'Characters of extracted text' }) textLength!: number;
-  @ApiPropertyOptional({ description: 'The stored text (the text that is embedded); only on GET /resumes/:id' })
+  @ApiPropertyOptional({
+    description:
+      'The stored text, only on GET /resumes/:id: e-mail addresses, phone numbers and street addresses replaced by placeholders (as embedded) unless ?contactDetails=include',
+  })
   text?: string;
   @ApiProperty({ type: EmbeddingStateDto }) embedding!: EmbeddingStateDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-/** A stored resume as the API shows it; the text only where asked for (GET /resumes/:id). */
-export function toResumeDto(resume: Resume, options: { queued?: boolean; withText?: boolean } = {}): ResumeDto {
+/** A stored resume as the API shows it; the text only where asked for (GET /resumes/:id), redacted unless asked otherwise. */
+export function toResumeDto(
+  resume: Resume,
+  options: { queued?: boolean; withText?: 'redacted' | 'full' } = {},
+): ResumeDto {
   return {
     id: resume.id,
     fileName: resume.fileName,
@@ -58,7 +65,9 @@ export function toResumeDto(resume: Resume, options: { queued?: boolean; withTex
     profile: asResumeProfile(resume.profile),
     skills: resume.skills,
     textLength: resume.text.length,
-    ...(options.withText ? { text: resume.text } : {}),
+    ...(options.withText
+      ? { text: options.withText === 'full' ? resume.text : redactContactDetails(resume.text) }
+      : {}),
     embedding: embeddingState(resume, options.queued),
     createdAt: resume.createdAt.toISOString(),
     updatedAt: resume.updatedAt.toISOString(),
@@ -70,4 +79,26 @@ export class ResumePageDto {
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;
+}
+
+export class ResumeTextQueryDto {
+  @ApiPropertyOptional({
+    enum: ['redact', 'include'],
+    default: 'redact',
+    description: 'include: the text with its contact details',
+  })
+  @IsOptional()
+  @IsIn(['redact', 'include'])
+  contactDetails: 'redact' | 'include' = 'redact';
+}
+
+/** GET /resumes/:id/export: everything held about one resume (the person's data access request). */
+export class ResumeExportDto {
+  @ApiProperty({ type: ResumeDto, description: 'The resume with its full text, contact details included' })
+  resume!: ResumeDto;
+  @ApiProperty({ nullable: true, type: Object, description: 'The stored embedding: model id and vector, or null' })
+  embedding!: { modelId: string; dimension: number; vector: number[] } | null;
+  @ApiProperty({ description: 'What else the system keeps about it' })
+  notes!: string[];
+  @ApiProperty({ format: 'date-time' }) exportedAt!: string;
 }
