@@ -5,7 +5,7 @@
 
 export const EMAIL_PATTERN = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/g;
 /** A run that could be a phone number; `isPhoneNumber` decides (8–15 digits, not a date or a year range). */
-const PHONE_CANDIDATE = /(?<![\w+])\+?\(?\d[\d\s().\/-]{6,}\d(?!\w)/g;
+const PHONE_CANDIDATE = /(?<![\w+])\+?\(?\d[\d\s()./-]{6,}\d(?!\w)/g;
 const STREET_ADDRESS =
   /\b\d{1,5}[a-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Highway|Hwy)\b\.?(?:,?\s+(?:Apt|Suite|Unit)\.?\s*\w+)?/g;
 const STREET_ADDRESS_EUROPEAN =
