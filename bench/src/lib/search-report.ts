@@ -136,7 +136,7 @@ export function renderSection(r: SearchResults): string {
     );
   }
   lines.push(
-    `The database part of a recommendation measured in-process (\`VectorStore.sourceWithCandidates\`: the resume row, and its neighbours with the fields the scorer reads, in one round trip; job ← resume, limit 30 — the matcher's candidate pool for a page of 10 — ef_search ${r.efSearch},`,
+    `The database part of a recommendation measured in-process (\`VectorStore.nearestWithRows\`: the resume row, and its neighbours with the fields the scorer reads, in one round trip; job ← resume, limit 30 — the matcher's candidate pool for a page of 10 — ef_search ${r.efSearch},`,
     `${r.vectorStoreDirect.concurrency} concurrent callers, no HTTP): ${Math.round(r.vectorStoreDirect.requestsPerSecond)} calls/s, p50 ${r.vectorStoreDirect.p50Ms} ms, p95 ${r.vectorStoreDirect.p95Ms} ms.`,
     '',
     '### Recall and the choice of ef_search',
