@@ -34,6 +34,10 @@ export const embedderRpcEnvSchema = z.object({
   EMBEDDER_RPC_PORT: port(4001),
 });
 
+/** How the embedder treats texts longer than the model's window (apps/embedder/src/inference/long-text.ts). */
+export const LONG_TEXT_STRATEGIES = ['truncate', 'windows', 'sections'] as const;
+export type LongTextStrategy = (typeof LONG_TEXT_STRATEGIES)[number];
+
 export const embedderEnvSchema = commonEnvSchema.merge(embedderRpcEnvSchema).extend({
   /** HTTP port for health and metrics (RPC has its own port). */
   PORT: port(4000),
@@ -48,6 +52,8 @@ export const embedderEnvSchema = commonEnvSchema.merge(embedderRpcEnvSchema).ext
   MODEL_SPEC_FILE: z.string().min(1).optional(),
   MODEL_QUANTIZED: bool(false),
   MODEL_MAX_SEQ_LENGTH: z.coerce.number().int().positive().optional(),
+  /** Texts over the model's window: truncate, windows (token-weighted mean) or sections (see BENCHMARKS.md). */
+  EMBED_LONG_TEXT: z.enum(LONG_TEXT_STRATEGIES).default('truncate'),
   ONNX_INTRA_OP_THREADS: z.coerce.number().int().min(0).default(0),
   EMBED_MAX_TEXTS: positiveInt(64),
   /** RPC texts allowed to wait for the model at once; beyond it requests get OVERLOADED. */
