@@ -9,3 +9,4 @@ export type { Prisma } from './generated/prisma/client';
 export type { Job, Resume } from './generated/prisma/client';
 export * from './repositories/job.repository';
 export * from './repositories/resume.repository';
+export * from './lexical-rank';
