@@ -41,7 +41,7 @@ export interface QualityResults {
   weights: { product: { semantic: number; skills: number; other: number }; productCalibrated: boolean; best: GridRow; bestWithLexical: GridRow; default060: { raw: Measures; calibrated: Measures } };
   byOccupation: Record<string, Record<string, Measures>>;
   comparisons: Record<string, Paired | string>;
-  lexical: { only: Record<string, Measures>; bestBlend: GridRow; sameWeightsWithoutLexical: Measures };
+  lexical: { only: Record<string, Measures>; bestBlend: GridRow; sameWeightsWithoutLexical: Measures; msPerResumeOverAllJobs: Record<string, number> };
   calibration: {
     fitted: { intercept: number; slope: number; fittedOn: string };
     product: { intercept: number; slope: number } | null;
@@ -57,6 +57,7 @@ export interface QualityResults {
 const f3 = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(3));
 const pct = (value: number) => `${Math.round(value * 100)} %`;
 const paired = (p: Paired) => `${p.meanDifference >= 0 ? '+' : ''}${p.meanDifference.toFixed(3)} (${p.wins} better / ${p.losses} worse / ${p.ties} equal; 95 % CI ${p.ci95[0].toFixed(3)} … ${p.ci95[1].toFixed(3)})`;
+const both = (m: Measures) => `${f3(m.ndcgAt10)} / ${m.precisionAt5.toFixed(2)}`;
 const weightsText = (row: { semantic: number; skills: number; other: number }) => `${row.semantic} / ${row.skills} / ${row.other}`;
 
 export function renderQualitySection(r: QualityResults): string {
@@ -85,11 +86,11 @@ export function renderQualitySection(r: QualityResults): string {
     '',
     `Paired per resume (nDCG@10): product − TF-IDF ${comparison('productVersusTfidf')}; product − semantic ${comparison('productVersusSemantic')}; product − skills ${comparison('productVersusSkills')}; semantic − TF-IDF ${comparison('semanticVersusTfidf')}.`,
     '',
-    '| occupation | semantic | skills | blended | TF-IDF |',
+    '| occupation (3 resumes each) | semantic | skills | blended | TF-IDF |',
     '| --- | ---: | ---: | ---: | ---: |',
-    ...Object.entries(r.byOccupation).map(([occupation, m]) => `| ${occupation} | ${f3(m.semantic!.ndcgAt10)} | ${f3(m.skills!.ndcgAt10)} | ${f3(m.blended!.ndcgAt10)} | ${f3(m.tfidf!.ndcgAt10)} |`),
+    ...Object.entries(r.byOccupation).map(([occupation, m]) => `| ${occupation} | ${both(m.semantic!)} | ${both(m.skills!)} | ${both(m.blended!)} | ${both(m.tfidf!)} |`),
     '',
-    '(nDCG@10 per occupation, 3 resumes each.)',
+    '(nDCG@10 / P@5 per occupation.)',
     '',
     '### Long texts (EMBED_LONG_TEXT)',
     '',
@@ -114,7 +115,8 @@ export function renderQualitySection(r: QualityResults): string {
     `| best with lexical: ${weightsText(r.weights.bestWithLexical)}, ${r.weights.bestWithLexical.calibrated ? 'calibrated' : 'raw'}, lexical ${r.weights.bestWithLexical.lexical} (${r.weights.bestWithLexical.lexicalRank}) | ${f3(r.weights.bestWithLexical.ndcgAt10)} | ${f3(r.weights.bestWithLexical.precisionAt5)} |`,
     `| the same without lexical | ${f3(r.lexical.sameWeightsWithoutLexical.ndcgAt10)} | ${f3(r.lexical.sameWeightsWithoutLexical.precisionAt5)} |`,
     '',
-    `Paired: best grid blend − old default ${comparison('bestBlendVersusOldDefault')}; lexical − same weights without ${comparison('lexicalVersusSameWeightsWithout')}.`,
+    `Paired: best grid blend − old default ${comparison('bestBlendVersusOldDefault')}; lexical − same weights without ${comparison('lexicalVersusSameWeightsWithout')}. ` +
+      `Cost of the lexical rank (LexicalRanker, one resume against all ${c.dataset.postings} jobs, in this run): ${Object.entries(r.lexical.msPerResumeOverAllJobs).map(([name, ms]) => `${name} ${ms} ms`).join(', ')}.`,
     '',
     '### Calibration',
     '',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { uniformRandom } from '../../../libs/onnx-testkit/src/random';
 
 /** The labelled relevance set in bench/data/relevance (format: bench/data/relevance/README.md). */
 export interface RelevancePosting {
@@ -77,17 +78,8 @@ export function rankBy(scores: number[], tieBreak: number[]): number[] {
   return scores.map((_, index) => index).sort((a, b) => scores[b]! - scores[a]! || tieBreak[a]! - tieBreak[b]!);
 }
 
-/** A small seeded PRNG (mulberry32): fixed tie-breaks and shuffles across runs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (mulberry32, the testkit's): fixed tie-breaks and resamples across runs. */
+export const seededRandom = uniformRandom;
 
 const STOP_WORDS = new Set(
   'a an and are as at be but by for from has have i in is it its of on or our that the their this to we will with you your our us was were who what when which while also can all any into more most not other over such than then there these they those through up very'.split(' '),
