@@ -50,7 +50,7 @@ describe('seniorityFit', () => {
 describe('MatchScorer', () => {
   const scorer = new MatchScorer(new SkillsProvider(), DEFAULT_WEIGHTS);
 
-  it('combines the factors with the default 0.6 / 0.3 / 0.1 weights', () => {
+  it('combines the factors with 0.6 / 0.3 / 0.1 weights', () => {
     const resume = { text: 'Python developer with Django', skills: ['Python', 'Django'], profile: { ...noProfile, location: 'Berlin', seniority: 'senior' as const } };
     const result = scorer.score(job(), resume, 0.8);
     // Skills: required Python + Django of 3 (weight 2 each), nice-to-have Kubernetes missing: (2+2)/(6+1).
