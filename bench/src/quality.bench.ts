@@ -26,7 +26,7 @@ import { startEmbedderProcess, startNodeProcess, type NodeProcess } from '@jobma
 import { databaseUrl, ensureDatabase } from './lib/search-database';
 import { fitLogistic, loadRelevanceSet, ndcgAtK, pairedComparison, precisionAtK, rankBy, seededRandom, tfidfSimilarities, type RelevanceSet } from './lib/relevance';
 import { renderDistributionsSvg } from './lib/quality-chart';
-import { writeQualitySection, type QualityResults } from './lib/quality-report';
+import { qualityResultsJson, writeQualitySection, type QualityResults } from './lib/quality-report';
 import { blendedScore, matchLabel, type FactorName } from '../../apps/matcher/src/matching/match-blend';
 import { logisticMap, SEMANTIC_CALIBRATIONS } from '../../apps/matcher/src/matching/semantic-calibration';
 
@@ -548,7 +548,7 @@ async function main(): Promise<void> {
       embedder: 'services: ONNX_INTRA_OP_THREADS=2, QUEUE_CONCURRENCY=4 (throughHttpQueue texts/s = jobs + resumes / first POST → last READY); cost: the built OnnxEmbeddingProvider in the bench process, 2 intra-op threads, fastest of 3 interleaved rounds',
     },
   };
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(RESULTS_FILE, qualityResultsJson(results));
   writeQualitySection(path.join(REPO_ROOT, 'BENCHMARKS.md'), results as unknown as QualityResults);
   log(`wrote ${path.relative(REPO_ROOT, RESULTS_FILE)} and ${path.relative(REPO_ROOT, CHART_FILE)}`);
   console.table({

@@ -146,3 +146,10 @@ export function renderQualitySection(r: QualityResults): string {
 export function writeQualitySection(file: string, results: QualityResults): void {
   writeMarkedSection(file, START, END, renderQualitySection(results));
 }
+
+/** The results as written to bench/results/match-quality.json: indented, the weight grid one row per line, last. */
+export function qualityResultsJson(results: { grid: unknown[] } & Record<string, unknown>): string {
+  const { grid, ...rest } = results;
+  const body = JSON.stringify({ ...rest, grid: '__GRID__' }, null, 2);
+  return `${body.replace('"__GRID__"', `[\n${grid.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]`)}\n`;
+}
