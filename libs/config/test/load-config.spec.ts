@@ -1,12 +1,12 @@
 import { ConfigError, loadConfig } from '../src/load-config';
-import { matcherEnvSchema } from '../src/schemas';
+import { embedderEnvSchema, matcherEnvSchema } from '../src/schemas';
 
 describe('loadConfig', () => {
   it('applies defaults and coerces numbers and booleans', () => {
     const config = loadConfig(matcherEnvSchema, { DATABASE_URL: 'postgresql://localhost/db', PORT: '3100' });
     expect(config.PORT).toBe(3100);
     expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
-    expect(config.MATCH_WEIGHT_SEMANTIC).toBe(0.6);
+    expect(config.MATCH_WEIGHT_SEMANTIC).toBe(0.45);
     expect(config.UPLOAD_MAX_BYTES).toBe(5 * 1024 * 1024);
   });
 
@@ -27,5 +27,12 @@ describe('loadConfig', () => {
 
   it('reports a missing required variable as not set', () => {
     expect(() => loadConfig(matcherEnvSchema, {})).toThrow(/DATABASE_URL is not set/);
+  });
+
+  it('validates EMBED_LONG_TEXT (default sections) and names it when it is not a known strategy', () => {
+    const base = { DATABASE_URL: 'postgresql://localhost/db' };
+    expect(loadConfig(embedderEnvSchema, base).EMBED_LONG_TEXT).toBe('sections');
+    expect(loadConfig(embedderEnvSchema, { ...base, EMBED_LONG_TEXT: 'windows' }).EMBED_LONG_TEXT).toBe('windows');
+    expect(() => loadConfig(embedderEnvSchema, { ...base, EMBED_LONG_TEXT: 'summarize' })).toThrow(/EMBED_LONG_TEXT is "summarize"/);
   });
 });

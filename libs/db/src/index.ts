@@ -12,3 +12,4 @@ export * from './repositories/job.repository';
 export * from './repositories/resume.repository';
 export * from './repositories/embeddable-text.repository';
 export * from './repositories/pending-embeddings.repository';
+export * from './lexical-rank';

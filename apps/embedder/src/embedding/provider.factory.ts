@@ -21,6 +21,7 @@ export async function createEmbeddingProvider(config: AppConfig, metrics: Embedd
       spec,
       quantized: config.MODEL_QUANTIZED,
       maxSeqLength: config.MODEL_MAX_SEQ_LENGTH,
+      longText: config.EMBED_LONG_TEXT,
       intraOpThreads: config.ONNX_INTRA_OP_THREADS,
       batching: { maxWaitMs: config.BATCH_MAX_WAIT_MS, maxBatchTokens: config.BATCH_MAX_TOKENS },
       onBatch: (stats) => metrics.observeBatch(stats),

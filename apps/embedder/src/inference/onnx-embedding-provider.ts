@@ -6,6 +6,7 @@ import { fetchCommandFor, ONNX_MODEL_FILE, ONNX_QUANTIZED_MODEL_FILE, verifyMode
 import { OnnxWorkerSession } from './onnx-worker-session';
 import { preprocessText } from './text-preprocessing';
 import { TextTokenizer } from './text-tokenizer';
+import { MAX_WINDOWS_PER_TEXT, sectionAwareText, weightedMeanVector, type LongTextStrategy } from './long-text';
 
 export interface OnnxEmbeddingProviderOptions {
   /** The model's Hugging Face–layout folder (see modelPathFor(MODEL_DIR, modelId)). */
@@ -18,6 +19,8 @@ export interface OnnxEmbeddingProviderOptions {
   quantized?: boolean;
   /** Truncation length in tokens (special tokens included); default: the registry's maxSeqLength. */
   maxSeqLength?: number;
+  /** Texts longer than maxSeqLength: see long-text.ts (EMBED_LONG_TEXT); default truncate. */
+  longText?: LongTextStrategy;
   /** ONNX Runtime intra-op threads; 0 = ORT's default (one per core). */
   intraOpThreads?: number;
   enableCpuMemArena?: boolean;
@@ -44,6 +47,7 @@ export class OnnxEmbeddingProvider implements EmbeddingProvider {
   readonly modelId: string;
   readonly dimension: number;
   readonly maxSeqLength: number;
+  readonly longText: LongTextStrategy;
   private readonly batcher: MicroBatcher;
   private closed = false;
 
@@ -57,6 +61,7 @@ export class OnnxEmbeddingProvider implements EmbeddingProvider {
     this.modelId = spec.id;
     this.dimension = spec.dimension;
     this.maxSeqLength = tokenizer.maxSeqLength;
+    this.longText = options.longText ?? 'truncate';
     this.batcher = new MicroBatcher((items) => this.runBatch(items), { ...options.batching, onBatch: options.onBatch });
   }
 
@@ -109,24 +114,48 @@ export class OnnxEmbeddingProvider implements EmbeddingProvider {
     return this.batcher.queuedTexts;
   }
 
-  /** Token ids the model sees for a text (prefix, preprocessing, truncation and special tokens applied). */
-  tokenize(text: string, inputKind: EmbedInputKind = 'passage'): number[] {
+  /**
+   * The model inputs for a text (prefix, preprocessing, the long-text strategy, truncation and special
+   * tokens applied): one row of token ids, or one per window with the windows strategy.
+   */
+  modelInputs(text: string, inputKind: EmbedInputKind = 'passage'): number[][] {
     const prefix = inputKind === 'query' ? this.spec.queryPrefix : this.spec.passagePrefix;
-    return this.tokenizer.encode(prefix + preprocessText(text));
+    // Sections are found by their heading lines, so before preprocessing collapses the line breaks.
+    const arranged = this.longText === 'sections' ? sectionAwareText(text) : text;
+    const prepared = prefix + preprocessText(arranged);
+    return this.longText === 'windows' ? this.tokenizer.encodeWindows(prepared, MAX_WINDOWS_PER_TEXT) : [this.tokenizer.encode(prepared)];
+  }
+
+  /** Token ids of the text's first model input (its only one unless the strategy is windows). */
+  tokenize(text: string, inputKind: EmbedInputKind = 'passage'): number[] {
+    return this.modelInputs(text, inputKind)[0]!;
   }
 
   async embed(texts: string[], inputKind: EmbedInputKind = 'passage'): Promise<Float32Array[]> {
     if (this.closed) throw new Error('Embedding provider is closed');
     const items: BatchItem[] = [];
+    const rowsPerText: number[] = [];
     let sliceStart = performance.now();
     for (const text of texts) {
-      items.push({ ids: this.tokenize(text, inputKind) });
+      const rows = this.modelInputs(text, inputKind);
+      for (const ids of rows) items.push({ ids });
+      rowsPerText.push(rows.length);
       if (performance.now() - sliceStart > TOKENIZE_SLICE_MS) {
         await yieldToEventLoop();
         sliceStart = performance.now();
       }
     }
-    return this.batcher.submit(items);
+    const vectors = await this.batcher.submit(items);
+    if (vectors.length === texts.length) return vectors;
+    // Windows of one text: their mean, weighted by each window's content tokens.
+    const specialTokens = this.tokenizer.maxSeqLength - this.tokenizer.contentBudget;
+    let offset = 0;
+    return rowsPerText.map((rows) => {
+      const weights = items.slice(offset, offset + rows).map((item) => item.ids.length - specialTokens);
+      const combined = weightedMeanVector(vectors.slice(offset, offset + rows), weights);
+      offset += rows;
+      return combined;
+    });
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { contentWindows } from './long-text';
 import type { Tokenizer } from '@huggingface/tokenizers' with { 'resolution-mode': 'import' };
 
 // The package is ESM-typed but ships a CommonJS build (exports.require), which this CommonJS app loads.
@@ -74,10 +75,27 @@ export class TextTokenizer {
     return this.tokenizer.encode(text, { add_special_tokens: false }).ids;
   }
 
+  /** Content tokens that fit in one model input next to the special tokens. */
+  get contentBudget(): number {
+    return this.maxSeqLength - this.prefixIds.length - this.suffixIds.length;
+  }
+
   /** Ids fed to the model: special tokens around the content, truncated to maxSeqLength. */
   encode(text: string): number[] {
-    const budget = this.maxSeqLength - this.prefixIds.length - this.suffixIds.length;
-    const content = this.truncatedContentIds(text, budget);
+    return this.withSpecialTokens(this.truncatedContentIds(text, this.contentBudget));
+  }
+
+  /**
+   * The text as consecutive model inputs of at most maxSeqLength ids each (special tokens around every
+   * window), at most `maxWindows` of them; a text that fits gives exactly encode()'s one input.
+   */
+  encodeWindows(text: string, maxWindows: number): number[][] {
+    const budget = this.contentBudget;
+    const content = this.truncatedContentIds(text, budget * maxWindows);
+    return contentWindows(content, budget, maxWindows).map((window) => this.withSpecialTokens(window));
+  }
+
+  private withSpecialTokens(content: number[]): number[] {
     return [...this.prefixIds, ...content, ...this.suffixIds];
   }
 

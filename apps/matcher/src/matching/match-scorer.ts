@@ -4,6 +4,8 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { seniorityRank } from '../common/seniority';
 import type { ResumeProfile } from '../resumes/resume-profile';
 import { SkillsProvider } from '../skills/skills.provider';
+import { blendedScore, factorWeight, matchLabel, type FactorName } from './match-blend';
+import { semanticFactorFor } from './semantic-calibration';
 import { contentWords, distinctContentWords, mentionsLowerTerm, requirementLines } from './text-overlap';
 
 /** Longest requirement line quoted in an explanation (the rest is cut with "..."). */
@@ -12,8 +14,7 @@ const MAX_LINE_CHARS = 200;
 const MAX_LINES = 3;
 const MAX_TERMS_PER_LINE = 8;
 
-export type FactorName = 'semantic' | 'skills' | 'other';
-const FACTORS: readonly FactorName[] = ['semantic', 'skills', 'other'];
+export type { FactorName };
 
 export interface FactorBreakdown {
   /** Share of the overall score this factor was given (configured weights, re-normalized over known factors). */
@@ -134,11 +135,13 @@ export function seniorityFit(jobSeniority: string | null, resumeSeniority: strin
 @Injectable()
 export class MatchScorer {
   private readonly weights: Record<FactorName, number>;
+  private readonly semanticFactor: (cosine: number) => number;
 
   constructor(
     private readonly skills: SkillsProvider,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'MATCH_WEIGHT_SEMANTIC' | 'MATCH_WEIGHT_SKILLS' | 'MATCH_WEIGHT_OTHER'>,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'MODEL_ID' | 'MATCH_WEIGHT_SEMANTIC' | 'MATCH_WEIGHT_SKILLS' | 'MATCH_WEIGHT_OTHER'>,
   ) {
+    this.semanticFactor = semanticFactorFor(config.MODEL_ID);
     this.weights = { semantic: config.MATCH_WEIGHT_SEMANTIC, skills: config.MATCH_WEIGHT_SKILLS, other: config.MATCH_WEIGHT_OTHER };
     if (this.weights.semantic + this.weights.skills + this.weights.other <= 0) {
       throw new Error('MATCH_WEIGHT_SEMANTIC + MATCH_WEIGHT_SKILLS + MATCH_WEIGHT_OTHER must be greater than 0');
@@ -168,9 +171,7 @@ export class MatchScorer {
     const location = locationFit(preparedJob.job.location, preparedResume.profile.location);
     const seniority = seniorityFit(preparedJob.job.seniority, preparedResume.profile.seniority);
     const ranking: MatchRanking = { score: 0, job: preparedJob, resume: preparedResume, skillCoverage, similarity, location, seniority };
-    const scores = this.factorScores(ranking);
-    const total = this.contribution(scores, 'semantic') + this.contribution(scores, 'skills') + this.contribution(scores, 'other');
-    ranking.score = round(Math.min(100, Math.max(0, total)), 1);
+    ranking.score = round(blendedScore(this.factorScores(ranking), this.weights), 1);
     return ranking;
   }
 
@@ -196,7 +197,7 @@ export class MatchScorer {
     return {
       score,
       factors: {
-        semantic: factor('semantic', `Cosine similarity of the stored embeddings: ${scores.semantic!.toFixed(2)}`),
+        semantic: factor('semantic', this.semanticDetail(ranking.similarity, scores.semantic!)),
         skills: factor(
           'skills',
           gap.coverage === null
@@ -213,7 +214,7 @@ export class MatchScorer {
         },
       },
       explanation: {
-        summary: this.summary(score, scores.semantic!, matchedRequired, requiredCount, gap.missingRequired.map((skill) => skill.name)),
+        summary: this.summary(score, ranking.similarity, matchedRequired, requiredCount, gap.missingRequired.map((skill) => skill.name)),
         matchedSkills: gap.matched,
         missingRequiredSkills: gap.missingRequired,
         missingNiceToHaveSkills: gap.missingNiceToHave,
@@ -225,7 +226,7 @@ export class MatchScorer {
   private factorScores({ similarity, skillCoverage, location, seniority }: MatchRanking): Record<FactorName, number | null> {
     const known = (location === null ? 0 : 1) + (seniority === null ? 0 : 1);
     return {
-      semantic: Math.min(1, Math.max(0, similarity)),
+      semantic: this.semanticFactor(similarity),
       skills: skillCoverage,
       other: known > 0 ? ((location ?? 0) + (seniority ?? 0)) / known : null,
     };
@@ -233,10 +234,7 @@ export class MatchScorer {
 
   /** Unknown factors hand their weight to the known ones, so missing data neither helps nor hurts. */
   private weightOf(scores: Record<FactorName, number | null>, name: FactorName): number {
-    if (scores[name] === null) return 0;
-    let knownWeight = 0;
-    for (const factor of FACTORS) if (scores[factor] !== null) knownWeight += this.weights[factor];
-    return knownWeight === 0 ? 0 : this.weights[name] / knownWeight;
+    return factorWeight(scores, this.weights, name);
   }
 
   private contribution(scores: Record<FactorName, number | null>, name: FactorName): number {
@@ -273,6 +271,11 @@ export class MatchScorer {
       }));
   }
 
+  private semanticDetail(similarity: number, factor: number): string {
+    const cosine = `Cosine similarity of the stored embeddings: ${Math.min(1, Math.max(0, similarity)).toFixed(2)}`;
+    return Math.abs(factor - similarity) < 0.005 ? cosine : `${cosine} (calibrated to ${factor.toFixed(2)})`;
+  }
+
   private otherDetail(job: ScorableJob, profile: ResumeProfile, location: number | null, seniority: number | null): string {
     const parts = [
       location === null
@@ -286,7 +289,7 @@ export class MatchScorer {
   }
 
   private summary(score: number, similarity: number, matchedRequired: number, requiredCount: number, missing: string[]): string {
-    const level = score >= 75 ? 'Strong match' : score >= 55 ? 'Good match' : score >= 35 ? 'Partial match' : 'Weak match';
+    const level = matchLabel(score);
     const skills = requiredCount > 0 ? `${matchedRequired} of ${requiredCount} required skills` : 'no listed required skills';
     const gaps = missing.length > 0 ? `; missing ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}` : '';
     return `${level} (${score}/100): ${skills}, semantic similarity ${similarity.toFixed(2)}${gaps}.`;

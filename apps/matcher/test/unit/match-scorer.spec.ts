@@ -2,7 +2,9 @@ import { MatchScorer, locationFit, seniorityFit, type ScorableJob } from '../../
 import { SkillsProvider } from '../../src/skills/skills.provider';
 import type { ResumeProfile } from '../../src/resumes/resume-profile';
 
-const DEFAULT_WEIGHTS = { MATCH_WEIGHT_SEMANTIC: 0.6, MATCH_WEIGHT_SKILLS: 0.3, MATCH_WEIGHT_OTHER: 0.1 };
+// A model without a fitted calibration: the semantic factor is the cosine itself (calibration: semantic-calibration.spec.ts).
+const UNCALIBRATED_MODEL = 'test/uncalibrated-model';
+const DEFAULT_WEIGHTS = { MODEL_ID: UNCALIBRATED_MODEL, MATCH_WEIGHT_SEMANTIC: 0.6, MATCH_WEIGHT_SKILLS: 0.3, MATCH_WEIGHT_OTHER: 0.1 };
 const noProfile: ResumeProfile = { headline: null, seniority: null, yearsOfExperience: null, location: null };
 
 function job(overrides: Partial<ScorableJob> = {}): ScorableJob {
@@ -48,7 +50,7 @@ describe('seniorityFit', () => {
 describe('MatchScorer', () => {
   const scorer = new MatchScorer(new SkillsProvider(), DEFAULT_WEIGHTS);
 
-  it('combines the factors with the default 0.6 / 0.3 / 0.1 weights', () => {
+  it('combines the factors with 0.6 / 0.3 / 0.1 weights', () => {
     const resume = { text: 'Python developer with Django', skills: ['Python', 'Django'], profile: { ...noProfile, location: 'Berlin', seniority: 'senior' as const } };
     const result = scorer.score(job(), resume, 0.8);
     // Skills: required Python + Django of 3 (weight 2 each), nice-to-have Kubernetes missing: (2+2)/(6+1).
@@ -89,10 +91,10 @@ describe('MatchScorer', () => {
   });
 
   it('uses configured weights', () => {
-    const skillsOnly = new MatchScorer(new SkillsProvider(), { MATCH_WEIGHT_SEMANTIC: 0, MATCH_WEIGHT_SKILLS: 1, MATCH_WEIGHT_OTHER: 0 });
+    const skillsOnly = new MatchScorer(new SkillsProvider(), { MODEL_ID: UNCALIBRATED_MODEL, MATCH_WEIGHT_SEMANTIC: 0, MATCH_WEIGHT_SKILLS: 1, MATCH_WEIGHT_OTHER: 0 });
     const resume = { text: '', skills: ['Python', 'Django', 'PostgreSQL', 'Kubernetes'], profile: noProfile };
     expect(skillsOnly.score(job(), resume, 0.1).score).toBe(100);
-    expect(() => new MatchScorer(new SkillsProvider(), { MATCH_WEIGHT_SEMANTIC: 0, MATCH_WEIGHT_SKILLS: 0, MATCH_WEIGHT_OTHER: 0 })).toThrow(/greater than 0/);
+    expect(() => new MatchScorer(new SkillsProvider(), { MODEL_ID: UNCALIBRATED_MODEL, MATCH_WEIGHT_SEMANTIC: 0, MATCH_WEIGHT_SKILLS: 0, MATCH_WEIGHT_OTHER: 0 })).toThrow(/greater than 0/);
   });
 
   it('ranks with prepared jobs and resumes exactly as it scores a single pair', () => {

@@ -24,7 +24,7 @@ export class OtherFactorDto extends FactorDto {
 }
 
 export class FactorsDto {
-  @ApiProperty({ type: FactorDto }) semantic!: FactorDto;
+  @ApiProperty({ type: FactorDto, description: 'Score: the cosine of the stored vectors through the model’s fitted calibration curve (semantic-calibration.ts); the plain cosine is `similarity`' }) semantic!: FactorDto;
   @ApiProperty({ type: FactorDto }) skills!: FactorDto;
   @ApiProperty({ type: OtherFactorDto }) other!: OtherFactorDto;
 }
