@@ -274,10 +274,15 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
 }
 
 let builtIn: SkillExtractor | undefined;
+let builtInFor: Taxonomy | undefined;
 
-/** Extractor over the built-in taxonomy, compiled on first use. */
+/** Extractor over the process's taxonomy (see getSkillTaxonomy), compiled on first use. */
 export function getSkillExtractor(): SkillExtractor {
-  builtIn ??= new SkillExtractor(getSkillTaxonomy());
+  const taxonomy = getSkillTaxonomy();
+  if (!builtIn || builtInFor !== taxonomy) {
+    builtIn = new SkillExtractor(taxonomy);
+    builtInFor = taxonomy;
+  }
   return builtIn;
 }
 

@@ -35,12 +35,12 @@ export const skillDefinitionSchema = z.object({
 
 export class TaxonomyError extends Error {}
 
-interface ParsedSkill {
+export interface ParsedSkill {
   definition: SkillDefinition;
   terms: SkillTerm[];
 }
 
-function parseTerm(raw: string, skill: string): SkillTerm {
+export function parseTerm(raw: string, skill: string): SkillTerm {
   const marker = raw.charAt(0);
   const mode: SkillTermMode = marker === '=' ? 'exact-case' : marker === '?' ? 'needs-context' : 'any-case';
   const text = (mode === 'any-case' ? raw : raw.slice(1)).trim();
@@ -103,6 +103,7 @@ export class Taxonomy implements SkillTaxonomy {
 
   constructor(parsed: ParsedSkill[]) {
     this.definitions = parsed.map((p) => p.definition);
+    for (const def of this.definitions) def.source ??= { kind: 'curated' };
     this.termList = parsed.flatMap((p) => p.terms);
     this.searchTerms = this.definitions.flatMap((def) => [
       { key: key(def.name), isName: true, def },
@@ -215,8 +216,16 @@ export function buildTaxonomy(sources: SkillSource[]): Taxonomy {
 
 let builtIn: Taxonomy | undefined;
 
-/** The project's built-in taxonomy, parsed and validated once per process. */
+/**
+ * The process's taxonomy, parsed and validated once: the built-in curated one, or the curated one
+ * merged with an imported O*NET release after useImportedSkills() (see onet/merge.ts).
+ */
 export function getSkillTaxonomy(): Taxonomy {
   builtIn ??= buildTaxonomy(SKILL_SOURCES);
   return builtIn;
+}
+
+/** Replaces the process's taxonomy (at start-up, before the extractor is first used). */
+export function setSkillTaxonomy(taxonomy: Taxonomy): void {
+  builtIn = taxonomy;
 }

@@ -1,0 +1,83 @@
+import { SKILL_SOURCES } from '../data';
+import type { SkillSource } from '../data/format';
+import { parseSkillSource, parseTerm, Taxonomy, type ParsedSkill } from '../taxonomy';
+import type { OnetReference, SkillDefinition, SkillTerm } from '../types';
+import type { OnetDataset, OnetSkill } from './dataset';
+
+const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+const NONE: string[] = [];
+
+export interface MergedTaxonomy {
+  taxonomy: Taxonomy;
+  /** Canonical taxonomy name of each O*NET skill (by index in the dataset); undefined for generic entries. */
+  canonicalNames: (string | undefined)[];
+  /** How many O*NET entries became skills of their own, and how many were merged into curated ones. */
+  imported: number;
+  mergedIntoCurated: number;
+  generic: number;
+}
+
+function reference(skill: OnetSkill, release: string): OnetReference {
+  return { release, name: skill.name, commodityCode: skill.commodityCode, commodityTitle: skill.commodityTitle };
+}
+
+/**
+ * The curated taxonomy plus an O*NET release. The curated taxonomy wins every conflict: an O*NET
+ * entry that shares any spelling with a curated skill is that skill (its reference is recorded on
+ * the curated definition, its other spellings dropped); between O*NET entries the first spelling
+ * wins. Generic entries ("Email software") are not added.
+ */
+export function mergeOnetTaxonomy(dataset: OnetDataset, sources: SkillSource[] = SKILL_SOURCES): MergedTaxonomy {
+  const curated = sources.flatMap(parseSkillSource);
+  const owner = new Map<string, SkillDefinition>();
+  for (const { definition, terms } of curated) {
+    definition.source = { kind: 'curated' };
+    owner.set(key(definition.name), definition);
+    for (const term of terms) owner.set(key(term.text), definition);
+  }
+  const imported: ParsedSkill[] = [];
+  const canonicalNames: (string | undefined)[] = new Array<string | undefined>(dataset.skills.length);
+  let mergedIntoCurated = 0;
+  let generic = 0;
+  dataset.skills.forEach((skill, index) => {
+    if (skill.generic) {
+      generic++;
+      return;
+    }
+    const spellings = [`${skill.nameMode}${skill.name}`, ...skill.aliases];
+    const existing = spellings.map((s) => owner.get(key(s.replace(/^[=?]/, '')))).find((d) => d !== undefined);
+    if (existing) {
+      canonicalNames[index] = existing.name;
+      if (existing.source?.kind === 'curated') {
+        existing.source.onet ??= reference(skill, dataset.release);
+        mergedIntoCurated++;
+      }
+      return;
+    }
+    const definition: SkillDefinition = {
+      name: skill.name,
+      category: skill.category,
+      aliases: [],
+      parents: NONE,
+      related: NONE,
+      source: { kind: 'onet', ...reference(skill, dataset.release) },
+    };
+    const terms: SkillTerm[] = [];
+    for (const spelling of spellings) {
+      const term = parseTerm(spelling, skill.name);
+      if (owner.has(key(term.text))) continue;
+      owner.set(key(term.text), definition);
+      terms.push(term);
+      if (term.text !== skill.name) definition.aliases.push(term.text);
+    }
+    canonicalNames[index] = skill.name;
+    imported.push({ definition, terms });
+  });
+  return {
+    taxonomy: new Taxonomy([...curated, ...imported]),
+    canonicalNames,
+    imported: imported.length,
+    mergedIntoCurated,
+    generic,
+  };
+}
