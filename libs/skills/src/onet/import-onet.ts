@@ -141,7 +141,8 @@ export function generateAliases(name: string, ctx: SpellingContext): string[] {
     const words = s.split(' ');
     // A bare everyday word or phrase ("Database", "Practice Management") is no name for one product.
     if (!allowEveryday && isLexiconPhrase(s, ctx.lexicon) && !ctx.everydayShortNames.has(s.toLowerCase())) return;
-    if (words.length === 1 && s.length < 3 && !ACRONYM.test(s)) return;
+    // Two letters name too many things ("PM" from "Allscripts PM").
+    if (words.length === 1 && s.length < 3) return;
     if (!out.has(s.toLowerCase())) out.set(s.toLowerCase(), `${markerFor(s, ctx.lexicon)}${s}`);
   };
 
@@ -201,13 +202,14 @@ export function importOnet(folder: string, now: Date = new Date()): OnetDataset 
   const alternateRows = readOnetTable(folder, 'alternateTitles');
   const relatedRows = readOnetTable(folder, 'relatedOccupations');
 
+  // Titles are in title case ("Software Developer"): their words count in lower case.
   const prose = [
     ...occupationRows.map((r) => r['Description']!),
-    ...alternateRows.map((r) => r['Alternate Title']!),
-    ...new Set(technology.map((r) => r['Commodity Title']!)),
+    ...occupationRows.map((r) => r['Title']!.toLowerCase()),
+    ...alternateRows.map((r) => r['Alternate Title']!.toLowerCase()),
+    ...new Set(technology.map((r) => r['Commodity Title']!.toLowerCase())),
   ];
   const lexicon = buildLexicon(prose);
-  const names = [...new Set(technology.map((r) => r['Example']!).filter(Boolean))].sort();
   const ctx: SpellingContext = { lexicon, prose: buildLexicon(prose, []), everydayShortNames: EVERYDAY_SHORT_NAMES };
 
   const skillIndex = new Map<string, number>();

@@ -1,0 +1,168 @@
+import { HOT_TECHNOLOGY, IN_DEMAND, type OnetDataset } from './dataset';
+
+export type OccupationCloseness = 'same' | 'related' | 'unrelated';
+
+export interface OccupationMatch {
+  /** O*NET-SOC code, e.g. "29-1141.00". */
+  code: string;
+  title: string;
+  /** The O*NET title (occupation or alternate title) that decided it. */
+  matchedTitle: string;
+  /** 'exact': the whole normalised title is an O*NET title; 'partial': a run of its words is. */
+  match: 'exact' | 'partial';
+}
+
+/** Qualifiers that say nothing about the occupation ("Senior", "II", "Remote"). */
+const QUALIFIERS = new Set([
+  'senior', 'sr', 'junior', 'jr', 'lead', 'principal', 'staff', 'head', 'chief', 'associate', 'assistant', 'trainee', 'intern',
+  'i', 'ii', 'iii', 'iv', 'v', '1', '2', '3', 'remote', 'hybrid', 'onsite', 'full', 'part', 'time', 'fulltime', 'parttime', 'temporary',
+  'contract', 'night', 'nights', 'day', 'days', 'weekend', 'shift', '1st', '2nd', '3rd', 'entry', 'level', 'experienced',
+]);
+
+/** Lower case, punctuation to spaces, qualifiers dropped: "Sr. Registered Nurse (Nights)" → "registered nurse". */
+export function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[^a-z0-9&+#/ -]+/g, ' ')
+    .replace(/[-/]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word && !QUALIFIERS.has(word))
+    .join(' ');
+}
+
+/** The part before a separator usually names the job: "Registered Nurse – Cardiac Unit", "Cook, Line". */
+function mainPart(title: string): string {
+  return title.split(/\s[–—-]\s|\s\|\s|:/)[0]!;
+}
+
+/**
+ * O*NET occupations with their alternate titles, compact enough for the skill-gap service's
+ * memory budget: the ≈ 57 000 normalised titles sit in one sorted array searched by bisection.
+ */
+export class OccupationIndex {
+  private readonly codes: string[];
+  private readonly titles: string[];
+  private readonly titleKeys: string[];
+  /** occupationOf[k] = occupation index of titleKeys[k]. */
+  private readonly occupationOf: Int32Array;
+  private readonly related: Set<string>;
+  private readonly byCode = new Map<string, number>();
+  /** Skill demand per occupation: canonical skill → weight (see demandOf). */
+  private readonly skillsOf: number[][];
+  private readonly skillNames: (string | undefined)[];
+
+  constructor(dataset: OnetDataset, canonicalNames: (string | undefined)[]) {
+    this.codes = dataset.occupations.map((o) => o.code);
+    this.titles = dataset.occupations.map((o) => o.title);
+    this.skillsOf = dataset.occupations.map((o) => o.skills);
+    this.skillNames = canonicalNames;
+    dataset.occupations.forEach((o, i) => this.byCode.set(o.code, i));
+    const entries: [string, number][] = [];
+    dataset.occupations.forEach((o, i) => {
+      for (const title of [o.title, ...o.alternateTitles]) {
+        const k = normalizeTitle(title);
+        if (k) entries.push([k, i]);
+      }
+    });
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    this.titleKeys = entries.map((e) => e[0]);
+    this.occupationOf = Int32Array.from(entries, (e) => e[1]);
+    this.related = new Set();
+    for (const o of dataset.occupations) for (const r of o.related) this.related.add(`${o.code}|${r}`);
+  }
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  title(code: string): string | undefined {
+    const i = this.byCode.get(code);
+    return i === undefined ? undefined : this.titles[i];
+  }
+
+  /** Occupations whose normalised title (or alternate title) is exactly `key`. */
+  private lookup(key: string): number[] {
+    let lo = 0;
+    let hi = this.titleKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.titleKeys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[] = [];
+    for (let k = lo; k < this.titleKeys.length && this.titleKeys[k] === key; k++) if (!found.includes(this.occupationOf[k]!)) found.push(this.occupationOf[k]!);
+    return found;
+  }
+
+  /**
+   * The occupation of a job title: the whole title if O*NET lists it, else the longest run of its
+   * words that O*NET lists (the later run on a tie: English titles end in their head noun). When a
+   * title belongs to several occupations, the one asking for most of `skills` (canonical names found
+   * in the text) wins, then the one whose own title it is, then the first by code.
+   */
+  normalize(jobTitle: string, skills: readonly string[] = []): OccupationMatch | null {
+    for (const candidate of [jobTitle, mainPart(jobTitle)]) {
+      const key = normalizeTitle(candidate);
+      if (!key) continue;
+      const exact = this.lookup(key);
+      if (exact.length > 0) return this.pick(exact, key, 'exact', skills);
+    }
+    const words = normalizeTitle(mainPart(jobTitle)).split(' ').filter(Boolean);
+    for (let n = words.length - 1; n >= 1; n--) {
+      for (let start = words.length - n; start >= 0; start--) {
+        const key = words.slice(start, start + n).join(' ');
+        if (n === 1 && key.length < 4) continue;
+        const found = this.lookup(key);
+        if (found.length > 0) return this.pick(found, key, 'partial', skills);
+      }
+    }
+    return null;
+  }
+
+  private pick(candidates: number[], key: string, match: OccupationMatch['match'], skills: readonly string[]): OccupationMatch {
+    let best = candidates[0]!;
+    if (candidates.length > 1) {
+      const wanted = new Set(skills.map((s) => s.toLowerCase()));
+      const score = (i: number) => {
+        let overlap = 0;
+        for (const packed of this.skillsOf[i]!) if (wanted.has((this.skillNames[packed >> 2] ?? '').toLowerCase())) overlap++;
+        return overlap * 2 + (normalizeTitle(this.titles[i]!) === key ? 1 : 0);
+      };
+      let bestScore = -1;
+      for (const i of candidates) {
+        const s = score(i);
+        if (s > bestScore || (s === bestScore && this.codes[i]! < this.codes[best]!)) {
+          best = i;
+          bestScore = s;
+        }
+      }
+    }
+    return { code: this.codes[best]!, title: this.titles[best]!, matchedTitle: key, match };
+  }
+
+  /** Same occupation, a related one (O*NET Related Occupations, or the same SOC detailed code), or not. */
+  closeness(a: string, b: string): OccupationCloseness {
+    if (a === b) return 'same';
+    if (this.related.has(`${a}|${b}`) || this.related.has(`${b}|${a}`) || a.slice(0, 7) === b.slice(0, 7)) return 'related';
+    return 'unrelated';
+  }
+
+  /**
+   * How much an occupation asks for each skill, from O*NET's flags until the project has enough
+   * postings of its own: listed 1, In Demand +1, Hot Technology +1. Canonical names, lower case.
+   */
+  demandOf(code: string): Map<string, number> {
+    const demand = new Map<string, number>();
+    const i = this.byCode.get(code);
+    if (i === undefined) return demand;
+    for (const packed of this.skillsOf[i]!) {
+      const name = this.skillNames[packed >> 2];
+      if (!name) continue;
+      const weight = 1 + (packed & IN_DEMAND ? 1 : 0) + (packed & HOT_TECHNOLOGY ? 1 : 0);
+      const k = name.toLowerCase();
+      demand.set(k, Math.max(demand.get(k) ?? 0, weight));
+    }
+    return demand;
+  }
+}
