@@ -66,6 +66,11 @@ export const embedderEnvSchema = commonEnvSchema.merge(embedderRpcEnvSchema).ext
 const httpApiEnvSchema = commonEnvSchema.extend({
   /** Cross-origin callers allowed (comma-separated), empty for none. */
   CORS_ORIGINS: z.string().default(''),
+  /**
+   * The O*NET data file written by `pnpm cli taxonomy import --onet <folder>`: skills and
+   * occupations at labour-market scale on top of the curated taxonomy. Unset: curated taxonomy only.
+   */
+  ONET_DATA_FILE: z.string().min(1).optional(),
 });
 
 export const matcherEnvSchema = httpApiEnvSchema.merge(embedderRpcEnvSchema).extend({

@@ -86,6 +86,12 @@ export const CONTEXT_CATEGORIES: Record<SkillCategory, SkillCategory[]> = {
   trades: ['trades'],
   business: ['business', 'finance', 'sales-marketing', 'product', 'data-ml', 'software'],
   'soft-skills': ['soft-skills', 'business'],
+  logistics: ['logistics', 'trades', 'business'],
+  hospitality: ['hospitality', 'trades', 'business', 'sales-marketing'],
+  education: ['education', 'business', 'soft-skills'],
+  'public-sector': ['public-sector', 'healthcare', 'business'],
+  // Another language nearby ("English and Tagalog") says the sense is the language.
+  languages: ['languages'],
 };
 
 /** Words that reveal a technical sense for an ambiguous term (searched near the match). */
@@ -95,3 +101,7 @@ export const TECH_CUE =
 /** Words that reveal a skill sense for an ambiguous non-technical term (Excel, Epic, Sketch). */
 export const GENERAL_CUE =
   /\b(skills?|proficien(t|cy)|experience (with|in|using)|knowledge of|familiar(ity)? with|expert(ise)? in|software|tools?|spreadsheets?|pivot|formulas?|vlookup|macros?|certified|certification|advanced|intermediate|ehr|emr|charting|modules?)\b/i;
+
+/** Words that reveal a language sense for a language name ("fluent in French", not "French doors"). */
+export const LANGUAGE_CUE =
+  /\b(speak|speaks|speaking|spoken|speaker|speakers|fluent|fluency|bilingual|trilingual|multilingual|languages?|native|conversational|proficien(t|cy)|interpret(er|ing|ation)?|translat(e|ion|or|ing)|english)\b/i;

@@ -1,4 +1,4 @@
-import { CONTEXT_CATEGORIES, DENY_RULES, GENERAL_CUE, TECH_CUE } from './ambiguity';
+import { CONTEXT_CATEGORIES, DENY_RULES, GENERAL_CUE, LANGUAGE_CUE, TECH_CUE } from './ambiguity';
 import { JS_SPACE as JS_SPACE_TABLE, NormalizedBuffer, WORD_CHAR as WORD_CHAR_TABLE } from './char-tables';
 import { DenseAutomaton } from './dense-automaton';
 import { isWordCode, normalizePattern } from './normalize';
@@ -231,7 +231,7 @@ export class SkillExtractor {
       if (confirmed[j] === 1 && vouches(chosen[j]!)) return true;
     }
     const window = text.slice(Math.max(0, c.origStart - CUE_WINDOW), c.origEnd + CUE_WINDOW);
-    return (TECH_CATEGORIES.has(category) ? TECH_CUE : GENERAL_CUE).test(window);
+    return (TECH_CATEGORIES.has(category) ? TECH_CUE : category === 'languages' ? LANGUAGE_CUE : GENERAL_CUE).test(window);
   }
 }
 
@@ -251,13 +251,23 @@ function writtenAs(text: string, from: number, to: number, expected: string): bo
   return j === expected.length;
 }
 
+/**
+ * Sort order of candidates: by start, longest first; on the same span the longer term wins
+ * ("ACLS" itself over the plural of "ACL").
+ */
+function outranks(c: Candidate, other: Candidate): boolean {
+  if (other.start !== c.start) return other.start > c.start;
+  if (other.end !== c.end) return other.end < c.end;
+  return other.pattern.length < c.pattern.length;
+}
+
 /** Leftmost-longest: at each position keep the longest match; drop matches inside a kept one. */
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   // Stable insertion sort by (start, longest first): hits arrive ordered by end, so nearly sorted already.
   for (let i = 1; i < candidates.length; i++) {
     const c = candidates[i]!;
     let j = i - 1;
-    while (j >= 0 && (candidates[j]!.start > c.start || (candidates[j]!.start === c.start && candidates[j]!.end < c.end))) {
+    while (j >= 0 && outranks(c, candidates[j]!)) {
       candidates[j + 1] = candidates[j]!;
       j--;
     }

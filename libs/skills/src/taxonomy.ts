@@ -16,6 +16,11 @@ const CATEGORIES = [
   'trades',
   'business',
   'soft-skills',
+  'logistics',
+  'hospitality',
+  'education',
+  'public-sector',
+  'languages',
 ] as const satisfies readonly SkillCategory[];
 
 const termText = z

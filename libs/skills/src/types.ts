@@ -12,7 +12,12 @@ export type SkillCategory =
   | 'healthcare'
   | 'trades'
   | 'business'
-  | 'soft-skills';
+  | 'soft-skills'
+  | 'logistics'
+  | 'hospitality'
+  | 'education'
+  | 'public-sector'
+  | 'languages';
 
 /** Where a skill comes from: the project's hand-curated taxonomy, or an imported O*NET release. */
 export type SkillProvenance =

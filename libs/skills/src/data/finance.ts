@@ -61,5 +61,36 @@ Revenue Recognition | =ASC 606, =IFRS 15, rev rec | Accounting |
 !Financial Consolidation | financial consolidation, intercompany reconciliation, intercompany accounting | Financial Reporting |
 Fraud Detection | fraud prevention, fraud investigation, fraud analysis | Risk Management | Anomaly Detection
 Cryptocurrency | crypto, Bitcoin, DeFi, digital assets | | Blockchain
+Accruals | accrual accounting, accrued expenses, prepaid amortization, prepaids, accruals and prepaids | Accounting |
+BlackLine | =BlackLine | Reconciliation |
+Workiva | =Workiva, Wdesk | Financial Reporting |
+Lease Accounting | =ASC 842, =IFRS 16, lease accounting | Accounting |
+Pivot Tables | pivot table, pivottables, pivot charts | Microsoft Excel |
+VLOOKUP | =VLOOKUP, =XLOOKUP, =INDEX/MATCH, =HLOOKUP, index match | Microsoft Excel |
+Three-Way Match | three-way match, 3-way match, three way matching, 3-way matching | Accounts Payable |
+ACH Payments | =ACH, =ACH payments, check runs, payment runs, wire transfers, =ACH and check runs | Accounts Payable |
+1099 Reporting | =1099s, =1099 reporting, =1099 forms, =1099 filing | Tax Preparation |
+Retail Banking | personal banker, branch banking, consumer banking, community bank | | Account Opening
+Account Opening | opened deposit accounts, open new accounts, new account opening, account openings | Retail Banking |
+Customer Identification Program | =CIP, =CIP checks, customer identification program | Know Your Customer |
+Jack Henry SilverLake | Jack Henry, =SilverLake, Jack Henry Symitar, Symitar | Retail Banking |
+Commercial Insurance | commercial lines, small commercial accounts, commercial property insurance, =BOP, business owners policy | Underwriting |
+General Liability | general liability insurance, =GL insurance | Commercial Insurance |
+Workers' Compensation | workers compensation, workers' comp, workers comp | Commercial Insurance |
+Loss Runs | loss run, loss history, loss runs review | Underwriting |
+Guidewire PolicyCenter | Guidewire, PolicyCenter, Guidewire ClaimCenter, Guidewire BillingCenter | Underwriting |
+CPCU | =CPCU, =AU designation, =AINS, chartered property casualty underwriter | Underwriting |
+Form 1040 | =1040, =1040s, individual tax returns, individual returns | Tax Preparation |
+Business Tax Returns | =1120-S, =1120S, =1065, =1120, partnership returns, corporate tax returns, small-business returns | Tax Preparation |
+Drake Tax | Drake Software, Drake | Tax Preparation |
+UltraTax CS | UltraTax, Thomson Reuters UltraTax | Tax Preparation |
+IRS Correspondence | =IRS notices, IRS correspondence, IRS audits, IRS representation | Tax Preparation |
+Payroll Tax | payroll tax filings, payroll taxes, =941, =940, payroll tax returns | Payroll |
+Enrolled Agent | =EA, enrolled agent | Tax Preparation |
+Audit Reporting | audit reports, write audit reports, audit findings, audit committee reporting | Auditing |
+ACL Analytics | Galvanize ACL, ACL Analytics software | Auditing |
+IDEA | =IDEA, CaseWare IDEA | Auditing |
+TeamMate | TeamMate+, TeamMate Analytics | Auditing |
+Certified Internal Auditor | =CIA, certified internal auditor | Auditing |
 `,
 };

@@ -81,5 +81,31 @@ Printing Press Operation | press operation, offset printing, printing press, pre
 Assembly Line Work | assembly line, production line, manufacturing assembly, mechanical assembly, production work | | Quality Inspection
 Manufacturing Processes | production processes, manufacturing processes, injection molding, machine operation, machine operator skills, =GMP, good manufacturing practice, good manufacturing practices | | Lean
 Material Handling | materials handling, lifting heavy objects, manual handling | | Warehouse Operations
+Journeyman Electrician License | journeyman license, journeyman electrician license, master electrician license, electrical license | Electrical Systems |
+Driver's License | valid driver's license, valid drivers license, driver's licence, driving licence, valid driver license | |
+Heat Pumps | heat pump, heat pump installation, ductless mini-splits, mini-split heat pumps | HVAC |
+Brazing | brazed, brazing copper, silver brazing | HVAC |
+Compressor Replacement | replaced compressors, compressor replacement, compressor repair | HVAC |
+NATE Certification | =NATE, =NATE certified, NATE certification | HVAC |
+Wiring Diagrams | wiring diagrams, reading wiring diagrams, electrical diagrams, ladder diagrams | Electrical Troubleshooting |
+ServiceTitan | Service Titan | |
+Water Heater Installation | water heaters, tankless water heaters, water heater repair, water heater replacement | Plumbing |
+Sewer Camera Inspection | sewer camera, sewer cameras, camera inspection, drain camera, jetter, hydro jetting, hydro-jetting | Plumbing |
+PEX | =PEX, =PEX piping, cross-linked polyethylene | Plumbing |
+Copper Piping | copper supply lines, copper pipe, sweating copper, copper line sets | Plumbing |
+Backflow Testing | backflow prevention tester, backflow tester certification, backflow testing certification, backflow tester | Plumbing |
+Plumbing License | plumbing license, journeyman plumber license, master plumber license, plumber's license | Plumbing |
+AWS Certification | =AWS D1.1, AWS certified welder, AWS welding certification, =AWS D1.1 certification, =CWI, certified welding inspector | Welding |
+CNC Plasma Cutting | =CNC plasma, CNC plasma table, plasma table, plasma cutter, =CNC plasma cutting | Metal Fabrication |
+Hypertherm | Hypertherm plasma | Metal Fabrication |
+CMMS | =CMMS, computerized maintenance management system, maintenance management system | Preventive Maintenance |
+IBM Maximo | Maximo, =IBM Maximo | CMMS |
+Submittals | submittal review, reviewed submittals, submittal logs | Construction |
+RFIs | =RFI, =RFIs, requests for information, request for information | Construction |
+Procore | =Procore | Construction |
+Bluebeam Revu | Bluebeam, Bluebeam Revu | Construction |
+Subcontractor Management | coordinated subcontractors, subcontractor coordination, managing subcontractors, trade coordination, coordinated 15 subcontractors | Construction |
+Backhoe Operation | backhoe operator | Heavy Equipment Operation |
+Front-End Loader | front-end loaders, front end loader, wheel loader, wheel loaders | Heavy Equipment Operation |
 `,
 };

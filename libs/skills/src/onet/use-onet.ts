@@ -12,12 +12,14 @@ export interface SkillsDataInfo {
 
 let info: SkillsDataInfo | undefined;
 let occupations: OccupationIndex | undefined;
+let installedFrom: string | undefined;
 
 /**
  * Installs an imported O*NET release as the process's taxonomy (curated skills first, see
  * merge.ts) and occupation index. Call once at start-up, before the extractor is first used.
  */
 export function useOnetDataset(dataset: OnetDataset): SkillsDataInfo {
+  installedFrom = undefined;
   const merged = mergeOnetTaxonomy(dataset);
   setSkillTaxonomy(merged.taxonomy);
   occupations = new OccupationIndex(dataset, merged.canonicalNames);
@@ -39,7 +41,10 @@ export function useOnetDataset(dataset: OnetDataset): SkillsDataInfo {
 
 /** useOnetDataset for the file the importer wrote (ONET_DATA_FILE). */
 export function useOnetDataFile(path: string): SkillsDataInfo {
-  return useOnetDataset(readOnetDataset(path));
+  if (info && installedFrom === path) return info; // several apps in one process (tests) share it
+  const installed = useOnetDataset(readOnetDataset(path));
+  installedFrom = path;
+  return installed;
 }
 
 /** The occupation index of the imported release, or undefined when none is installed. */
