@@ -33,6 +33,6 @@ HotSOS | Amadeus HotSOS | Janitorial |
 Tripleseat | Tripleseat event management | Event Planning |
 7shifts | 7shifts scheduling | Employee Scheduling |
 MarginEdge | MarginEdge invoice processing | Food Cost Control |
-Employee Scheduling | built schedules, staff scheduling, shift scheduling, scheduling staff, crew scheduling, work schedules, assign boards | | Leadership
+Employee Scheduling | staff scheduling, shift scheduling, scheduling staff, crew scheduling, work schedules, assign boards | | Leadership
 `,
 };

@@ -7,7 +7,7 @@ export const LOGISTICS: SkillSource = {
 Physical Inventory | annual physical inventory, physical inventories, wall-to-wall inventory, stocktaking, stock take | Inventory Management |
 Safety Stock | safety stocks, reorder points, reorder point, buffer stock | Inventory Management |
 ABC Analysis | =ABC classification, ABC inventory classification, ABC analyses | Inventory Management |
-Receiving | receiving dock, inbound receiving, goods receipt, receiving and putaway, check-in of deliveries | Warehouse Operations | Putaway
+Receiving | receiving dock, inbound receiving, goods receipt, check-in of deliveries | Warehouse Operations | Putaway
 Putaway | put-away, put away, putaway process | Warehouse Operations |
 RF Scanners | RF scanner, RF guns, RF gun, handheld scanners, barcode scanners, barcode scanning, radio frequency scanners, =RF scanning | Warehouse Operations |
 Dispatching | fleet dispatch, load dispatching, truck dispatching, fleet dispatcher, truck dispatcher | Logistics | Route Planning
@@ -27,7 +27,7 @@ C-TPAT | =CTPAT, Customs-Trade Partnership Against Terrorism | Customs Clearance
 Pre-Trip Inspection | pre-trip inspections, pre-trip and post-trip inspections, post-trip inspections, vehicle inspections, =DVIR | Commercial Driving |
 Electronic Logging Devices | =ELD, =ELDs, electronic logs, e-logs, log hours on ELD | Commercial Driving | Hours of Service
 Hours of Service | hours-of-service, =HOS, =HOS regulations, hours of service rules | DOT Regulations |
-DOT Regulations | =DOT, =FMCSA, FMCSA regulations, DOT compliance, =DOT medical card, DOT physical, clean =MVR | Commercial Driving |
+DOT Regulations | =DOT, FMCSA regulations, DOT compliance, =DOT medical card, DOT physical, clean =MVR | Commercial Driving |
 Tanker Endorsement | tanker endorsements, =N endorsement, tanker | Commercial Driving |
 Fleet Management | fleet operations, fleet maintenance scheduling, fleet tracking, telematics | Logistics |
 DAT Load Board | =DAT, DAT load boards, load boards, load board, Truckstop.com | Dispatching |

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { SkillCategory } from '../types';
 import { HOT_TECHNOLOGY, IN_DEMAND, ONET_DATA_FORMAT, onetAttribution, type OnetDataset, type OnetOccupation, type OnetSkill } from './dataset';
 import { readOnetRelease, readOnetTable } from './onet-files';
@@ -34,6 +36,12 @@ const CATEGORY_RULES: [RegExp, SkillCategory][] = [
 export function categoryOf(commodityTitle: string): SkillCategory {
   for (const [pattern, category] of CATEGORY_RULES) if (pattern.test(commodityTitle)) return category;
   return 'business';
+}
+
+/** The ≈ 274 000 words of the word-list package (an English dictionary), read by the importer only. */
+export function englishDictionary(): string[] {
+  // The package is ESM with a default export of this path; resolving it from CommonJS gives index.js beside it.
+  return readFileSync(join(dirname(require.resolve('word-list')), 'words.txt'), 'utf8').split('\n').filter(Boolean);
 }
 
 /** Lower-case words of ordinary English, read from the release's own prose (tasks, descriptions, titles). */
@@ -209,7 +217,7 @@ export function importOnet(folder: string, now: Date = new Date()): OnetDataset 
     ...alternateRows.map((r) => r['Alternate Title']!.toLowerCase()),
     ...new Set(technology.map((r) => r['Commodity Title']!.toLowerCase())),
   ];
-  const lexicon = buildLexicon(prose);
+  const lexicon = buildLexicon(prose, [...EVERYDAY_WORDS, ...englishDictionary()]);
   const ctx: SpellingContext = { lexicon, prose: buildLexicon(prose, []), everydayShortNames: EVERYDAY_SHORT_NAMES };
 
   const skillIndex = new Map<string, number>();
