@@ -32,7 +32,7 @@ Comprehensive Planning | comprehensive plan, comprehensive plans, general plan, 
 AICP | =AICP certified, American Institute of Certified Planners | Urban Planning |
 Eligibility Determination | determine eligibility, eligibility determinations, benefits eligibility, eligibility interviews, eligibility specialist | | Case Management
 Income Verification | verify income, income verification, verification of income, household composition | Eligibility Determination |
-SNAP | =SNAP benefits, Supplemental Nutrition Assistance Program, food stamps | Eligibility Determination |
+SNAP | =SNAP, =SNAP benefits, Supplemental Nutrition Assistance Program, food stamps | Eligibility Determination |
 TANF | =TANF, Temporary Assistance for Needy Families | Eligibility Determination |
 Medicaid | Medicaid eligibility, =CHIP | | Eligibility Determination
 Case Notes | case notes, document case notes, case documentation, progress notes | Case Management |

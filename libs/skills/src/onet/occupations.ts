@@ -8,15 +8,19 @@ export interface OccupationMatch {
   title: string;
   /** The O*NET title (occupation or alternate title) that decided it. */
   matchedTitle: string;
-  /** 'exact': the whole normalised title is an O*NET title; 'partial': a run of its words is. */
-  match: 'exact' | 'partial';
+  /**
+   * 'exact': the whole normalised title is an O*NET title; 'partial': a run of two or more of its
+   * words is; 'word': only one word decided ("Backend Engineer" → "engineer"), among every
+   * occupation with a title containing it, by the text's skills — a weak guess.
+   */
+  match: 'exact' | 'partial' | 'word';
 }
 
 /** Qualifiers that say nothing about the occupation ("Senior", "II", "Remote"). */
 const QUALIFIERS = new Set([
   'senior', 'sr', 'junior', 'jr', 'lead', 'principal', 'staff', 'head', 'chief', 'associate', 'assistant', 'trainee', 'intern',
   'i', 'ii', 'iii', 'iv', 'v', '1', '2', '3', 'remote', 'hybrid', 'onsite', 'full', 'part', 'time', 'fulltime', 'parttime', 'temporary',
-  'contract', 'night', 'nights', 'day', 'days', 'weekend', 'shift', '1st', '2nd', '3rd', 'entry', 'level', 'experienced',
+  'contract', 'weekend', 'shift', '1st', '2nd', '3rd', 'entry', 'level', 'experienced',
 ]);
 
 /** Lower case, punctuation to spaces, qualifiers dropped: "Sr. Registered Nurse (Nights)" → "registered nurse". */
@@ -113,6 +117,11 @@ export class OccupationIndex {
       for (let start = words.length - n; start >= 0; start--) {
         const key = words.slice(start, start + n).join(' ');
         if (n === 1 && key.length < 4) continue;
+        if (n === 1) {
+          const containing = [...this.titleSupport(key, null).keys()];
+          if (containing.length > 0) return this.pick(containing, key, 'word', skills);
+          continue;
+        }
         const found = this.lookup(key);
         if (found.length > 0) return this.pick(found, key, 'partial', skills);
       }
@@ -120,25 +129,40 @@ export class OccupationIndex {
     return null;
   }
 
+  /**
+   * Several occupations list the title: the one asking for most of the text's skills wins; then
+   * the one with most titles containing it ("truck driver" is in many titles of Heavy and
+   * Tractor-Trailer Truck Drivers, in one of Freight Forwarders); then the lower code.
+   */
   private pick(candidates: number[], key: string, match: OccupationMatch['match'], skills: readonly string[]): OccupationMatch {
     let best = candidates[0]!;
     if (candidates.length > 1) {
       const wanted = new Set(skills.map((s) => s.toLowerCase()));
-      const score = (i: number) => {
-        let overlap = 0;
-        for (const packed of this.skillsOf[i]!) if (wanted.has((this.skillNames[packed >> 2] ?? '').toLowerCase())) overlap++;
-        return overlap * 2 + (normalizeTitle(this.titles[i]!) === key ? 1 : 0);
-      };
+      const support = this.titleSupport(key, candidates);
       let bestScore = -1;
       for (const i of candidates) {
-        const s = score(i);
-        if (s > bestScore || (s === bestScore && this.codes[i]! < this.codes[best]!)) {
+        let overlap = 0;
+        if (wanted.size > 0) for (const packed of this.skillsOf[i]!) if (wanted.has((this.skillNames[packed >> 2] ?? '').toLowerCase())) overlap++;
+        const score = overlap * 1000 + (support.get(i) ?? 0);
+        if (score > bestScore || (score === bestScore && this.codes[i]! < this.codes[best]!)) {
           best = i;
-          bestScore = s;
+          bestScore = score;
         }
       }
     }
     return { code: this.codes[best]!, title: this.titles[best]!, matchedTitle: key, match };
+  }
+
+  /** How many titles of each candidate (null: of every occupation) contain `key` as whole words. */
+  private titleSupport(key: string, candidates: number[] | null): Map<number, number> {
+    const support = new Map<number, number>();
+    const wanted = candidates ? new Set(candidates) : null;
+    const padded = ` ${key} `;
+    for (let k = 0; k < this.titleKeys.length; k++) {
+      const occupation = this.occupationOf[k]!;
+      if ((!wanted || wanted.has(occupation)) && ` ${this.titleKeys[k]} `.includes(padded)) support.set(occupation, (support.get(occupation) ?? 0) + 1);
+    }
+    return support;
   }
 
   /** Same occupation, a related one (O*NET Related Occupations, or the same SOC detailed code), or not. */

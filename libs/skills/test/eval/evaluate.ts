@@ -23,7 +23,7 @@ export interface EvaluationResult {
   errors: { id: string; missed: string[]; extra: string[] }[];
 }
 
-export function loadEvalSet(name: 'postings' | 'resumes' | 'new-fields'): LabelledText[] {
+export function loadEvalSet(name: 'postings' | 'resumes' | 'new-fields' | 'held-out'): LabelledText[] {
   return JSON.parse(readFileSync(join(__dirname, `${name}.json`), 'utf8')) as LabelledText[];
 }
 
