@@ -19,6 +19,8 @@ interface CompiledPattern {
   deny: (typeof DENY_RULES)[string] | undefined;
   /** All capitals, 2+ letters ("EKG", "PLC"): may take a lower-case plural "s". */
   acronym: boolean;
+  /** An imported everyday-word name ("Analyze", "Slack"): not at the start of a sentence of prose. */
+  notAtSentenceStart: boolean;
 }
 
 interface Candidate {
@@ -88,6 +90,7 @@ export class SkillExtractor {
           endsWithWordChar: isWordCode(key.charCodeAt(key.length - 1)),
           deny: DENY_RULES[term.text.toLowerCase()],
           acronym: /^[A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*$/.test(variant),
+          notAtSentenceStart: mode === 'needs-context' && skill.source?.kind === 'onet' && !variant.includes(' '),
         });
       }
     }
@@ -125,6 +128,7 @@ export class SkillExtractor {
           writtenAs(text, origStart, writtenEnd, pattern.cased) || (pattern.casedUpper !== undefined && writtenAs(text, origStart, writtenEnd, pattern.casedUpper));
         if (!caseOk) continue;
       }
+      if (pattern.notAtSentenceStart && startsProseSentence(text, origStart, origEnd)) continue;
       if (pattern.deny) {
         const { before, after } = pattern.deny;
         if (before && before.test(text.slice(Math.max(0, origStart - 40), origStart))) continue;
@@ -233,6 +237,24 @@ export class SkillExtractor {
     const window = text.slice(Math.max(0, c.origStart - CUE_WINDOW), c.origEnd + CUE_WINDOW);
     return (TECH_CATEGORIES.has(category) ? TECH_CUE : category === 'languages' ? LANGUAGE_CUE : GENERAL_CUE).test(window);
   }
+}
+
+/**
+ * Whether a capitalised word at text[start .. end) opens a sentence of prose: nothing but space
+ * before it since the text's start, a full stop or a line break, and a lower-case word after it
+ * ("Analyze and evaluate…", "Route or reroute…"), where a product name in a list or a heading is
+ * followed by punctuation, a capital or nothing.
+ */
+function startsProseSentence(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && JS_SPACE[text.charCodeAt(i)] === 1 && text.charCodeAt(i) !== 10) i--;
+  const before = i < 0 ? 10 : text.charCodeAt(i);
+  if (before !== 10 && before !== DOT && before !== 33 && before !== 63 && before !== 58) return false;
+  let j = end;
+  if (j >= text.length || text.charCodeAt(j) !== 32) return false;
+  while (j < text.length && text.charCodeAt(j) === 32) j++;
+  const next = text.charCodeAt(j);
+  return next >= 97 && next <= 122;
 }
 
 /**

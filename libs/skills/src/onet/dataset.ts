@@ -22,6 +22,8 @@ export interface OnetSkill {
    * matching markers (`=` exact case, `?` exact case and context); see data/format.ts.
    */
   aliases: string[];
+  /** Spellings several O*NET entries share ("ERP"): never matched, only used to merge into a curated skill. */
+  sharedAliases?: string[];
   /** Marker for the name itself: '' any case, '=' exact case, '?' exact case and context. */
   nameMode: '' | '=' | '?';
   category: SkillCategory;

@@ -21,6 +21,7 @@ const VENDOR_SUFFIX = /^(software|systems|technologies|technology|corporation|co
 
 /** Commodity title → taxonomy category; first match wins, default 'business'. */
 const CATEGORY_RULES: [RegExp, SkillCategory][] = [
+  [/data access and sharing|instant messaging|video conferencing|electronic mail|collaboration|calendar|office suite/i, 'business'],
   [/medical|clinical|pharmac|patient|health|dental|laboratory/i, 'healthcare'],
   [/security|encryption|virus|firewall|intrusion|authentication|identity/i, 'security'],
   [/cloud|configuration management|network|server|virtuali[sz]ation|backup|storage|operating system|system and network|transaction server/i, 'cloud-devops'],
@@ -113,11 +114,15 @@ export interface SpellingContext {
   everydayShortNames: Set<string>;
 }
 
+/** Every word is an everyday word (an acronym written in capitals, "GP", is not). */
 const isLexiconPhrase = (text: string, lexicon: Set<string>) =>
   text
-    .toLowerCase()
     .split(/[\s-]+/)
-    .every((word) => lexicon.has(word) || /^\d+$/.test(word) || ['and', 'or', 'of', 'for', 'the', 'to', 'with', 'in', 'on', 'a'].includes(word));
+    .every((word) => {
+      if (word.length >= 2 && /^[A-Z0-9]+$/.test(word) && /[A-Z]/.test(word)) return false;
+      const w = word.toLowerCase();
+      return lexicon.has(w) || /^\d+$/.test(w) || ['and', 'or', 'of', 'for', 'the', 'to', 'with', 'in', 'on', 'a'].includes(w);
+    });
 
 /** Whether every word of `text` is written in lower case (the first may be capitalised). */
 const isLowerCasePhrase = (text: string) => text.split(/\s+/).every((word, i) => (i === 0 ? word.slice(1) : word) === (i === 0 ? word.slice(1) : word).toLowerCase());
@@ -134,7 +139,8 @@ export function isGenericName(name: string, lexicon: Set<string>): boolean {
 
 /** The marker for a single spelling: multi-word any case, a single word in its written casing, an everyday word with context too. */
 function markerFor(spelling: string, lexicon: Set<string>): '' | '=' | '?' {
-  if (/\s/.test(spelling.trim())) return isLexiconPhrase(spelling, lexicon) && isLowerCasePhrase(spelling) ? '?' : '';
+  // Everyday words only: lower case they are prose ("private practices", "site managers"); capitalised a name.
+  if (/\s/.test(spelling.trim())) return isLexiconPhrase(spelling, lexicon) ? (isLowerCasePhrase(spelling) ? '?' : '=') : '';
   const letters = spelling.replace(/[^A-Za-z]/g, '');
   if (lexicon.has(spelling.toLowerCase()) || lexicon.has(letters.toLowerCase())) return '?';
   return '=';
@@ -192,14 +198,20 @@ export function generateAliases(name: string, ctx: SpellingContext): string[] {
 
 /**
  * An alias two products would both produce ("ERP" from "Lawson ERP" and "Epicor Vantage ERP")
- * names neither; an alias equal to another product's own name belongs to that product.
+ * names neither in text: it moves to `sharedAliases`, which only tells the merge that an entry is
+ * a curated skill ("SQL" from two spellings of "Structured query language SQL"). An alias equal to
+ * another product's own name belongs to that product.
  */
-function dropSharedAliases(skills: OnetSkill[]): void {
+function setAsideSharedAliases(skills: OnetSkill[]): void {
   const keyOf = (term: string) => term.replace(/^[=?]/, '').toLowerCase();
   const names = new Set(skills.map((skill) => keyOf(skill.name)));
   const owners = new Map<string, number>();
   for (const skill of skills) for (const key of new Set(skill.aliases.map(keyOf))) owners.set(key, (owners.get(key) ?? 0) + 1);
-  for (const skill of skills) skill.aliases = skill.aliases.filter((alias) => owners.get(keyOf(alias)) === 1 && !names.has(keyOf(alias)));
+  for (const skill of skills) {
+    const shared = skill.aliases.filter((alias) => owners.get(keyOf(alias))! > 1 && !names.has(keyOf(alias)));
+    if (shared.length > 0) skill.sharedAliases = shared.map((alias) => alias.replace(/^[=?]/, ''));
+    skill.aliases = skill.aliases.filter((alias) => owners.get(keyOf(alias)) === 1 && !names.has(keyOf(alias)));
+  }
 }
 
 /** Reads the release in `folder` and derives the runtime dataset (see dataset.ts). */
@@ -239,7 +251,7 @@ export function importOnet(folder: string, now: Date = new Date()): OnetDataset 
     });
   }
 
-  dropSharedAliases(skills);
+  setAsideSharedAliases(skills);
 
   const occupations = new Map<string, OnetOccupation>();
   for (const row of occupationRows) {

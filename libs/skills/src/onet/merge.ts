@@ -45,7 +45,11 @@ export function mergeOnetTaxonomy(dataset: OnetDataset, sources: SkillSource[] =
       return;
     }
     const spellings = [`${skill.nameMode}${skill.name}`, ...skill.aliases];
-    const existing = spellings.map((s) => owner.get(key(s.replace(/^[=?]/, '')))).find((d) => d !== undefined);
+    const lookup = (spelling: string) => owner.get(key(spelling.replace(/^[=?]/, '')));
+    // A shared spelling ("SQL") may only merge an entry into a curated skill, never into another O*NET entry.
+    const existing =
+      spellings.map(lookup).find((d) => d !== undefined) ??
+      (skill.sharedAliases ?? []).map(lookup).find((d) => d?.source?.kind === 'curated');
     if (existing) {
       canonicalNames[index] = existing.name;
       if (existing.source?.kind === 'curated') {
@@ -65,7 +69,8 @@ export function mergeOnetTaxonomy(dataset: OnetDataset, sources: SkillSource[] =
     const terms: SkillTerm[] = [];
     for (const spelling of spellings) {
       const term = parseTerm(spelling, skill.name);
-      if (owner.has(key(term.text))) continue;
+      // One letter ("J") is no name to find in text; the curated taxonomy has its own rules for "C" and "R".
+      if (term.text.length < 2 || owner.has(key(term.text))) continue;
       owner.set(key(term.text), definition);
       terms.push(term);
       if (term.text !== skill.name) definition.aliases.push(term.text);
