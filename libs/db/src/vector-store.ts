@@ -20,11 +20,15 @@ export interface JobFilters {
   company?: string;
   seniority?: string;
   employmentType?: string;
+  /** O*NET-SOC code (occupation_code), exact. */
+  occupation?: string;
 }
 
 export interface ResumeFilters {
   /** Resumes that list at least one of these canonical skills. */
   skillsAny?: string[];
+  /** O*NET-SOC code (occupation_code), exact. */
+  occupation?: string;
 }
 
 export type VectorFilters<E extends EmbeddableEntity> = E extends 'job' ? JobFilters : ResumeFilters;
@@ -60,6 +64,8 @@ export interface JobCandidateFields {
   niceToHaveSkills: string[];
   /** The requirements, or the description when the posting has no requirements section. */
   requirementText: string;
+  /** O*NET-SOC occupation (null when unknown). */
+  occupationCode: string | null;
 }
 
 /** What a recommendation needs from each candidate resume, read by the search statement itself. */
@@ -68,6 +74,8 @@ export interface ResumeCandidateFields {
   text: string;
   skills: string[];
   profile: unknown;
+  /** O*NET-SOC occupation (null when unknown). */
+  occupationCode: string | null;
 }
 
 export type CandidateFields<E extends EmbeddableEntity> = E extends 'job' ? JobCandidateFields : ResumeCandidateFields;
@@ -82,8 +90,9 @@ const CANDIDATE_COLUMNS: Record<EmbeddableEntity, string> = {
   job:
     'title, company, location, seniority, employment_type AS "employmentType", to_json(skills) AS skills, ' +
     'to_json(required_skills) AS "requiredSkills", to_json(nice_to_have_skills) AS "niceToHaveSkills", ' +
-    `CASE WHEN requirements ~ '[^[:space:]]' THEN requirements ELSE description END AS "requirementText"`,
-  resume: 'file_name AS "fileName", text, to_json(skills) AS skills, profile',
+    `CASE WHEN requirements ~ '[^[:space:]]' THEN requirements ELSE description END AS "requirementText", ` +
+    'occupation_code AS "occupationCode"',
+  resume: 'file_name AS "fileName", text, to_json(skills) AS skills, profile, occupation_code AS "occupationCode"',
 };
 
 /** The whole row of a recommendation's source (the resume or job whose stored vector is searched from). */
@@ -153,6 +162,7 @@ function filterClause(entity: EmbeddableEntity, filters: JobFilters & ResumeFilt
   } else if (filters.skillsAny && filters.skillsAny.length > 0) {
     conditions.push(`skills && ${bind(filters.skillsAny)}::text[]`);
   }
+  if (filters.occupation) conditions.push(`occupation_code = ${bind(filters.occupation)}`);
   return conditions.map((condition) => ` AND ${condition}`).join('');
 }
 

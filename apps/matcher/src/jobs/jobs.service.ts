@@ -4,6 +4,7 @@ import { JobRepository, type Job, type JobWrite } from '@jobmatch/db';
 import { NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { embeddingState } from '../common/embedding-state';
+import { toOccupationDto } from '../common/occupation.dto';
 import { EmbeddingQueueProducer } from '../queue/embedding-queue.producer';
 import { SkillsProvider } from '../skills/skills.provider';
 import type { CreateJobDto, JobDto, JobListQueryDto, JobPageDto, UpdateJobDto } from './dto/job.dto';
@@ -23,6 +24,7 @@ export function toJobDto(job: Job, queued?: boolean): JobDto {
     skills: job.skills,
     requiredSkills: job.requiredSkills,
     niceToHaveSkills: job.niceToHaveSkills,
+    occupation: toOccupationDto(job),
     embedding: embeddingState(job, queued),
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
@@ -82,7 +84,7 @@ export class JobsService {
   }
 
   async list(query: JobListQueryDto): Promise<JobPageDto> {
-    const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType };
+    const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType, occupation: query.occupation };
     const { items, total } = await this.jobs.list(filters, { limit: query.limit, offset: query.offset });
     return { items: items.map((job) => toJobDto(job)), total, limit: query.limit, offset: query.offset };
   }
@@ -94,7 +96,15 @@ export class JobsService {
   private derived(text: { title: string; description: string; requirements: string }) {
     const embedded = jobEmbeddingText(text);
     const skills = this.skills.extractJobSkills(embedded);
-    return { contentHash: sha256Hex(embedded), skills: skills.all, requiredSkills: skills.required, niceToHaveSkills: skills.niceToHave };
+    const occupation = this.skills.occupationOf(text.title, skills.all);
+    return {
+      contentHash: sha256Hex(embedded),
+      skills: skills.all,
+      requiredSkills: skills.required,
+      niceToHaveSkills: skills.niceToHave,
+      occupationCode: occupation?.code ?? null,
+      occupationTitle: occupation?.title ?? null,
+    };
   }
 
   private enqueue(job: Job): Promise<boolean> {

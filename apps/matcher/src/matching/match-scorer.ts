@@ -43,7 +43,7 @@ export interface MatchBreakdown {
   /** 0–100, one decimal. */
   score: number;
   factors: Record<FactorName, FactorBreakdown> & {
-    other: FactorBreakdown & { location: number | null; seniority: number | null };
+    other: FactorBreakdown & { location: number | null; seniority: number | null; occupation: number | null };
   };
   explanation: MatchExplanation;
 }
@@ -57,12 +57,15 @@ export interface ScorableJob {
   skills: string[];
   requiredSkills: string[];
   niceToHaveSkills: string[];
+  /** O*NET-SOC occupation (stored column); absent or null when unknown. */
+  occupationCode?: string | null;
 }
 
 export interface ScorableResume {
   text: string;
   skills: string[];
   profile: ResumeProfile;
+  occupationCode?: string | null;
 }
 
 /** A resume prepared once when it is scored against many jobs (word set and implied skills are the costly part). */
@@ -93,7 +96,12 @@ export interface MatchRanking {
   similarity: number;
   location: number | null;
   seniority: number | null;
+  /** Occupation closeness (OCCUPATION_FIT), null when either side's occupation is unknown. */
+  occupation: number | null;
 }
+
+/** Same O*NET occupation 1, a related one (O*NET Related Occupations) 0.5, another 0. */
+export const OCCUPATION_FIT = { same: 1, related: 0.5, unrelated: 0 } as const;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -148,7 +156,14 @@ export class MatchScorer {
   prepare(resume: ScorableResume | PreparedResume): PreparedResume {
     if ('words' in resume) return resume;
     // Fields listed, not spread: see explain().
-    return { text: resume.text, skills: resume.skills, profile: resume.profile, words: new Set(contentWords(resume.text)), owned: this.skills.ownedSkills(resume.skills) };
+    return {
+      text: resume.text,
+      skills: resume.skills,
+      profile: resume.profile,
+      occupationCode: resume.occupationCode,
+      words: new Set(contentWords(resume.text)),
+      owned: this.skills.ownedSkills(resume.skills),
+    };
   }
 
   prepareJob(job: ScorableJob | PreparedJob): PreparedJob {
@@ -167,7 +182,9 @@ export class MatchScorer {
     const skillCoverage = this.skills.coverage(preparedResume.owned, preparedJob.job);
     const location = locationFit(preparedJob.job.location, preparedResume.profile.location);
     const seniority = seniorityFit(preparedJob.job.seniority, preparedResume.profile.seniority);
-    const ranking: MatchRanking = { score: 0, job: preparedJob, resume: preparedResume, skillCoverage, similarity, location, seniority };
+    const closeness = this.skills.occupationCloseness(preparedJob.job.occupationCode, preparedResume.occupationCode);
+    const occupation = closeness === null ? null : OCCUPATION_FIT[closeness];
+    const ranking: MatchRanking = { score: 0, job: preparedJob, resume: preparedResume, skillCoverage, similarity, location, seniority, occupation };
     const scores = this.factorScores(ranking);
     const total = this.contribution(scores, 'semantic') + this.contribution(scores, 'skills') + this.contribution(scores, 'other');
     ranking.score = round(Math.min(100, Math.max(0, total)), 1);
@@ -175,7 +192,7 @@ export class MatchScorer {
   }
 
   explain(ranking: MatchRanking): MatchBreakdown {
-    const { location, seniority, score } = ranking;
+    const { location, seniority, occupation, score } = ranking;
     ranking.job.skillSet ??= this.skills.jobSkillSet(ranking.job.job);
     const gap = this.skills.gap(ranking.resume.owned, ranking.job.skillSet);
     const { job } = ranking.job;
@@ -191,7 +208,7 @@ export class MatchScorer {
     });
     // Built field by field: on Node 20's V8, `{ ...object, newKey }` gives every result a hidden
     // class of its own in the old generation (≈ 250 bytes each), which brought on full GCs under load.
-    const other = factor('other', this.otherDetail(job, profile, location, seniority));
+    const other = factor('other', this.otherDetail(job, profile, location, seniority, occupation));
 
     return {
       score,
@@ -210,6 +227,7 @@ export class MatchScorer {
           detail: other.detail,
           location: location === null ? null : round(location, 2),
           seniority: seniority === null ? null : round(seniority, 2),
+          occupation: occupation === null ? null : round(occupation, 2),
         },
       },
       explanation: {
@@ -222,12 +240,12 @@ export class MatchScorer {
     };
   }
 
-  private factorScores({ similarity, skillCoverage, location, seniority }: MatchRanking): Record<FactorName, number | null> {
-    const known = (location === null ? 0 : 1) + (seniority === null ? 0 : 1);
+  private factorScores({ similarity, skillCoverage, location, seniority, occupation }: MatchRanking): Record<FactorName, number | null> {
+    const known = (location === null ? 0 : 1) + (seniority === null ? 0 : 1) + (occupation === null ? 0 : 1);
     return {
       semantic: Math.min(1, Math.max(0, similarity)),
       skills: skillCoverage,
-      other: known > 0 ? ((location ?? 0) + (seniority ?? 0)) / known : null,
+      other: known > 0 ? ((location ?? 0) + (seniority ?? 0) + (occupation ?? 0)) / known : null,
     };
   }
 
@@ -273,7 +291,7 @@ export class MatchScorer {
       }));
   }
 
-  private otherDetail(job: ScorableJob, profile: ResumeProfile, location: number | null, seniority: number | null): string {
+  private otherDetail(job: ScorableJob, profile: ResumeProfile, location: number | null, seniority: number | null, occupation: number | null): string {
     const parts = [
       location === null
         ? 'location unknown on one side'
@@ -282,6 +300,8 @@ export class MatchScorer {
         ? 'seniority unknown on one side'
         : `seniority ${seniority === 1 ? 'fits' : seniority > 0 ? 'is one level apart' : 'differs'} (${job.seniority} / ${profile.seniority})`,
     ];
+    // Only when both occupations are known (O*NET imported): existing explanations stay as they were otherwise.
+    if (occupation !== null) parts.push(`occupation ${occupation === 1 ? 'is the same' : occupation > 0 ? 'is related' : 'differs'}`);
     return parts.join('; ');
   }
 

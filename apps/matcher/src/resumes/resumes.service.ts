@@ -4,6 +4,7 @@ import { ResumeRepository, type Resume } from '@jobmatch/db';
 import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { embeddingState } from '../common/embedding-state';
+import { toOccupationDto } from '../common/occupation.dto';
 import type { PaginationQueryDto } from '../common/pagination.dto';
 import { EmbeddingQueueProducer } from '../queue/embedding-queue.producer';
 import { SkillsProvider } from '../skills/skills.provider';
@@ -28,6 +29,7 @@ export function toResumeDto(resume: Resume, options: { queued?: boolean; withTex
     mimeType: resume.mimeType,
     profile: asResumeProfile(resume.profile),
     skills: resume.skills,
+    occupation: toOccupationDto(resume),
     textLength: resume.text.length,
     ...(options.withText ? { text: resume.text } : {}),
     embedding: embeddingState(resume, options.queued),
@@ -120,12 +122,17 @@ export class ResumesService {
           : 'The resume contains no readable text.',
       );
     }
+    const skills = this.skills.extractSkillNames(text);
+    const profile = extractResumeProfile(text);
+    const occupation = profile.headline ? this.skills.occupationOf(profile.headline, skills) : null;
     const resume = await this.resumes.create({
       fileName,
       mimeType,
       text,
-      skills: this.skills.extractSkillNames(text),
-      profile: { ...extractResumeProfile(text) },
+      skills,
+      profile: { ...profile },
+      occupationCode: occupation?.code ?? null,
+      occupationTitle: occupation?.title ?? null,
       contentHash: sha256Hex(text),
     });
     const queued = await this.queue.tryEnqueue([{ entity: 'resume', id: resume.id, contentHash: resume.contentHash, modelId: this.config.MODEL_ID }]);

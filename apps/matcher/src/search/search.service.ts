@@ -7,8 +7,8 @@ import { toJobDto } from '../jobs/jobs.service';
 import { toResumeDto } from '../resumes/resumes.service';
 import type { SearchFiltersDto, SearchHitDto, SearchRequestDto, SearchResponseDto } from './dto/search.dto';
 
-const JOB_FILTER_KEYS = ['location', 'company', 'seniority', 'employmentType'] as const;
-const RESUME_FILTER_KEYS = ['skillsAny'] as const;
+const JOB_FILTER_KEYS = ['location', 'company', 'seniority', 'employmentType', 'occupation'] as const;
+const RESUME_FILTER_KEYS = ['skillsAny', 'occupation'] as const;
 
 @Injectable()
 export class SearchService {

@@ -2,6 +2,27 @@ import { HOT_TECHNOLOGY, IN_DEMAND, type OnetDataset } from './dataset';
 
 export type OccupationCloseness = 'same' | 'related' | 'unrelated';
 
+/** O*NET's flags count as this many postings of the occupation until the project has its own. */
+export const DEMAND_PRIOR_POSTINGS = 20;
+
+/**
+ * How often an occupation's postings ask for a skill, 0..1: the project's own stored postings of
+ * that occupation, with O*NET's flags (demandOf, scaled to 0..1) as a prior worth
+ * DEMAND_PRIOR_POSTINGS postings, so the flags decide while the project has few postings and its
+ * own counts decide once it has many.
+ */
+export function blendedDemand(
+  prior: ReadonlyMap<string, number>,
+  own: { jobs: number; skills: ReadonlyMap<string, number> },
+): (skill: string) => number {
+  const ownByKey = new Map<string, number>();
+  for (const [skill, count] of own.skills) ownByKey.set(skill.toLowerCase(), count);
+  return (skill) => {
+    const k = skill.toLowerCase();
+    return ((ownByKey.get(k) ?? 0) + DEMAND_PRIOR_POSTINGS * ((prior.get(k) ?? 0) / 3)) / (own.jobs + DEMAND_PRIOR_POSTINGS);
+  };
+}
+
 export interface OccupationMatch {
   /** O*NET-SOC code, e.g. "29-1141.00". */
   code: string;

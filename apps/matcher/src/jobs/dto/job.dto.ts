@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS, type EmploymentType, type Seniority } from '../../common/seniority';
 import { EmbeddingStateDto } from '../../common/embedding-state';
+import { OccupationDto } from '../../common/occupation.dto';
 import { JobFiltersDto, lowerCaseTrimmed } from '../../common/job-filters.dto';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 
@@ -72,6 +73,8 @@ export class JobDto {
   @ApiProperty({ type: [String], description: 'Canonical skills found in the posting' }) skills!: string[];
   @ApiProperty({ type: [String] }) requiredSkills!: string[];
   @ApiProperty({ type: [String] }) niceToHaveSkills!: string[];
+  @ApiProperty({ type: OccupationDto, nullable: true, description: 'O*NET-SOC occupation of the title (null when unknown or O*NET is not imported)' })
+  occupation!: OccupationDto | null;
   @ApiProperty({ type: EmbeddingStateDto }) embedding!: EmbeddingStateDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { OccupationDto } from '../../common/occupation.dto';
 import { EmbeddingStateDto } from '../../common/embedding-state';
 import { SENIORITY_LEVELS } from '../../common/seniority';
 
@@ -35,6 +36,8 @@ export class ResumeDto {
   @ApiProperty({ nullable: true, type: String }) mimeType!: string | null;
   @ApiProperty({ type: ResumeProfileDto, description: 'Contact-free fields parsed from the text' }) profile!: ResumeProfileDto;
   @ApiProperty({ type: [String] }) skills!: string[];
+  @ApiProperty({ type: OccupationDto, nullable: true, description: 'O*NET-SOC occupation of the headline (null when unknown or O*NET is not imported)' })
+  occupation!: OccupationDto | null;
   @ApiProperty({ description: 'Characters of extracted text' }) textLength!: number;
   @ApiPropertyOptional({ description: 'The stored text (the text that is embedded); only on GET /resumes/:id' }) text?: string;
   @ApiProperty({ type: EmbeddingStateDto }) embedding!: EmbeddingStateDto;
