@@ -67,7 +67,8 @@ export class SkillGapService {
         title: job.title,
         requiredSkills: [...job.skills.required],
         niceToHaveSkills: [...job.skills.niceToHave],
-        occupation: job.occupation,
+        // Only when known: the response without O*NET keeps its shape.
+        ...(job.occupation ? { occupation: job.occupation } : {}),
       },
       matched: gap.matched,
       missingRequired: demand ? rankByDemand(gap.missingRequired, demand) : gap.missingRequired,

@@ -63,8 +63,8 @@ export class GapJobDto {
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
   @ApiProperty({ type: [String] }) requiredSkills!: string[];
   @ApiProperty({ type: [String] }) niceToHaveSkills!: string[];
-  @ApiProperty({ type: GapOccupationDto, nullable: true, description: 'O*NET occupation (stored with the job, or from job.title for a text job); null when unknown' })
-  occupation!: GapOccupationDto | null;
+  @ApiPropertyOptional({ type: GapOccupationDto, description: 'O*NET occupation (stored with the job, or from job.title for a text job); absent when unknown' })
+  occupation?: GapOccupationDto;
 }
 
 export class SkillGapResponseDto {
