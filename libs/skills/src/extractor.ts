@@ -98,6 +98,11 @@ export class SkillExtractor {
     this.automaton = new DenseAutomaton([...keys, ...CUE_TRIGGERS]);
   }
 
+  /** Bytes of the compiled automaton's typed arrays (benchmark figures). */
+  automatonBytes(): number {
+    return this.automaton.byteSize();
+  }
+
   extract(text: string): ExtractedSkill[] {
     if (!text) return [];
     const norm = this.norm;

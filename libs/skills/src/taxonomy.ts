@@ -102,21 +102,39 @@ export class Taxonomy implements SkillTaxonomy {
   private readonly definitions: SkillDefinition[];
   private readonly byKey = new Map<string, SkillDefinition>();
   private readonly termList: SkillTerm[];
+  /** Only skills that have neighbours (imported O*NET skills have none). */
   private readonly neighbours = new Map<string, string[]>();
-  /** Names and aliases, pre-normalised, for autocomplete. */
-  private readonly searchTerms: { key: string; isName: boolean; def: SkillDefinition }[];
+  /**
+   * Names and aliases, pre-normalised, for autocomplete, as parallel arrays: at O*NET scale
+   * (30 000 spellings) one object per spelling cost megabytes of the skill-gap service's budget.
+   */
+  private readonly searchKeys: string[] = [];
+  private readonly searchDefs: SkillDefinition[] = [];
+  private readonly searchIsName: Uint8Array;
 
   constructor(parsed: ParsedSkill[]) {
     this.definitions = parsed.map((p) => p.definition);
     for (const def of this.definitions) def.source ??= { kind: 'curated' };
     this.termList = parsed.flatMap((p) => p.terms);
-    this.searchTerms = this.definitions.flatMap((def) => [
-      { key: key(def.name), isName: true, def },
-      ...def.aliases.map((alias) => ({ key: key(alias), isName: false, def })),
-    ]);
+    // One normalised key string per spelling, shared by byKey and the search arrays.
+    const keys = new Map<string, string>();
+    const keyOf = (text: string) => {
+      let k = keys.get(text);
+      if (k === undefined) keys.set(text, (k = key(text)));
+      return k;
+    };
+    const isName: number[] = [];
+    for (const def of this.definitions) {
+      for (const [i, spelling] of [def.name, ...def.aliases].entries()) {
+        this.searchKeys.push(keyOf(spelling));
+        this.searchDefs.push(def);
+        isName.push(i === 0 ? 1 : 0);
+      }
+    }
+    this.searchIsName = Uint8Array.from(isName);
     const byName = new Map(this.definitions.map((d) => [d.name, d]));
     for (const term of this.termList) {
-      const k = key(term.text);
+      const k = keyOf(term.text);
       const existing = this.byKey.get(k);
       if (existing && existing.name !== term.skill) {
         throw new TaxonomyError(`"${term.text}" is used by both "${existing.name}" and "${term.skill}"`);
@@ -128,7 +146,7 @@ export class Taxonomy implements SkillTaxonomy {
       this.byKey.set(k, byName.get(term.skill)!);
     }
     for (const def of this.definitions) {
-      const k = key(def.name);
+      const k = keyOf(def.name);
       const existing = this.byKey.get(k);
       if (existing && existing !== def) throw new TaxonomyError(`"${def.name}" is used by both "${existing.name}" and "${def.name}"`);
       this.byKey.set(k, def);
@@ -153,7 +171,7 @@ export class Taxonomy implements SkillTaxonomy {
         ...(relatedBack.get(def.name) ?? []),
         ...(children.get(def.name) ?? []),
       ];
-      this.neighbours.set(def.name, [...new Set(all)].filter((n) => n !== def.name));
+      if (all.length > 0) this.neighbours.set(def.name, [...new Set(all)].filter((n) => n !== def.name));
     }
   }
 
@@ -179,16 +197,16 @@ export class Taxonomy implements SkillTaxonomy {
     const q = key(query);
     if (!q || limit <= 0) return [];
     const best = new Map<SkillDefinition, number>();
-    for (const term of this.searchTerms) {
-      const t = term.key;
-      const isName = term.isName;
+    for (let i = 0; i < this.searchKeys.length; i++) {
+      const t = this.searchKeys[i]!;
+      const isName = this.searchIsName[i] === 1;
       let rank: number;
       if (t === q) rank = isName ? 0 : 1;
       else if (t.startsWith(q)) rank = isName ? 2 : 3;
       else if (wordPrefix(t, q)) rank = isName ? 4 : 5;
       else if (t.includes(q)) rank = 6;
       else continue;
-      const def = term.def;
+      const def = this.searchDefs[i]!;
       const prev = best.get(def);
       if (prev === undefined || rank < prev) best.set(def, rank);
     }

@@ -8,7 +8,7 @@ import type { SkillCategory } from '../types';
  * generated file outside git (ONET_DATA_FILE); the repository holds only the code that builds it.
  */
 
-export const ONET_DATA_FORMAT = 1;
+export const ONET_DATA_FORMAT = 2;
 
 /** Demand flags of one technology for one occupation, as O*NET publishes them. */
 export const HOT_TECHNOLOGY = 1;
@@ -37,7 +37,6 @@ export interface OnetOccupation {
   /** O*NET-SOC code, e.g. "29-1141.00". */
   code: string;
   title: string;
-  alternateTitles: string[];
   /** Primary related occupations (O*NET "Related Occupations", tiers Primary-Short and Primary-Long). */
   related: string[];
   /** Technologies asked for: skill index × 4 + flags (HOT_TECHNOLOGY | IN_DEMAND). */
@@ -51,6 +50,12 @@ export interface OnetDataset {
   importedAt: string;
   skills: OnetSkill[];
   occupations: OnetOccupation[];
+  /**
+   * Every occupation title and alternate title (≈ 57 000), normalised (occupations.ts normalizeTitle),
+   * sorted and joined by "\n" into one string, with the occupation index of each: loaded as is, so a
+   * service holds one string instead of 57 000 (the skill-gap service's memory budget).
+   */
+  titleIndex: { titles: string; occupations: number[] };
 }
 
 export function onetAttribution(release: string): string {
@@ -70,6 +75,7 @@ const datasetSchema = z.object({
   importedAt: z.string(),
   skills: z.array(z.unknown()),
   occupations: z.array(z.unknown()),
+  titleIndex: z.object({ titles: z.string(), occupations: z.array(z.number()) }),
 });
 
 export class OnetDataError extends Error {}

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { SkillCategory } from '../types';
 import { HOT_TECHNOLOGY, IN_DEMAND, ONET_DATA_FORMAT, onetAttribution, type OnetDataset, type OnetOccupation, type OnetSkill } from './dataset';
 import { readOnetRelease, readOnetTable } from './onet-files';
+import { normalizeTitle } from './occupations';
 
 /**
  * Builds the runtime skills and occupation data from an O*NET text release. O*NET names are
@@ -256,15 +257,21 @@ export function importOnet(folder: string, now: Date = new Date()): OnetDataset 
   const occupations = new Map<string, OnetOccupation>();
   for (const row of occupationRows) {
     const code = row['O*NET-SOC Code']!;
-    occupations.set(code, { code, title: row['Title']!, alternateTitles: [], related: [], skills: [] });
+    occupations.set(code, { code, title: row['Title']!, related: [], skills: [] });
   }
+  const indexOf = new Map([...occupations.keys()].map((code, i) => [code, i]));
+  const titleEntries = new Map<string, [string, number]>();
+  const addTitle = (title: string, occupation: number) => {
+    const key = normalizeTitle(title);
+    if (key && !key.includes('\n')) titleEntries.set(`${key}\n${occupation}`, [key, occupation]);
+  };
+  for (const occupation of occupations.values()) addTitle(occupation.title, indexOf.get(occupation.code)!);
   for (const row of alternateRows) {
-    const occupation = occupations.get(row['O*NET-SOC Code']!);
-    if (!occupation) continue;
-    for (const title of [row['Alternate Title']!, row['Short Title']!]) {
-      if (title && title !== 'n/a' && !occupation.alternateTitles.includes(title)) occupation.alternateTitles.push(title);
-    }
+    const occupation = indexOf.get(row['O*NET-SOC Code']!);
+    if (occupation === undefined) continue;
+    for (const title of [row['Alternate Title']!, row['Short Title']!]) if (title && title !== 'n/a') addTitle(title, occupation);
   }
+  const sortedTitles = [...titleEntries.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   for (const row of relatedRows) {
     const occupation = occupations.get(row['O*NET-SOC Code']!);
     const tier = row['Relatedness Tier']!;
@@ -285,5 +292,6 @@ export function importOnet(folder: string, now: Date = new Date()): OnetDataset 
     importedAt: now.toISOString(),
     skills,
     occupations: [...occupations.values()],
+    titleIndex: { titles: sortedTitles.map((e) => e[0]).join('\n'), occupations: sortedTitles.map((e) => e[1]) },
   };
 }

@@ -63,13 +63,16 @@ function mainPart(title: string): string {
 
 /**
  * O*NET occupations with their alternate titles, compact enough for the skill-gap service's
- * memory budget: the ≈ 57 000 normalised titles sit in one sorted array searched by bisection.
+ * memory budget: the ≈ 57 000 normalised titles stay one string (sorted, "\n"-joined, as the
+ * importer wrote it), searched by bisection over their start offsets.
  */
 export class OccupationIndex {
   private readonly codes: string[];
   private readonly titles: string[];
-  private readonly titleKeys: string[];
-  /** occupationOf[k] = occupation index of titleKeys[k]. */
+  /** The sorted normalised titles, "\n"-joined; title k is titleText[titleStart[k] .. titleStart[k + 1] - 1). */
+  private readonly titleText: string;
+  private readonly titleStart: Int32Array;
+  /** occupationOf[k] = occupation index of title k. */
   private readonly occupationOf: Int32Array;
   private readonly related: Set<string>;
   private readonly byCode = new Map<string, number>();
@@ -83,18 +86,38 @@ export class OccupationIndex {
     this.skillsOf = dataset.occupations.map((o) => o.skills);
     this.skillNames = canonicalNames;
     dataset.occupations.forEach((o, i) => this.byCode.set(o.code, i));
-    const entries: [string, number][] = [];
-    dataset.occupations.forEach((o, i) => {
-      for (const title of [o.title, ...o.alternateTitles]) {
-        const k = normalizeTitle(title);
-        if (k) entries.push([k, i]);
-      }
-    });
-    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    this.titleKeys = entries.map((e) => e[0]);
-    this.occupationOf = Int32Array.from(entries, (e) => e[1]);
+    this.titleText = dataset.titleIndex.titles;
+    this.occupationOf = Int32Array.from(dataset.titleIndex.occupations);
+    this.titleStart = new Int32Array(this.occupationOf.length + 1);
+    let k = 1;
+    for (let i = 0; i < this.titleText.length; i++) if (this.titleText.charCodeAt(i) === 10) this.titleStart[k++] = i + 1;
+    this.titleStart[this.occupationOf.length] = this.titleText.length + 1;
     this.related = new Set();
     for (const o of dataset.occupations) for (const r of o.related) this.related.add(`${o.code}|${r}`);
+  }
+
+  /** Title k compared with `key` (as string comparison would), without slicing. */
+  private compareTitle(k: number, key: string): number {
+    const start = this.titleStart[k]!;
+    const length = this.titleStart[k + 1]! - 1 - start;
+    const n = Math.min(length, key.length);
+    for (let i = 0; i < n; i++) {
+      const d = this.titleText.charCodeAt(start + i) - key.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return length - key.length;
+  }
+
+  /** The title whose text holds position `at` of titleText. */
+  private titleAt(at: number): number {
+    let lo = 0;
+    let hi = this.occupationOf.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.titleStart[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   get size(): number {
@@ -109,14 +132,14 @@ export class OccupationIndex {
   /** Occupations whose normalised title (or alternate title) is exactly `key`. */
   private lookup(key: string): number[] {
     let lo = 0;
-    let hi = this.titleKeys.length;
+    let hi = this.occupationOf.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.titleKeys[mid]! < key) lo = mid + 1;
+      if (this.compareTitle(mid, key) < 0) lo = mid + 1;
       else hi = mid;
     }
     const found: number[] = [];
-    for (let k = lo; k < this.titleKeys.length && this.titleKeys[k] === key; k++) if (!found.includes(this.occupationOf[k]!)) found.push(this.occupationOf[k]!);
+    for (let k = lo; k < this.occupationOf.length && this.compareTitle(k, key) === 0; k++) if (!found.includes(this.occupationOf[k]!)) found.push(this.occupationOf[k]!);
     return found;
   }
 
@@ -178,10 +201,16 @@ export class OccupationIndex {
   private titleSupport(key: string, candidates: number[] | null): Map<number, number> {
     const support = new Map<number, number>();
     const wanted = candidates ? new Set(candidates) : null;
-    const padded = ` ${key} `;
-    for (let k = 0; k < this.titleKeys.length; k++) {
-      const occupation = this.occupationOf[k]!;
-      if ((!wanted || wanted.has(occupation)) && ` ${this.titleKeys[k]} `.includes(padded)) support.set(occupation, (support.get(occupation) ?? 0) + 1);
+    const text = this.titleText;
+    const isBoundary = (c: number) => c === 32 || c === 10 || Number.isNaN(c);
+    let lastTitle = -1;
+    for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+      if (!isBoundary(at === 0 ? NaN : text.charCodeAt(at - 1)) || !isBoundary(text.charCodeAt(at + key.length))) continue;
+      const title = this.titleAt(at);
+      if (title === lastTitle) continue; // one count per title
+      lastTitle = title;
+      const occupation = this.occupationOf[title]!;
+      if (!wanted || wanted.has(occupation)) support.set(occupation, (support.get(occupation) ?? 0) + 1);
     }
     return support;
   }
