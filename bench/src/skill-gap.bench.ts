@@ -321,7 +321,7 @@ async function main(): Promise<void> {
   const variants: Record<string, Awaited<ReturnType<typeof runVariant>>> = {};
   console.error('variant: curated taxonomy');
   variants.curated = await runVariant(script, url, seeded, {});
-  if (onetFile) {
+  if (onetFile && process.env.BENCH_SKILL_GAP_CURATED_ONLY !== '1') {
     console.error(`variant: O*NET imported (${onetFile})`);
     variants.onet = await runVariant(script, url, seeded, { ONET_DATA_FILE: onetFile });
   }
