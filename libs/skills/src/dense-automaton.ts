@@ -14,6 +14,9 @@
  * state's own patterns (in pattern order) before the ones inherited through failure links.
  */
 
+/** No edge found yet (no encoded state is this small). */
+const NONE = -0x7fffffff - 1;
+
 /** Bytes of dense rows (shallow states); deeper states are sparse. */
 const DENSE_BYTES = 2 * 1024 * 1024;
 
@@ -27,6 +30,7 @@ export class DenseAutomaton {
   /** Trie edges of state s: edgeSymbol/edgeTarget[edgeStart[s] .. edgeStart[s + 1]). */
   private readonly edgeStart: Int32Array;
   private readonly edgeSymbol: Uint16Array;
+  /** Target of each edge, encoded (see encoded): a scan learns "a pattern ends here" without another read. */
   private readonly edgeTarget: Int32Array;
   private readonly fail: Int32Array;
   /** Patterns ending at state s: outList[outStart[s] .. outStart[s + 1]). */
@@ -130,6 +134,9 @@ export class DenseAutomaton {
       this.outList.copyWithin(at, this.outStart[f]!, this.outStart[f + 1]!);
     }
 
+    // Transitions are stored encoded: ~id (negative) for a state where some pattern ends, id otherwise.
+    const encoded = (state: number) => (this.outStart[state + 1]! > this.outStart[state]! ? ~state : state);
+
     // Sparse edges in the new numbering.
     this.edgeStart = new Int32Array(stateCount + 1);
     this.edgeSymbol = new Uint16Array(Math.max(0, stateCount - 1));
@@ -139,12 +146,12 @@ export class DenseAutomaton {
       this.edgeStart[k] = e;
       for (let c = firstChild[order[k]!]!; c >= 0; c = sibling[c]!) {
         this.edgeSymbol[e] = edgeSym[c]!;
-        this.edgeTarget[e++] = id[c]!;
+        this.edgeTarget[e++] = encoded(id[c]!);
       }
     }
     this.edgeStart[stateCount] = e;
 
-    // Dense rows for the shallowest states: the failure state's row (always shallower), then own edges.
+    // Dense rows for the shallowest states (encoded targets): the failure state's row (always shallower), then own edges.
     this.denseStates = Math.max(1, Math.min(stateCount, Math.floor(denseBytes / (alphabetSize * 4))));
     this.dense = new Int32Array(this.denseStates * alphabetSize);
     for (let k = 0; k < this.denseStates; k++) {
@@ -185,7 +192,8 @@ export class DenseAutomaton {
     let state = 0;
     for (let i = 0; i < length; i++) {
       const symbol = symbolOf[codes[i]!]!;
-      let next = -1;
+      // Encoded target (see encoded): NONE while not found.
+      let next = NONE;
       while (state >= denseStates) {
         for (let x = edgeStart[state]!, end = edgeStart[state + 1]!; x < end; x++) {
           if (edgeSymbol[x] === symbol) {
@@ -193,10 +201,15 @@ export class DenseAutomaton {
             break;
           }
         }
-        if (next >= 0) break;
+        if (next !== NONE) break;
         state = fail[state]!;
       }
-      state = next >= 0 ? next : dense[state * alphabetSize + symbol]!;
+      if (next === NONE) next = dense[state * alphabetSize + symbol]!;
+      if (next >= 0) {
+        state = next;
+        continue;
+      }
+      state = ~next;
       const oEnd = outStart[state + 1]!;
       for (let o = outStart[state]!; o < oEnd; o++) {
         const pattern = outList[o]!;
