@@ -20,9 +20,13 @@ const NONE = -0x7fffffff - 1;
 /** Bytes of dense rows (shallow states); deeper states are sparse. */
 const DENSE_BYTES = 2 * 1024 * 1024;
 
+/** Magic and version of serialize()'s layout. */
+const SERIAL_MAGIC = 0x4a4d4131; // "JMA1"
+const SERIAL_ARRAYS = ['symbolOf', 'dense', 'edgeStart', 'edgeSymbol', 'edgeTarget', 'fail', 'outStart', 'outList', 'lengths'] as const;
+
 export class DenseAutomaton {
   /** Code unit → symbol (0 = not in any pattern). */
-  private readonly symbolOf = new Uint16Array(0x10000);
+  private readonly symbolOf: Uint16Array = new Uint16Array(0x10000);
   private readonly alphabetSize: number;
   /** States numbered below this have dense rows: dense[state * alphabetSize + symbol]. */
   private readonly denseStates: number;
@@ -40,8 +44,27 @@ export class DenseAutomaton {
   /** Reused across calls: pairs (pattern, end) of the last scan. */
   private hitBuffer = new Int32Array(2048);
 
-  /** `denseBytes` only for tests (a small dense block exercises the sparse states). */
-  constructor(patterns: readonly string[], denseBytes = DENSE_BYTES) {
+  /**
+   * Compiles `patterns`, or, given `compiled` (what serialize() wrote for the same patterns), takes
+   * its tables as views into the buffer: no trie build at start-up, whose transient arrays were the
+   * largest item of the skill-gap service's peak memory at O*NET scale. `denseBytes` only for tests.
+   */
+  constructor(patterns: readonly string[], denseBytes = DENSE_BYTES, compiled?: Uint8Array) {
+    if (compiled) {
+      const tables = DenseAutomaton.readTables(compiled, patterns);
+      this.alphabetSize = tables.alphabetSize;
+      this.denseStates = tables.denseStates;
+      this.symbolOf = tables.symbolOf;
+      this.dense = tables.dense;
+      this.edgeStart = tables.edgeStart;
+      this.edgeSymbol = tables.edgeSymbol;
+      this.edgeTarget = tables.edgeTarget;
+      this.fail = tables.fail;
+      this.outStart = tables.outStart;
+      this.outList = tables.outList;
+      this.lengths = tables.lengths;
+      return;
+    }
     let symbols = 0;
     let totalLength = 0;
     for (const pattern of patterns) {
@@ -225,6 +248,58 @@ export class DenseAutomaton {
       }
     }
     return { hits, count: n >> 1 };
+  }
+
+  /** The compiled tables in one buffer (header of Int32s, then each array, 8-byte aligned). */
+  serialize(): Uint8Array {
+    const arrays = SERIAL_ARRAYS.map((name) => this[name]);
+    const headerInts = 4 + arrays.length;
+    let size = Math.ceil((headerInts * 4) / 8) * 8;
+    const offsets = arrays.map((a) => {
+      const at = size;
+      size += Math.ceil(a.byteLength / 8) * 8;
+      return at;
+    });
+    const out = new Uint8Array(size);
+    const header = new Int32Array(out.buffer, 0, headerInts);
+    header.set([SERIAL_MAGIC, this.alphabetSize, this.denseStates, arrays.length, ...arrays.map((a) => a.length)]);
+    arrays.forEach((a, k) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offsets[k]));
+    return out;
+  }
+
+  /** Views into a serialize() buffer; throws when it is not one, or not for these patterns. */
+  private static readTables(buffer: Uint8Array, patterns: readonly string[]) {
+    if (buffer.byteOffset % 8 !== 0) buffer = buffer.slice(); // typed-array views need alignment
+    const ints = (at: number, length: number) => new Int32Array(buffer.buffer, buffer.byteOffset + at, length);
+    const [magic, alphabetSize, denseStates, count] = ints(0, 4);
+    if (magic !== SERIAL_MAGIC || count !== SERIAL_ARRAYS.length) throw new Error('not a compiled automaton');
+    const lengths = ints(16, count!);
+    let at = Math.ceil(((4 + count!) * 4) / 8) * 8;
+    const views: Record<string, Uint16Array | Int32Array> = {};
+    SERIAL_ARRAYS.forEach((name, k) => {
+      const n = lengths[k]!;
+      const wide = name === 'symbolOf' || name === 'edgeSymbol' ? 2 : 4;
+      if (at + n * wide > buffer.byteLength) throw new Error('compiled automaton truncated');
+      views[name] = wide === 2 ? new Uint16Array(buffer.buffer, buffer.byteOffset + at, n) : new Int32Array(buffer.buffer, buffer.byteOffset + at, n);
+      at += Math.ceil((n * wide) / 8) * 8;
+    });
+    const patternLengths = views.lengths as Int32Array;
+    if (patternLengths.length !== patterns.length || patterns.some((p, i) => p.length !== patternLengths[i])) {
+      throw new Error('compiled automaton is for other patterns');
+    }
+    return {
+      alphabetSize: alphabetSize!,
+      denseStates: denseStates!,
+      symbolOf: views.symbolOf as Uint16Array,
+      dense: views.dense as Int32Array,
+      edgeStart: views.edgeStart as Int32Array,
+      edgeSymbol: views.edgeSymbol as Uint16Array,
+      edgeTarget: views.edgeTarget as Int32Array,
+      fail: views.fail as Int32Array,
+      outStart: views.outStart as Int32Array,
+      outList: views.outList as Int32Array,
+      lengths: patternLengths,
+    };
   }
 
   /** Bytes held in typed arrays (for the benchmark's memory figures). */

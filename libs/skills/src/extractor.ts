@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CONTEXT_CATEGORIES, DENY_RULES, GENERAL_CUE, LANGUAGE_CUE, TECH_CUE } from './ambiguity';
 import { JS_SPACE as JS_SPACE_TABLE, NormalizedBuffer, WORD_CHAR as WORD_CHAR_TABLE } from './char-tables';
 import { DenseAutomaton } from './dense-automaton';
@@ -67,7 +68,8 @@ export class SkillExtractor {
   /** Reused by applyContext: 1 = candidate kept so far. */
   private confirmed = new Uint8Array(256);
 
-  constructor(taxonomy: Taxonomy) {
+  /** `compiled`: what serializeCompiled() wrote for the same taxonomy (used when its fingerprint matches, else compiled anew). */
+  constructor(taxonomy: Taxonomy, compiled?: Uint8Array) {
     const seen = new Set<string>();
     const keys: string[] = [];
     for (const term of taxonomy.terms()) {
@@ -95,7 +97,20 @@ export class SkillExtractor {
       }
     }
     // Requirement cue triggers ride along in the same pass (pattern ids after the skill terms).
-    this.automaton = new DenseAutomaton([...keys, ...CUE_TRIGGERS]);
+    const all = [...keys, ...CUE_TRIGGERS];
+    this.fingerprint = patternsFingerprint(all);
+    this.automaton = loadOrCompile(all, this.fingerprint, compiled);
+  }
+
+  private readonly fingerprint: string;
+
+  /** The compiled automaton with the fingerprint of its patterns, for the O*NET data file's sidecar. */
+  serializeCompiled(): Uint8Array {
+    const tables = this.automaton.serialize();
+    const out = new Uint8Array(FINGERPRINT_BYTES + tables.byteLength);
+    out.set(Buffer.from(this.fingerprint, 'hex'));
+    out.set(tables, FINGERPRINT_BYTES);
+    return out;
   }
 
   /** Bytes of the compiled automaton's typed arrays (benchmark figures). */
@@ -310,15 +325,42 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   return kept;
 }
 
+const FINGERPRINT_BYTES = 32;
+
+/** SHA-256 over the patterns in order: a compiled automaton fits only the very same list. */
+function patternsFingerprint(patterns: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const pattern of patterns) hash.update(pattern).update('\u0000');
+  return hash.digest('hex');
+}
+
+function loadOrCompile(patterns: readonly string[], fingerprint: string, compiled: Uint8Array | undefined): DenseAutomaton {
+  if (compiled && compiled.byteLength > FINGERPRINT_BYTES && Buffer.from(compiled.subarray(0, FINGERPRINT_BYTES)).toString('hex') === fingerprint) {
+    try {
+      return new DenseAutomaton(patterns, undefined, compiled.subarray(FINGERPRINT_BYTES));
+    } catch {
+      // A damaged file: compile instead (same result, slower start).
+    }
+  }
+  return new DenseAutomaton(patterns);
+}
+
 let builtIn: SkillExtractor | undefined;
 let builtInFor: Taxonomy | undefined;
+let precompiled: Uint8Array | undefined;
+
+/** A compiled automaton for the next getSkillExtractor() (see SkillExtractor.serializeCompiled). */
+export function usePrecompiledAutomaton(compiled: Uint8Array): void {
+  precompiled = compiled;
+}
 
 /** Extractor over the process's taxonomy (see getSkillTaxonomy), compiled on first use. */
 export function getSkillExtractor(): SkillExtractor {
   const taxonomy = getSkillTaxonomy();
   if (!builtIn || builtInFor !== taxonomy) {
-    builtIn = new SkillExtractor(taxonomy);
+    builtIn = new SkillExtractor(taxonomy, precompiled);
     builtInFor = taxonomy;
+    precompiled = undefined;
   }
   return builtIn;
 }

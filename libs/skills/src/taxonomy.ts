@@ -97,11 +97,18 @@ export function parseSkillSource(source: SkillSource): ParsedSkill[] {
 }
 
 const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+const MODES: readonly SkillTermMode[] = ['any-case', 'exact-case', 'needs-context'];
 
 export class Taxonomy implements SkillTaxonomy {
   private readonly definitions: SkillDefinition[];
   private readonly byKey = new Map<string, SkillDefinition>();
-  private readonly termList: SkillTerm[];
+  /**
+   * Every matchable spelling, as parallel arrays (terms() builds the objects on demand): at O*NET
+   * scale one object per spelling held for the process's life cost the skill-gap budget megabytes.
+   */
+  private readonly termTexts: string[];
+  private readonly termSkills: string[];
+  private readonly termModes: Uint8Array;
   /** Only skills that have neighbours (imported O*NET skills have none). */
   private readonly neighbours = new Map<string, string[]>();
   /**
@@ -115,7 +122,10 @@ export class Taxonomy implements SkillTaxonomy {
   constructor(parsed: ParsedSkill[]) {
     this.definitions = parsed.map((p) => p.definition);
     for (const def of this.definitions) def.source ??= { kind: 'curated' };
-    this.termList = parsed.flatMap((p) => p.terms);
+    const termList = parsed.flatMap((p) => p.terms);
+    this.termTexts = termList.map((t) => t.text);
+    this.termSkills = termList.map((t) => t.skill);
+    this.termModes = Uint8Array.from(termList, (t) => MODES.indexOf(t.mode));
     // One normalised key string per spelling, shared by byKey and the search arrays.
     const keys = new Map<string, string>();
     const keyOf = (text: string) => {
@@ -133,14 +143,14 @@ export class Taxonomy implements SkillTaxonomy {
     }
     this.searchIsName = Uint8Array.from(isName);
     const byName = new Map(this.definitions.map((d) => [d.name, d]));
-    for (const term of this.termList) {
+    for (const term of termList) {
       const k = keyOf(term.text);
       const existing = this.byKey.get(k);
       if (existing && existing.name !== term.skill) {
         throw new TaxonomyError(`"${term.text}" is used by both "${existing.name}" and "${term.skill}"`);
       }
       // Case variants of one skill's term are allowed (they matter for exact-case matching).
-      if (existing && this.termList.some((t) => t !== term && t.text === term.text && t.skill === term.skill)) {
+      if (existing && termList.some((t) => t !== term && t.text === term.text && t.skill === term.skill)) {
         throw new TaxonomyError(`"${term.text}" is listed twice for "${term.skill}"`);
       }
       this.byKey.set(k, byName.get(term.skill)!);
@@ -185,7 +195,7 @@ export class Taxonomy implements SkillTaxonomy {
 
   /** Every matchable spelling with its matching mode (used to compile the extractor). */
   terms(): SkillTerm[] {
-    return [...this.termList];
+    return this.termTexts.map((text, i) => ({ text, skill: this.termSkills[i]!, mode: MODES[this.termModes[i]!]! }));
   }
 
   relatedTo(nameOrAlias: string): string[] {

@@ -17,8 +17,17 @@ export interface MergedTaxonomy {
   generic: number;
 }
 
+/** Commodity codes and titles repeat thousands of times; JSON parsing gives each its own string. */
+const interned = new Map<string, string>();
+const intern = (text: string) => {
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  interned.set(text, text);
+  return text;
+};
+
 function reference(skill: OnetSkill, release: string): OnetReference {
-  return { release, name: skill.name, commodityCode: skill.commodityCode, commodityTitle: skill.commodityTitle };
+  return { release, name: skill.name, commodityCode: intern(skill.commodityCode), commodityTitle: intern(skill.commodityTitle) };
 }
 
 /**
@@ -61,7 +70,7 @@ export function mergeOnetTaxonomy(dataset: OnetDataset, sources: SkillSource[] =
     const definition: SkillDefinition = {
       name: skill.name,
       category: skill.category,
-      aliases: [],
+      aliases: skill.aliases.length > 0 ? [] : NONE,
       parents: NONE,
       related: NONE,
       source: { kind: 'onet', ...reference(skill, dataset.release) },
@@ -73,7 +82,7 @@ export function mergeOnetTaxonomy(dataset: OnetDataset, sources: SkillSource[] =
       if (term.text.length < 2 || owner.has(key(term.text))) continue;
       owner.set(key(term.text), definition);
       terms.push(term);
-      if (term.text !== skill.name) definition.aliases.push(term.text);
+      if (term.text !== skill.name) (definition.aliases === NONE ? (definition.aliases = []) : definition.aliases).push(term.text);
     }
     canonicalNames[index] = skill.name;
     imported.push({ definition, terms });

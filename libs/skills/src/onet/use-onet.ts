@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { usePrecompiledAutomaton } from '../extractor';
 import { setSkillTaxonomy } from '../taxonomy';
 import { readOnetDataset, type OnetDataset } from './dataset';
 import { mergeOnetTaxonomy } from './merge';
@@ -43,8 +45,15 @@ export function useOnetDataset(dataset: OnetDataset): SkillsDataInfo {
 export function useOnetDataFile(path: string): SkillsDataInfo {
   if (info && installedFrom === path) return info; // several apps in one process (tests) share it
   const installed = useOnetDataset(readOnetDataset(path));
+  // The importer's compiled automaton, when it still fits the taxonomy (else the extractor compiles).
+  if (existsSync(compiledAutomatonPath(path))) usePrecompiledAutomaton(readFileSync(compiledAutomatonPath(path)));
   installedFrom = path;
   return installed;
+}
+
+/** Where the importer writes the compiled automaton beside the data file. */
+export function compiledAutomatonPath(dataFile: string): string {
+  return `${dataFile}.automaton`;
 }
 
 /** The occupation index of the imported release, or undefined when none is installed. */
