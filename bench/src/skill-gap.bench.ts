@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { sha256Hex } from '@jobmatch/contracts';
 import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ResumeRepository, VectorStore } from '@jobmatch/db';
-import { getSkillTaxonomy, type SkillCategory } from '@jobmatch/skills';
+import { getSkillTaxonomy, importOnet, writeOnetDataset, type SkillCategory } from '@jobmatch/skills';
 import { freePort, startNodeProcess } from '@jobmatch/testing';
 import { readRss, RssSampler, runLoad, type LoadResult } from './lib/search-load';
 
@@ -194,15 +194,20 @@ function productionStart(): { env: Record<string, string>; flags: string[] } {
   return { env, flags: override === undefined ? flags : override.split(/\s+/).filter(Boolean) };
 }
 
-async function main(): Promise<void> {
-  const script = path.join(ROOT, 'apps/skill-gap/dist/main.js');
-  if (!existsSync(script)) throw new Error('apps/skill-gap/dist/main.js is missing: run `pnpm build` first');
+/** The O*NET data file the "onet" variant starts the server with: ONET_DATA_FILE, else imported from ../shared/data/onet-29.2. */
+function onetDataFile(): string | null {
+  if (process.env.ONET_DATA_FILE) return process.env.ONET_DATA_FILE;
+  const folder = path.resolve(ROOT, '..', 'shared', 'data', 'onet-29.2');
+  if (!existsSync(folder)) return null;
+  const file = path.join(ROOT, '.data', 'onet', 'bench-onet-data.json');
+  writeOnetDataset(file, importOnet(folder));
+  return file;
+}
+
+
+/** Starts the built server with `extraEnv` and runs every scenario against it. */
+async function runVariant(script: string, url: string, seeded: Seeded, extraEnv: Record<string, string>) {
   const { env: startEnv, flags: nodeFlags } = productionStart();
-
-  console.error(`seeding ${JOB_COUNT} jobs and ${RESUME_COUNT} resumes into ${DATABASE}…`);
-  const url = await recreateDatabase();
-  const seeded = await seed(url);
-
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = await startNodeProcess({
@@ -210,7 +215,7 @@ async function main(): Promise<void> {
     script,
     nodeFlags,
     cwd: ROOT,
-    env: { ...process.env, ...startEnv, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn', MODEL_ID },
+    env: { ...process.env, ...startEnv, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), DATABASE_URL: url, DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'warn', MODEL_ID, ...extraEnv },
     readyUrl: `${base}/health/ready`,
   });
   const startupRssMb = readRss(child.pid)?.rssMb ?? NaN;
@@ -218,6 +223,7 @@ async function main(): Promise<void> {
   overall.start(50);
 
   const postings = seeded.jobTexts.map(longPosting);
+  const fieldsText = otherFieldsText();
   const scenarios: { name: string; method: 'GET' | 'POST'; connections?: number; next: (index: number) => { path: string; body?: string } }[] = [
     {
       name: 'GET /resumes/:id/skill-gap?jobs=20',
@@ -243,6 +249,11 @@ async function main(): Promise<void> {
       next: (i) => ({ path: '/api/v1/skills/extract', body: JSON.stringify({ text: postings[i % postings.length] }) }),
     },
     {
+      name: 'POST /skills/extract (2 000 words, fields outside software, with title)',
+      method: 'POST',
+      next: (i) => ({ path: '/api/v1/skills/extract', body: JSON.stringify({ text: fieldsText, title: FIELD_TITLES[i % FIELD_TITLES.length] }) }),
+    },
+    {
       // The largest input validation allows: checks the heap limit holds for worst-case bodies.
       name: 'POST /skills/extract (100 000 chars, the maximum; 5 connections)',
       method: 'POST',
@@ -266,14 +277,8 @@ async function main(): Promise<void> {
     overall.stop();
     await child.stop(10_000);
   }
-
   const peakRssMb = mb(overall.peakMb);
-  const failures = results.filter((result) => result.non2xx > 0 || result.errors > 0);
-  const report = {
-    date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMb: Math.round(os.totalmem() / 2 ** 20), loadAverage1mAtEnd: Math.round(os.loadavg()[0]! * 100) / 100 },
-    dataset: { jobs: JOB_COUNT, resumes: RESUME_COUNT, dimension: DIMENSION, modelId: MODEL_ID },
-    load: { connections: CONNECTIONS, durationSecondsPerScenario: DURATION_SECONDS },
+  return {
     server: { command: [...Object.entries(startEnv).map(([name, value]) => `${name}=${value}`), 'node', ...nodeFlags, 'apps/skill-gap/dist/main.js'].join(' ') },
     memory: { limitMb: RSS_LIMIT_MB, startupRssMb: mb(startupRssMb), peakRssMb, withinLimit: peakRssMb <= RSS_LIMIT_MB, method: 'max of VmRSS/VmHWM of the server process from /proc, sampled every 50 ms' },
     scenarios: results.map((result) => ({
@@ -287,26 +292,74 @@ async function main(): Promise<void> {
       peakRssMb: result.peakRssMb,
     })),
   };
+}
+
+const FIELD_TITLES = ['Registered Nurse', 'Warehouse Associate', 'Senior Accountant', 'Line Cook', 'Journeyman Electrician', 'Police Officer'];
+
+/** The libs/skills new-fields evaluation texts (healthcare, trades, logistics, …) joined up to ~2 000 words. */
+function otherFieldsText(): string {
+  const texts = (JSON.parse(readFileSync(path.join(ROOT, 'libs/skills/test/eval/new-fields.json'), 'utf8')) as { text: string }[]).map((d) => d.text);
+  const parts: string[] = [];
+  for (let i = 0, words = 0; words < 2000; i++) {
+    parts.push(texts[i % texts.length]!);
+    words += texts[i % texts.length]!.split(/\s+/).length;
+  }
+  return parts.join('\n\n');
+}
+
+async function main(): Promise<void> {
+  const script = path.join(ROOT, 'apps/skill-gap/dist/main.js');
+  if (!existsSync(script)) throw new Error('apps/skill-gap/dist/main.js is missing: run `pnpm build` first');
+
+  console.error(`seeding ${JOB_COUNT} jobs and ${RESUME_COUNT} resumes into ${DATABASE}…`);
+  const url = await recreateDatabase();
+  const seeded = await seed(url);
+  const onetFile = onetDataFile();
+  if (!onetFile) console.error('no O*NET release (ONET_DATA_FILE or ../shared/data/onet-29.2): measuring the curated taxonomy only');
+
+  // Same database, same scenarios: the curated taxonomy (baseline) first, then with O*NET imported.
+  const variants: Record<string, Awaited<ReturnType<typeof runVariant>>> = {};
+  console.error('variant: curated taxonomy');
+  variants.curated = await runVariant(script, url, seeded, {});
+  if (onetFile && process.env.BENCH_SKILL_GAP_CURATED_ONLY !== '1') {
+    console.error(`variant: O*NET imported (${onetFile})`);
+    variants.onet = await runVariant(script, url, seeded, { ONET_DATA_FILE: onetFile });
+  }
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMb: Math.round(os.totalmem() / 2 ** 20), loadAverage1mAtEnd: Math.round(os.loadavg()[0]! * 100) / 100 },
+    dataset: { jobs: JOB_COUNT, resumes: RESUME_COUNT, dimension: DIMENSION, modelId: MODEL_ID },
+    load: { connections: CONNECTIONS, durationSecondsPerScenario: DURATION_SECONDS },
+    variants,
+  };
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench/results/skill-gap.json'), `${JSON.stringify(report, null, 2)}\n`);
 
-  const rows = report.scenarios
-    .map((s) => `| ${s.name} | ${s.requestsPerSecond} | ${s.latencyMs.p50} | ${s.latencyMs.p95} | ${s.latencyMs.p99} | ${s.non2xx + s.errors} | ${s.peakRssMb} |`)
+  const names = Object.keys(variants);
+  const header = `| Scenario | ${names.map((n) => `${n}: req/s | p50 ms | p99 ms | peak RSS MB`).join(' | ')} |`;
+  const align = `| --- | ${names.map(() => '---: | ---: | ---: | ---:').join(' | ')} |`;
+  const rows = variants.curated!.scenarios
+    .map((s, k) => `| ${s.name} | ${names.map((n) => { const v = variants[n]!.scenarios[k]!; return `${v.requestsPerSecond} | ${v.latencyMs.p50} | ${v.latencyMs.p99} | ${v.peakRssMb}${v.non2xx + v.errors > 0 ? ` (${v.non2xx + v.errors} failed)` : ''}`; }).join(' | ')} |`)
     .join('\n');
+  const memoryLine = names
+    .map((n) => `${n}: **${variants[n]!.memory.peakRssMb} MB** (${variants[n]!.memory.withinLimit ? 'within' : 'EXCEEDED'}; ${variants[n]!.memory.startupRssMb} MB after start-up)`)
+    .join('; ');
   upsertBenchmarkSection(`
 ## Skill-gap API
 
-\`pnpm build && pnpm bench:skill-gap\` (bench/src/skill-gap.bench.ts → bench/results/skill-gap.json). ${report.dataset.jobs} jobs and ${report.dataset.resumes} resumes with stored 384-d vectors in Postgres; the built server runs as a child process exactly as \`pnpm --filter @jobmatch/skill-gap start\` starts it (\`${report.server.command}\`); autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario; ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}, run ${report.date.slice(0, 10)} on a machine shared with other work (1-min load average at the end: ${report.machine.loadAverage1mAtEnd}; latencies are only indicative when it exceeds the core count).
+\`pnpm build && pnpm bench:skill-gap\` (bench/src/skill-gap.bench.ts → bench/results/skill-gap.json). ${report.dataset.jobs} jobs and ${report.dataset.resumes} resumes with stored 384-d vectors in Postgres; the built server runs as a child process exactly as \`pnpm --filter @jobmatch/skill-gap start\` starts it (\`${variants.curated!.server.command}\`), first with the curated taxonomy (baseline), then with the O*NET 29.2 release imported (\`ONET_DATA_FILE\`, 8 000+ skills, 1 016 occupations), same database and scenarios; autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario; ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}, run ${report.date.slice(0, 10)} on a machine shared with other work (1-min load average at the end: ${report.machine.loadAverage1mAtEnd}; latencies are only indicative when it exceeds the core count).
 
-**Peak RSS under load: ${peakRssMb} MB** (limit ${RSS_LIMIT_MB} MB: ${report.memory.withinLimit ? 'within' : 'EXCEEDED'}; ${report.memory.startupRssMb} MB after start-up). Measured as the max of VmRSS/VmHWM of the server process, sampled every 50 ms.
+**Peak RSS under load** (limit ${RSS_LIMIT_MB} MB): ${memoryLine}. Measured as the max of VmRSS/VmHWM of the server process, sampled every 50 ms.
 
-| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors + non-2xx | peak RSS MB |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${header}
+${align}
 ${rows}
 `);
-  console.log(JSON.stringify(report.memory));
-  if (failures.length > 0) throw new Error(`non-2xx or errors in: ${failures.map((f) => f.name).join(', ')}`);
-  if (!report.memory.withinLimit) process.exitCode = 1;
+  console.log(JSON.stringify(Object.fromEntries(names.map((n) => [n, variants[n]!.memory]))));
+  const failures = names.flatMap((n) => variants[n]!.scenarios.filter((s) => s.non2xx > 0 || s.errors > 0).map((s) => `${n}: ${s.name}`));
+  if (failures.length > 0) throw new Error(`non-2xx or errors in: ${failures.join(', ')}`);
+  if (names.some((n) => !variants[n]!.memory.withinLimit)) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@jobmatch/nest-common';
+import { useOnetDataFile } from '@jobmatch/skills';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 
@@ -9,6 +10,8 @@ const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** The HTTP app exactly as production runs it (used by main.ts and by the integration tests). */
 export async function createMatcherApp(config: AppConfig): Promise<NestFastifyApplication> {
+  // Before the module is built: skills and occupations come from the imported O*NET release when configured.
+  if (config.ONET_DATA_FILE) useOnetDataFile(config.ONET_DATA_FILE);
   const app = await createHttpApp(AppModule.forRoot(config), {
     bodyLimitBytes: BODY_LIMIT_BYTES,
     title: 'Matcher API',

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@jobmatch/nest-common';
+import { useOnetDataFile } from '@jobmatch/skills';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 
@@ -8,6 +9,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The configured app, shared by main.ts and the integration tests so both run the same pipeline. */
 export function createSkillGapApp(config: AppConfig): Promise<NestFastifyApplication> {
+  // Before the module is built: SkillsEngine compiles the process's taxonomy in its constructor.
+  if (config.ONET_DATA_FILE) useOnetDataFile(config.ONET_DATA_FILE);
   return createHttpApp(AppModule.forRoot(config), {
     bodyLimitBytes: BODY_LIMIT_BYTES,
     title: 'Skill-gap API',

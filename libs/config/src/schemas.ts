@@ -106,6 +106,12 @@ export const ENV = {
   MATCH_WEIGHT_OTHER: z.coerce.number().min(0).default(0.1).describe('match score weight of location and seniority'),
   CACHE_TTL_SECONDS: positiveInt(86_400).describe('query-embedding cache TTL (the matcher owns the cache)'),
 
+  ONET_DATA_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('the O*NET data file written by `pnpm cli taxonomy import --onet <folder>`: skills and occupations at labour-market scale on top of the curated taxonomy; unset: curated taxonomy only'),
+
   HF_TOKEN: z.string().optional().describe('Hugging Face token for `pnpm model:fetch` (gated or private models)'),
   HF_ENDPOINT: z.string().url().default('https://huggingface.co').describe('Hugging Face hub (or mirror) that `pnpm model:fetch` downloads from'),
 } as const;
@@ -154,6 +160,7 @@ export const embedderEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).ex
 const httpApiEnvSchema = commonEnvSchema.extend({
   CORS_ORIGINS: ENV.CORS_ORIGINS,
   HNSW_EF_SEARCH: ENV.HNSW_EF_SEARCH,
+  ONET_DATA_FILE: ENV.ONET_DATA_FILE,
 });
 
 export const matcherEnvSchema = httpApiEnvSchema.extend(redisEnvSchema.shape).extend(embedderRpcEnvSchema.shape).extend({

@@ -11,11 +11,15 @@ export interface JobFilters {
   company?: string;
   seniority?: string;
   employmentType?: string;
+  /** O*NET-SOC code (occupation_code), exact. */
+  occupation?: string;
 }
 
 export interface ResumeFilters {
   /** Resumes that list at least one of these canonical skills. */
   skillsAny?: string[];
+  /** O*NET-SOC code (occupation_code), exact. */
+  occupation?: string;
 }
 
 export type EntityFilters<E extends EmbeddableEntity> = E extends 'job' ? JobFilters : ResumeFilters;
@@ -28,7 +32,7 @@ export interface Page {
 /**
  * The filters as SQL conditions on the entity's table; every value is appended to `params` and
  * bound. Company, seniority and employment type match whole values (case-insensitive); location
- * matches a substring ("Berlin" finds "Berlin, Germany").
+ * matches a substring ("Berlin" finds "Berlin, Germany"); an occupation is an exact O*NET-SOC code.
  */
 export function filterConditions(entity: EmbeddableEntity, filters: JobFilters & ResumeFilters, params: unknown[]): string[] {
   const conditions: string[] = [];
@@ -44,5 +48,6 @@ export function filterConditions(entity: EmbeddableEntity, filters: JobFilters &
   } else if (filters.skillsAny && filters.skillsAny.length > 0) {
     conditions.push(`skills && ${bind(filters.skillsAny)}::text[]`);
   }
+  if (filters.occupation) conditions.push(`occupation_code = ${bind(filters.occupation)}`);
   return conditions;
 }

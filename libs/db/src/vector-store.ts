@@ -47,6 +47,8 @@ export interface JobCandidateFields {
   niceToHaveSkills: string[];
   /** The requirements, or the description when the posting has no requirements section. */
   requirementText: string;
+  /** O*NET-SOC occupation (null when unknown). */
+  occupationCode: string | null;
 }
 
 /** What a recommendation needs from each candidate resume, read by the search statement itself. */
@@ -55,6 +57,8 @@ export interface ResumeCandidateFields {
   text: string;
   skills: string[];
   profile: unknown;
+  /** O*NET-SOC occupation (null when unknown). */
+  occupationCode: string | null;
 }
 
 export type CandidateFields<E extends EmbeddableEntity> = E extends 'job' ? JobCandidateFields : ResumeCandidateFields;
@@ -68,8 +72,9 @@ const CANDIDATE_COLUMNS: Record<EmbeddableEntity, string> = {
   job:
     'title, company, location, seniority, employment_type AS "employmentType", to_json(skills) AS skills, ' +
     'to_json(required_skills) AS "requiredSkills", to_json(nice_to_have_skills) AS "niceToHaveSkills", ' +
-    `CASE WHEN requirements ~ '[^[:space:]]' THEN requirements ELSE description END AS "requirementText"`,
-  resume: 'file_name AS "fileName", text, to_json(skills) AS skills, profile',
+    `CASE WHEN requirements ~ '[^[:space:]]' THEN requirements ELSE description END AS "requirementText", ` +
+    'occupation_code AS "occupationCode"',
+  resume: 'file_name AS "fileName", text, to_json(skills) AS skills, profile, occupation_code AS "occupationCode"',
 };
 
 /** The whole row of an entity (everything but the vector). */

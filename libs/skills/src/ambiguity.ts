@@ -67,6 +67,13 @@ export const DENY_RULES: Record<string, DenyRule> = {
   ember: { after: /^\s+(glow|pit)\b/i },
   // American Welding Society codes ("AWS D1.1", "AWS certified welder").
   aws: { after: /^\s*(D\d|certified\s+welder|welding|CWI\b)/i, before: /\bwelding society\s*\(?$/i },
+  // Names of products that are also everyday words, from the curated additions and the O*NET import.
+  slack: { before: /\b(no|some|any|little|cut|pick up|take up|the|more)\s+$/i, after: /^\s+(time|off|season|water|tide|lines?|jaw|period|in\s+the)\b/i },
+  zoom: { before: /\b(to|can|will|and|then|or)\s+$/i, after: /^\s+(in|out|into|lens|level|ahead|past|through|by)\b/i },
+  square: { before: /\b(fair and|back to|town|times|public|city|market)\s+$/i, after: /^\s+(feet|foot|footage|meters?|metres?|miles?|kilometers?|one|root|dance|deal|peg|inch(es)?|yards?)\b/i },
+  canvas: { before: /\b(blank|oil on|on|printed)\s+$/i, after: /^\s+(bags?|totes?|shoes|tents?|prints?|paintings?|sneakers|cloth|fabric|tarps?)\b/i },
+  banner: { before: /\b(a|the|under the|under a)\s+$/i, after: /^\s+(year|ads?|advertis\w*|stands?|printing|day|headline|image)\b/i },
+  toast: { before: /\b(french|a|to|raise a|make a|avocado)\s+$/i, after: /^\s+(the|bread|and\s+jam|of\s+the\s+town|to)\b/i },
   cook: { before: /\b(tim|captain|james)\s+$/i, after: /^\s+(county|islands?)\b/i },
   mason: { before: /\b(perry|jackson)\s+$/i },
 };
@@ -86,6 +93,12 @@ export const CONTEXT_CATEGORIES: Record<SkillCategory, SkillCategory[]> = {
   trades: ['trades'],
   business: ['business', 'finance', 'sales-marketing', 'product', 'data-ml', 'software'],
   'soft-skills': ['soft-skills', 'business'],
+  logistics: ['logistics', 'trades', 'business'],
+  hospitality: ['hospitality', 'trades', 'business', 'sales-marketing'],
+  education: ['education', 'business', 'soft-skills'],
+  'public-sector': ['public-sector', 'healthcare', 'business'],
+  // Another language nearby ("English and Tagalog") says the sense is the language.
+  languages: ['languages'],
 };
 
 /** Words that reveal a technical sense for an ambiguous term (searched near the match). */
@@ -95,3 +108,7 @@ export const TECH_CUE =
 /** Words that reveal a skill sense for an ambiguous non-technical term (Excel, Epic, Sketch). */
 export const GENERAL_CUE =
   /\b(skills?|proficien(t|cy)|experience (with|in|using)|knowledge of|familiar(ity)? with|expert(ise)? in|software|tools?|spreadsheets?|pivot|formulas?|vlookup|macros?|certified|certification|advanced|intermediate|ehr|emr|charting|modules?)\b/i;
+
+/** Words that reveal a language sense for a language name ("fluent in French", not "French doors"). */
+export const LANGUAGE_CUE =
+  /\b(speak|speaks|speaking|spoken|speaker|speakers|fluent|fluency|bilingual|trilingual|multilingual|languages?|native|conversational|proficien(t|cy)|interpret(er|ing|ation)?|translat(e|ion|or|ing)|english)\b/i;

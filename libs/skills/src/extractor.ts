@@ -1,4 +1,5 @@
-import { CONTEXT_CATEGORIES, DENY_RULES, GENERAL_CUE, TECH_CUE } from './ambiguity';
+import { createHash } from 'node:crypto';
+import { CONTEXT_CATEGORIES, DENY_RULES, GENERAL_CUE, LANGUAGE_CUE, TECH_CUE } from './ambiguity';
 import { JS_SPACE as JS_SPACE_TABLE, NormalizedBuffer, WORD_CHAR as WORD_CHAR_TABLE } from './char-tables';
 import { DenseAutomaton } from './dense-automaton';
 import { isWordCode, normalizePattern } from './normalize';
@@ -19,6 +20,8 @@ interface CompiledPattern {
   deny: (typeof DENY_RULES)[string] | undefined;
   /** All capitals, 2+ letters ("EKG", "PLC"): may take a lower-case plural "s". */
   acronym: boolean;
+  /** An imported everyday-word name ("Analyze", "Slack"): not at the start of a sentence of prose. */
+  notAtSentenceStart: boolean;
 }
 
 interface Candidate {
@@ -65,7 +68,8 @@ export class SkillExtractor {
   /** Reused by applyContext: 1 = candidate kept so far. */
   private confirmed = new Uint8Array(256);
 
-  constructor(taxonomy: Taxonomy) {
+  /** `compiled`: what serializeCompiled() wrote for the same taxonomy (used when its fingerprint matches, else compiled anew). */
+  constructor(taxonomy: Taxonomy, compiled?: Uint8Array) {
     const seen = new Set<string>();
     const keys: string[] = [];
     for (const term of taxonomy.terms()) {
@@ -88,11 +92,30 @@ export class SkillExtractor {
           endsWithWordChar: isWordCode(key.charCodeAt(key.length - 1)),
           deny: DENY_RULES[term.text.toLowerCase()],
           acronym: /^[A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*$/.test(variant),
+          notAtSentenceStart: mode === 'needs-context' && skill.source?.kind === 'onet' && !variant.includes(' '),
         });
       }
     }
     // Requirement cue triggers ride along in the same pass (pattern ids after the skill terms).
-    this.automaton = new DenseAutomaton([...keys, ...CUE_TRIGGERS]);
+    const all = [...keys, ...CUE_TRIGGERS];
+    this.fingerprint = patternsFingerprint(all);
+    this.automaton = loadOrCompile(all, this.fingerprint, compiled);
+  }
+
+  private readonly fingerprint: string;
+
+  /** The compiled automaton with the fingerprint of its patterns, for the O*NET data file's sidecar. */
+  serializeCompiled(): Uint8Array {
+    const tables = this.automaton.serialize();
+    const out = new Uint8Array(FINGERPRINT_BYTES + tables.byteLength);
+    out.set(Buffer.from(this.fingerprint, 'hex'));
+    out.set(tables, FINGERPRINT_BYTES);
+    return out;
+  }
+
+  /** Bytes of the compiled automaton's typed arrays (benchmark figures). */
+  automatonBytes(): number {
+    return this.automaton.byteSize();
   }
 
   extract(text: string): ExtractedSkill[] {
@@ -125,6 +148,7 @@ export class SkillExtractor {
           writtenAs(text, origStart, writtenEnd, pattern.cased) || (pattern.casedUpper !== undefined && writtenAs(text, origStart, writtenEnd, pattern.casedUpper));
         if (!caseOk) continue;
       }
+      if (pattern.notAtSentenceStart && startsProseSentence(text, origStart, origEnd)) continue;
       if (pattern.deny) {
         const { before, after } = pattern.deny;
         if (before && before.test(text.slice(Math.max(0, origStart - 40), origStart))) continue;
@@ -231,8 +255,26 @@ export class SkillExtractor {
       if (confirmed[j] === 1 && vouches(chosen[j]!)) return true;
     }
     const window = text.slice(Math.max(0, c.origStart - CUE_WINDOW), c.origEnd + CUE_WINDOW);
-    return (TECH_CATEGORIES.has(category) ? TECH_CUE : GENERAL_CUE).test(window);
+    return (TECH_CATEGORIES.has(category) ? TECH_CUE : category === 'languages' ? LANGUAGE_CUE : GENERAL_CUE).test(window);
   }
+}
+
+/**
+ * Whether a capitalised word at text[start .. end) opens a sentence of prose: nothing but space
+ * before it since the text's start, a full stop or a line break, and a lower-case word after it
+ * ("Analyze and evaluate…", "Route or reroute…"), where a product name in a list or a heading is
+ * followed by punctuation, a capital or nothing.
+ */
+function startsProseSentence(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && JS_SPACE[text.charCodeAt(i)] === 1 && text.charCodeAt(i) !== 10) i--;
+  const before = i < 0 ? 10 : text.charCodeAt(i);
+  if (before !== 10 && before !== DOT && before !== 33 && before !== 63 && before !== 58) return false;
+  let j = end;
+  if (j >= text.length || text.charCodeAt(j) !== 32) return false;
+  while (j < text.length && text.charCodeAt(j) === 32) j++;
+  const next = text.charCodeAt(j);
+  return next >= 97 && next <= 122;
 }
 
 /**
@@ -251,13 +293,23 @@ function writtenAs(text: string, from: number, to: number, expected: string): bo
   return j === expected.length;
 }
 
+/**
+ * Sort order of candidates: by start, longest first; on the same span the longer term wins
+ * ("ACLS" itself over the plural of "ACL").
+ */
+function outranks(c: Candidate, other: Candidate): boolean {
+  if (other.start !== c.start) return other.start > c.start;
+  if (other.end !== c.end) return other.end < c.end;
+  return other.pattern.length < c.pattern.length;
+}
+
 /** Leftmost-longest: at each position keep the longest match; drop matches inside a kept one. */
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   // Stable insertion sort by (start, longest first): hits arrive ordered by end, so nearly sorted already.
   for (let i = 1; i < candidates.length; i++) {
     const c = candidates[i]!;
     let j = i - 1;
-    while (j >= 0 && (candidates[j]!.start > c.start || (candidates[j]!.start === c.start && candidates[j]!.end < c.end))) {
+    while (j >= 0 && outranks(c, candidates[j]!)) {
       candidates[j + 1] = candidates[j]!;
       j--;
     }
@@ -273,11 +325,43 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   return kept;
 }
 
-let builtIn: SkillExtractor | undefined;
+const FINGERPRINT_BYTES = 32;
 
-/** Extractor over the built-in taxonomy, compiled on first use. */
+/** SHA-256 over the patterns in order: a compiled automaton fits only the very same list. */
+function patternsFingerprint(patterns: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const pattern of patterns) hash.update(pattern).update('\u0000');
+  return hash.digest('hex');
+}
+
+function loadOrCompile(patterns: readonly string[], fingerprint: string, compiled: Uint8Array | undefined): DenseAutomaton {
+  if (compiled && compiled.byteLength > FINGERPRINT_BYTES && Buffer.from(compiled.subarray(0, FINGERPRINT_BYTES)).toString('hex') === fingerprint) {
+    try {
+      return new DenseAutomaton(patterns, undefined, compiled.subarray(FINGERPRINT_BYTES));
+    } catch {
+      // A damaged file: compile instead (same result, slower start).
+    }
+  }
+  return new DenseAutomaton(patterns);
+}
+
+let builtIn: SkillExtractor | undefined;
+let builtInFor: Taxonomy | undefined;
+let precompiled: Uint8Array | undefined;
+
+/** A compiled automaton for the next getSkillExtractor() (see SkillExtractor.serializeCompiled). */
+export function usePrecompiledAutomaton(compiled: Uint8Array): void {
+  precompiled = compiled;
+}
+
+/** Extractor over the process's taxonomy (see getSkillTaxonomy), compiled on first use. */
 export function getSkillExtractor(): SkillExtractor {
-  builtIn ??= new SkillExtractor(getSkillTaxonomy());
+  const taxonomy = getSkillTaxonomy();
+  if (!builtIn || builtInFor !== taxonomy) {
+    builtIn = new SkillExtractor(taxonomy, precompiled);
+    builtInFor = taxonomy;
+    precompiled = undefined;
+  }
   return builtIn;
 }
 

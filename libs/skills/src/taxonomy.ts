@@ -16,6 +16,11 @@ const CATEGORIES = [
   'trades',
   'business',
   'soft-skills',
+  'logistics',
+  'hospitality',
+  'education',
+  'public-sector',
+  'languages',
 ] as const satisfies readonly SkillCategory[];
 
 const termText = z
@@ -35,12 +40,12 @@ export const skillDefinitionSchema = z.object({
 
 export class TaxonomyError extends Error {}
 
-interface ParsedSkill {
+export interface ParsedSkill {
   definition: SkillDefinition;
   terms: SkillTerm[];
 }
 
-function parseTerm(raw: string, skill: string): SkillTerm {
+export function parseTerm(raw: string, skill: string): SkillTerm {
   const marker = raw.charAt(0);
   const mode: SkillTermMode = marker === '=' ? 'exact-case' : marker === '?' ? 'needs-context' : 'any-case';
   const text = (mode === 'any-case' ? raw : raw.slice(1)).trim();
@@ -92,37 +97,66 @@ export function parseSkillSource(source: SkillSource): ParsedSkill[] {
 }
 
 const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+const MODES: readonly SkillTermMode[] = ['any-case', 'exact-case', 'needs-context'];
 
 export class Taxonomy implements SkillTaxonomy {
   private readonly definitions: SkillDefinition[];
   private readonly byKey = new Map<string, SkillDefinition>();
-  private readonly termList: SkillTerm[];
+  /**
+   * Every matchable spelling, as parallel arrays (terms() builds the objects on demand): at O*NET
+   * scale one object per spelling held for the process's life cost the skill-gap budget megabytes.
+   */
+  private readonly termTexts: string[];
+  private readonly termSkills: string[];
+  private readonly termModes: Uint8Array;
+  /** Only skills that have neighbours (imported O*NET skills have none). */
   private readonly neighbours = new Map<string, string[]>();
-  /** Names and aliases, pre-normalised, for autocomplete. */
-  private readonly searchTerms: { key: string; isName: boolean; def: SkillDefinition }[];
+  /**
+   * Names and aliases, pre-normalised, for autocomplete, as parallel arrays: at O*NET scale
+   * (30 000 spellings) one object per spelling cost megabytes of the skill-gap service's budget.
+   */
+  private readonly searchKeys: string[] = [];
+  private readonly searchDefs: SkillDefinition[] = [];
+  private readonly searchIsName: Uint8Array;
 
   constructor(parsed: ParsedSkill[]) {
     this.definitions = parsed.map((p) => p.definition);
-    this.termList = parsed.flatMap((p) => p.terms);
-    this.searchTerms = this.definitions.flatMap((def) => [
-      { key: key(def.name), isName: true, def },
-      ...def.aliases.map((alias) => ({ key: key(alias), isName: false, def })),
-    ]);
+    for (const def of this.definitions) def.source ??= { kind: 'curated' };
+    const termList = parsed.flatMap((p) => p.terms);
+    this.termTexts = termList.map((t) => t.text);
+    this.termSkills = termList.map((t) => t.skill);
+    this.termModes = Uint8Array.from(termList, (t) => MODES.indexOf(t.mode));
+    // One normalised key string per spelling, shared by byKey and the search arrays.
+    const keys = new Map<string, string>();
+    const keyOf = (text: string) => {
+      let k = keys.get(text);
+      if (k === undefined) keys.set(text, (k = key(text)));
+      return k;
+    };
+    const isName: number[] = [];
+    for (const def of this.definitions) {
+      for (const [i, spelling] of [def.name, ...def.aliases].entries()) {
+        this.searchKeys.push(keyOf(spelling));
+        this.searchDefs.push(def);
+        isName.push(i === 0 ? 1 : 0);
+      }
+    }
+    this.searchIsName = Uint8Array.from(isName);
     const byName = new Map(this.definitions.map((d) => [d.name, d]));
-    for (const term of this.termList) {
-      const k = key(term.text);
+    for (const term of termList) {
+      const k = keyOf(term.text);
       const existing = this.byKey.get(k);
       if (existing && existing.name !== term.skill) {
         throw new TaxonomyError(`"${term.text}" is used by both "${existing.name}" and "${term.skill}"`);
       }
       // Case variants of one skill's term are allowed (they matter for exact-case matching).
-      if (existing && this.termList.some((t) => t !== term && t.text === term.text && t.skill === term.skill)) {
+      if (existing && termList.some((t) => t !== term && t.text === term.text && t.skill === term.skill)) {
         throw new TaxonomyError(`"${term.text}" is listed twice for "${term.skill}"`);
       }
       this.byKey.set(k, byName.get(term.skill)!);
     }
     for (const def of this.definitions) {
-      const k = key(def.name);
+      const k = keyOf(def.name);
       const existing = this.byKey.get(k);
       if (existing && existing !== def) throw new TaxonomyError(`"${def.name}" is used by both "${existing.name}" and "${def.name}"`);
       this.byKey.set(k, def);
@@ -147,7 +181,7 @@ export class Taxonomy implements SkillTaxonomy {
         ...(relatedBack.get(def.name) ?? []),
         ...(children.get(def.name) ?? []),
       ];
-      this.neighbours.set(def.name, [...new Set(all)].filter((n) => n !== def.name));
+      if (all.length > 0) this.neighbours.set(def.name, [...new Set(all)].filter((n) => n !== def.name));
     }
   }
 
@@ -161,7 +195,7 @@ export class Taxonomy implements SkillTaxonomy {
 
   /** Every matchable spelling with its matching mode (used to compile the extractor). */
   terms(): SkillTerm[] {
-    return [...this.termList];
+    return this.termTexts.map((text, i) => ({ text, skill: this.termSkills[i]!, mode: MODES[this.termModes[i]!]! }));
   }
 
   relatedTo(nameOrAlias: string): string[] {
@@ -173,16 +207,16 @@ export class Taxonomy implements SkillTaxonomy {
     const q = key(query);
     if (!q || limit <= 0) return [];
     const best = new Map<SkillDefinition, number>();
-    for (const term of this.searchTerms) {
-      const t = term.key;
-      const isName = term.isName;
+    for (let i = 0; i < this.searchKeys.length; i++) {
+      const t = this.searchKeys[i]!;
+      const isName = this.searchIsName[i] === 1;
       let rank: number;
       if (t === q) rank = isName ? 0 : 1;
       else if (t.startsWith(q)) rank = isName ? 2 : 3;
       else if (wordPrefix(t, q)) rank = isName ? 4 : 5;
       else if (t.includes(q)) rank = 6;
       else continue;
-      const def = term.def;
+      const def = this.searchDefs[i]!;
       const prev = best.get(def);
       if (prev === undefined || rank < prev) best.set(def, rank);
     }
@@ -215,8 +249,16 @@ export function buildTaxonomy(sources: SkillSource[]): Taxonomy {
 
 let builtIn: Taxonomy | undefined;
 
-/** The project's built-in taxonomy, parsed and validated once per process. */
+/**
+ * The process's taxonomy, parsed and validated once: the built-in curated one, or the curated one
+ * merged with an imported O*NET release after useImportedSkills() (see onet/merge.ts).
+ */
 export function getSkillTaxonomy(): Taxonomy {
   builtIn ??= buildTaxonomy(SKILL_SOURCES);
   return builtIn;
+}
+
+/** Replaces the process's taxonomy (at start-up, before the extractor is first used). */
+export function setSkillTaxonomy(taxonomy: Taxonomy): void {
+  builtIn = taxonomy;
 }

@@ -12,11 +12,31 @@ export type SkillCategory =
   | 'healthcare'
   | 'trades'
   | 'business'
-  | 'soft-skills';
+  | 'soft-skills'
+  | 'logistics'
+  | 'hospitality'
+  | 'education'
+  | 'public-sector'
+  | 'languages';
+
+/** Where a skill comes from: the project's hand-curated taxonomy, or an imported O*NET release. */
+export type SkillProvenance =
+  | { kind: 'curated'; /** The O*NET entry that names the same skill, when O*NET is imported. */ onet?: OnetReference }
+  | ({ kind: 'onet' } & OnetReference);
+
+export interface OnetReference {
+  release: string;
+  /** The O*NET "Example" as published ("Microsoft Excel"). */
+  name: string;
+  commodityCode: string;
+  commodityTitle: string;
+}
 
 export interface SkillDefinition {
   /** Canonical name, e.g. "Kubernetes". Unique. */
   name: string;
+  /** Set on every skill of a built taxonomy (parseSkillSource leaves it to the Taxonomy). */
+  source?: SkillProvenance;
   category: SkillCategory;
   /** Other spellings found in text ("k8s", "kube"). Unique across the taxonomy. */
   aliases: string[];

@@ -4,3 +4,5 @@ export * from './embedder-process';
 export * from './node-process';
 export * from './real-model';
 export * from './hostile-json';
+export * from './onet-data';
+export * from './onet-release';

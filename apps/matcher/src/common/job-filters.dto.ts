@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { OCCUPATION_CODE } from './occupation.dto';
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS, type EmploymentType, type Seniority } from './seniority';
 
 export const lowerCaseTrimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -33,4 +34,10 @@ export class JobFiltersDto {
   @Transform(lowerCaseTrimmed)
   @IsIn(EMPLOYMENT_TYPES)
   employmentType?: EmploymentType;
+
+  @ApiPropertyOptional({ example: '29-1141.00', description: 'Jobs of this O*NET-SOC occupation (see occupation on each job; needs ONET_DATA_FILE)' })
+  @IsOptional()
+  @IsString()
+  @Matches(OCCUPATION_CODE, { message: 'occupation must be an O*NET-SOC code like 29-1141.00' })
+  occupation?: string;
 }

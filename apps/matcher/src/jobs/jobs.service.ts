@@ -62,7 +62,7 @@ export class JobsService {
   }
 
   async list(query: JobListQueryDto): Promise<JobPageDto> {
-    const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType };
+    const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType, occupation: query.occupation };
     const { items, total } = await this.jobs.list(filters, { limit: query.limit, offset: query.offset });
     return { items: items.map((job) => toJobDto(job)), total, limit: query.limit, offset: query.offset };
   }
@@ -74,7 +74,15 @@ export class JobsService {
   private derived(text: { title: string; description: string; requirements: string }) {
     const embedded = jobEmbeddingText(text);
     const skills = this.skills.extractJobSkills(embedded);
-    return { contentHash: sha256Hex(embedded), skills: skills.all, requiredSkills: skills.required, niceToHaveSkills: skills.niceToHave };
+    const occupation = this.skills.occupationOf(text.title, skills.all);
+    return {
+      contentHash: sha256Hex(embedded),
+      skills: skills.all,
+      requiredSkills: skills.required,
+      niceToHaveSkills: skills.niceToHave,
+      occupationCode: occupation?.code ?? null,
+      occupationTitle: occupation?.title ?? null,
+    };
   }
 
   private enqueue(job: Job): Promise<boolean> {

@@ -44,7 +44,7 @@ export interface MatchBreakdown {
   /** 0–100, one decimal. */
   score: number;
   factors: Record<FactorName, FactorBreakdown> & {
-    other: FactorBreakdown & { location: number | null; seniority: number | null };
+    other: FactorBreakdown & { location: number | null; seniority: number | null; occupation: number | null };
   };
   explanation: MatchExplanation;
 }
@@ -58,12 +58,15 @@ export interface ScorableJob {
   skills: string[];
   requiredSkills: string[];
   niceToHaveSkills: string[];
+  /** O*NET-SOC occupation (stored column); absent or null when unknown. */
+  occupationCode?: string | null;
 }
 
 export interface ScorableResume {
   text: string;
   skills: string[];
   profile: ResumeProfile;
+  occupationCode?: string | null;
 }
 
 /** A resume prepared once when it is scored against many jobs (word set and implied skills are the costly part). */
@@ -94,7 +97,12 @@ export interface MatchRanking {
   similarity: number;
   location: number | null;
   seniority: number | null;
+  /** Occupation closeness (OCCUPATION_FIT), null when either side's occupation is unknown. */
+  occupation: number | null;
 }
+
+/** Same O*NET occupation 1, a related one (O*NET Related Occupations) 0.5, another 0. */
+export const OCCUPATION_FIT = { same: 1, related: 0.5, unrelated: 0 } as const;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -151,7 +159,14 @@ export class MatchScorer {
   prepare(resume: ScorableResume | PreparedResume): PreparedResume {
     if ('words' in resume) return resume;
     // Fields listed, not spread: see explain().
-    return { text: resume.text, skills: resume.skills, profile: resume.profile, words: new Set(contentWords(resume.text)), owned: this.skills.ownedSkills(resume.skills) };
+    return {
+      text: resume.text,
+      skills: resume.skills,
+      profile: resume.profile,
+      occupationCode: resume.occupationCode,
+      words: new Set(contentWords(resume.text)),
+      owned: this.skills.ownedSkills(resume.skills),
+    };
   }
 
   prepareJob(job: ScorableJob | PreparedJob): PreparedJob {
@@ -170,13 +185,15 @@ export class MatchScorer {
     const skillCoverage = this.skills.coverage(preparedResume.owned, preparedJob.job);
     const location = locationFit(preparedJob.job.location, preparedResume.profile.location);
     const seniority = seniorityFit(preparedJob.job.seniority, preparedResume.profile.seniority);
-    const ranking: MatchRanking = { score: 0, job: preparedJob, resume: preparedResume, skillCoverage, similarity, location, seniority };
+    const closeness = this.skills.occupationCloseness(preparedJob.job.occupationCode, preparedResume.occupationCode);
+    const occupation = closeness === null ? null : OCCUPATION_FIT[closeness];
+    const ranking: MatchRanking = { score: 0, job: preparedJob, resume: preparedResume, skillCoverage, similarity, location, seniority, occupation };
     ranking.score = round(blendedScore(this.factorScores(ranking), this.weights), 1);
     return ranking;
   }
 
   explain(ranking: MatchRanking): MatchBreakdown {
-    const { location, seniority, score } = ranking;
+    const { location, seniority, occupation, score } = ranking;
     ranking.job.skillSet ??= this.skills.jobSkillSet(ranking.job.job);
     const gap = this.skills.gap(ranking.resume.owned, ranking.job.skillSet);
     const { job } = ranking.job;
@@ -192,7 +209,7 @@ export class MatchScorer {
     });
     // Built field by field: on Node 20's V8, `{ ...object, newKey }` gives every result a hidden
     // class of its own in the old generation (≈ 250 bytes each), which brought on full GCs under load.
-    const other = factor('other', this.otherDetail(job, profile, location, seniority));
+    const other = factor('other', this.otherDetail(job, profile, location, seniority, occupation));
 
     return {
       score,
@@ -211,6 +228,7 @@ export class MatchScorer {
           detail: other.detail,
           location: location === null ? null : round(location, 2),
           seniority: seniority === null ? null : round(seniority, 2),
+          occupation: occupation === null ? null : round(occupation, 2),
         },
       },
       explanation: {
@@ -223,12 +241,12 @@ export class MatchScorer {
     };
   }
 
-  private factorScores({ similarity, skillCoverage, location, seniority }: MatchRanking): Record<FactorName, number | null> {
-    const known = (location === null ? 0 : 1) + (seniority === null ? 0 : 1);
+  private factorScores({ similarity, skillCoverage, location, seniority, occupation }: MatchRanking): Record<FactorName, number | null> {
+    const known = (location === null ? 0 : 1) + (seniority === null ? 0 : 1) + (occupation === null ? 0 : 1);
     return {
       semantic: this.semanticFactor(similarity),
       skills: skillCoverage,
-      other: known > 0 ? ((location ?? 0) + (seniority ?? 0)) / known : null,
+      other: known > 0 ? ((location ?? 0) + (seniority ?? 0) + (occupation ?? 0)) / known : null,
     };
   }
 
@@ -276,7 +294,7 @@ export class MatchScorer {
     return Math.abs(factor - similarity) < 0.005 ? cosine : `${cosine} (calibrated to ${factor.toFixed(2)})`;
   }
 
-  private otherDetail(job: ScorableJob, profile: ResumeProfile, location: number | null, seniority: number | null): string {
+  private otherDetail(job: ScorableJob, profile: ResumeProfile, location: number | null, seniority: number | null, occupation: number | null): string {
     const parts = [
       location === null
         ? 'location unknown on one side'
@@ -285,6 +303,8 @@ export class MatchScorer {
         ? 'seniority unknown on one side'
         : `seniority ${seniority === 1 ? 'fits' : seniority > 0 ? 'is one level apart' : 'differs'} (${job.seniority} / ${profile.seniority})`,
     ];
+    // Only when both occupations are known (O*NET imported): existing explanations stay as they were otherwise.
+    if (occupation !== null) parts.push(`occupation ${occupation === 1 ? 'is the same' : occupation > 0 ? 'is related' : 'differs'}`);
     return parts.join('; ');
   }
 

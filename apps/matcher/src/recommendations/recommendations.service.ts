@@ -36,6 +36,7 @@ function scorableJob(row: Candidate<'job'>): ScorableJob {
     skills: row.skills,
     requiredSkills: row.requiredSkills,
     niceToHaveSkills: row.niceToHaveSkills,
+    occupationCode: row.occupationCode,
   };
 }
 
@@ -52,7 +53,7 @@ export class RecommendationsService {
   ) {}
 
   async jobsForResume(resumeId: string, query: JobRecommendationQueryDto): Promise<JobRecommendationsDto> {
-    const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType };
+    const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType, occupation: query.occupation };
     const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
     // The resume row and the search from its stored vector: one round trip.
     const { source: resume, candidates } = await this.vectors.nearestWithRows('job', { entity: 'resume', id: resumeId }, 'candidate', options);

@@ -115,6 +115,6 @@ export function asResumeProfile(value: unknown): ResumeProfile {
 }
 
 /** The parts of a stored resume the match scorer reads. */
-export function scorableResume(resume: { text: string; skills: string[]; profile: unknown }) {
-  return { text: resume.text, skills: resume.skills, profile: asResumeProfile(resume.profile) };
+export function scorableResume(resume: { text: string; skills: string[]; profile: unknown; occupationCode: string | null }) {
+  return { text: resume.text, skills: resume.skills, profile: asResumeProfile(resume.profile), occupationCode: resume.occupationCode };
 }

@@ -146,12 +146,17 @@ export class ResumesService {
           : 'The resume contains no readable text.',
       );
     }
+    const skills = this.skills.extractSkillNames(text);
+    const profile = extractResumeProfile(text);
+    const occupation = profile.headline ? this.skills.occupationOf(profile.headline, skills) : null;
     const resume = await this.resumes.create({
       fileName,
       mimeType,
       text,
-      skills: this.skills.extractSkillNames(text),
-      profile: { ...extractResumeProfile(text) },
+      skills,
+      profile: { ...profile },
+      occupationCode: occupation?.code ?? null,
+      occupationTitle: occupation?.title ?? null,
       contentHash: sha256Hex(text),
     });
     const queued = await this.queue.tryEnqueue([

@@ -7,8 +7,8 @@ import { toJobDto } from '../jobs/dto/job.dto';
 import { toResumeDto } from '../resumes/dto/resume.dto';
 import type { SearchFiltersDto, SearchHitDto, SearchRequestDto, SearchResponseDto } from './dto/search.dto';
 
-const JOB_FILTER_KEYS = ['location', 'company', 'seniority', 'employmentType'] as const;
-const RESUME_FILTER_KEYS = ['skillsAny'] as const;
+const JOB_FILTER_KEYS = ['location', 'company', 'seniority', 'employmentType', 'occupation'] as const;
+const RESUME_FILTER_KEYS = ['skillsAny', 'occupation'] as const;
 
 /** Best first, ranked from 1. */
 function ranked<R extends Neighbour>(rows: R[], item: (row: R) => Pick<SearchHitDto, 'job' | 'resume'>): SearchHitDto[] {

@@ -3,12 +3,15 @@ import {
   buildSkillGraph,
   computeSkillGap,
   extractSkills,
+  getOccupationIndex,
   getSkillTaxonomy,
   jobSkillsFromExtraction,
   jobSkillsFromStored,
   prepareOwnedSkills,
   storedJobSkillCoverage,
   type JobSkillSet,
+  type OccupationCloseness,
+  type OccupationMatch,
   type OwnedSkills,
   type SkillGap,
   type SkillGraph,
@@ -36,6 +39,17 @@ export class SkillsProvider {
   /** Canonical skill names found in free text (a resume). */
   extractSkillNames(text: string): string[] {
     return [...new Set(extractSkills(text).map((skill) => skill.name))];
+  }
+
+  /** The O*NET occupation of a title (skills found in the text break ties); null without ONET_DATA_FILE or a match. */
+  occupationOf(title: string, skills: readonly string[]): OccupationMatch | null {
+    return getOccupationIndex()?.normalize(title, skills) ?? null;
+  }
+
+  /** Same / related / unrelated occupation; null when either is unknown or O*NET is not imported. */
+  occupationCloseness(a: string | null | undefined, b: string | null | undefined): OccupationCloseness | null {
+    const index = getOccupationIndex();
+    return index && a && b ? index.closeness(a, b) : null;
   }
 
   jobSkillSet(job: StoredJobSkills): JobSkillSet {

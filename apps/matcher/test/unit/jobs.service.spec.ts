@@ -20,6 +20,8 @@ function row(data: Partial<Job>): Job {
     skills: [],
     requiredSkills: [],
     niceToHaveSkills: [],
+    occupationCode: null,
+    occupationTitle: null,
     contentHash: 'h',
     embeddingModel: null,
     embeddingStatus: 'PENDING',
@@ -38,7 +40,10 @@ function setup(existing: Job) {
     update: jest.fn(async (_id: string, data: Partial<Job>) => row({ ...existing, ...data })),
   };
   const queue = { tryEnqueue: jest.fn().mockResolvedValue(true) };
-  const skills = { extractJobSkills: jest.fn(() => ({ all: ['Python', 'Docker'], required: ['Python'], niceToHave: ['Docker'] })) };
+  const skills = {
+    extractJobSkills: jest.fn(() => ({ all: ['Python', 'Docker'], required: ['Python'], niceToHave: ['Docker'] })),
+    occupationOf: jest.fn((title: string): { code: string; title: string } | null => (title === 'Python Engineer' ? { code: '15-1252.00', title: 'Software Developers' } : null)),
+  };
   const service = new JobsService(
     repository as unknown as JobRepository,
     queue as unknown as EmbeddingQueueProducer,
@@ -49,6 +54,13 @@ function setup(existing: Job) {
 }
 
 describe('JobsService', () => {
+  it('stores the occupation the skills provider finds for the title, with the extracted skills as context', async () => {
+    const { service, repository, skills } = setup(row({}));
+    await service.create({ title: 'Python Engineer', company: 'Acme', description: 'APIs', requirements: 'Python; Docker is a plus' });
+    expect(skills.occupationOf).toHaveBeenCalledWith('Python Engineer', ['Python', 'Docker']);
+    expect(repository.create).toHaveBeenCalledWith(expect.objectContaining({ occupationCode: '15-1252.00', occupationTitle: 'Software Developers' }));
+  });
+
   const input = { title: 'Python Engineer', company: 'Acme', description: 'APIs', requirements: 'Python; Docker is a plus' };
   const hash = sha256Hex(jobEmbeddingText(input));
 

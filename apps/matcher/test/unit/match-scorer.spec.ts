@@ -124,3 +124,38 @@ describe('MatchScorer', () => {
     expect(scorer.score(job(), python, 0.5).score).toBeGreaterThan(scorer.score(job(), nurse, 0.5).score);
   });
 });
+
+describe('MatchScorer occupation closeness (O*NET imported)', () => {
+  /** Our own provider with a stated closeness: same for equal codes, related for 29-1141.* vs 29-2061.00. */
+  class ProviderWithOccupations extends SkillsProvider {
+    override occupationCloseness(a: string | null | undefined, b: string | null | undefined) {
+      if (!a || !b) return null;
+      if (a === b) return 'same' as const;
+      return [a, b].sort().join('|') === '29-1141.00|29-2061.00' ? ('related' as const) : ('unrelated' as const);
+    }
+  }
+  const scorer = new MatchScorer(new ProviderWithOccupations(), DEFAULT_WEIGHTS);
+  const resume = (occupationCode: string | null) => ({
+    text: 'Python developer with Django',
+    skills: ['Python', 'Django'],
+    profile: { ...noProfile, location: 'Berlin', seniority: 'senior' as const },
+    occupationCode,
+  });
+
+  it.each([
+    ['29-1141.00', 1, 'is the same'],
+    ['29-2061.00', 0.5, 'is related'],
+    ['15-1252.00', 0, 'differs'],
+  ])('resume occupation %s → occupation %s, averaged with location and seniority in "other"', (code, fit, words) => {
+    const result = scorer.score(job({ occupationCode: '29-1141.00' }), resume(code), 0.8);
+    expect(result.factors.other.occupation).toBe(fit);
+    expect(result.factors.other.score).toBeCloseTo((1 + 1 + fit) / 3, 3);
+    expect(result.factors.other.detail).toContain(`occupation ${words}`);
+  });
+
+  it('leaves the factor as it was when either occupation is unknown', () => {
+    const result = scorer.score(job({ occupationCode: '29-1141.00' }), resume(null), 0.8);
+    expect(result.factors.other).toMatchObject({ score: 1, location: 1, seniority: 1, occupation: null });
+    expect(result.factors.other.detail).not.toContain('occupation');
+  });
+});

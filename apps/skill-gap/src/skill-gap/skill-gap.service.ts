@@ -1,11 +1,18 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JobRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
 import { ApiException, EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
-import { computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, type JobSkillSet } from '@jobmatch/skills';
+import { blendedDemand, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, type JobSkillSet, type MissingSkill } from '@jobmatch/skills';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { SkillsEngine } from '../skills/skills-engine';
 import type { JobRefDto, ResumeRefDto } from './dto/skill-gap-request.dto';
-import { COVERAGE_METHOD, PRIORITY_METHOD, type ResumeSkillGapResponseDto, type SkillGapResponseDto } from './dto/skill-gap-response.dto';
+import {
+  COVERAGE_METHOD,
+  OCCUPATION_DEMAND_METHOD,
+  PRIORITY_METHOD,
+  type MissingSkillDto,
+  type ResumeSkillGapResponseDto,
+  type SkillGapResponseDto,
+} from './dto/skill-gap-response.dto';
 import { aggregateSkillGaps, toPercent, type ScoredJob } from './learning-priorities';
 
 export const DEFAULT_RECOMMENDED_JOBS = 20;
@@ -21,7 +28,10 @@ interface ResolvedJob {
   id: string | null;
   title: string | null;
   skills: JobSkillSet;
+  occupation: { code: string; title: string } | null;
 }
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 @Injectable()
 export class SkillGapService {
@@ -45,15 +55,25 @@ export class SkillGapService {
       );
     }
     const gap = computeSkillGap(resume.skills, job.skills, { graph: this.skills.graph });
+    const demand = job.occupation ? await this.occupationDemand(job.occupation.code) : null;
     const matchedRequired = gap.matched.filter((skill) => skill.requirement === 'required').length;
     const requiredTotal = matchedRequired + gap.missingRequired.length;
     const niceTotal = gap.matched.length - matchedRequired + gap.missingNiceToHave.length;
     return {
       resume,
-      job: { source: job.source, id: job.id, title: job.title, requiredSkills: [...job.skills.required], niceToHaveSkills: [...job.skills.niceToHave] },
+      job: {
+        source: job.source,
+        id: job.id,
+        title: job.title,
+        requiredSkills: [...job.skills.required],
+        niceToHaveSkills: [...job.skills.niceToHave],
+        // Only when known: the response without O*NET keeps its shape.
+        ...(job.occupation ? { occupation: job.occupation } : {}),
+      },
       matched: gap.matched,
-      missingRequired: gap.missingRequired,
-      missingNiceToHave: gap.missingNiceToHave,
+      missingRequired: demand ? rankByDemand(gap.missingRequired, demand) : gap.missingRequired,
+      missingNiceToHave: demand ? rankByDemand(gap.missingNiceToHave, demand) : gap.missingNiceToHave,
+      ...(demand ? { occupationDemandMethod: OCCUPATION_DEMAND_METHOD } : {}),
       coverage: {
         percent: toPercent(gap.coverage),
         required: { matched: matchedRequired, total: requiredTotal, percent: toPercent(gap.requiredCoverage) },
@@ -91,6 +111,13 @@ export class SkillGapService {
     };
   }
 
+  /** Demand per skill in the occupation's postings: the project's stored jobs, O*NET's flags as the prior. */
+  private async occupationDemand(code: string): Promise<((skill: string) => number) | null> {
+    const occupations = this.skills.occupations;
+    if (!occupations) return null;
+    return blendedDemand(occupations.demandOf(code), await this.jobs.occupationSkillCounts(code));
+  }
+
   private async resolveResume(ref: ResumeRefDto): Promise<ResolvedResume> {
     if (ref.id !== undefined) {
       const resume = await this.resumes.findById(ref.id);
@@ -104,8 +131,25 @@ export class SkillGapService {
     if (ref.id !== undefined) {
       const job = await this.jobs.findById(ref.id);
       if (!job) throw new NotFoundApiException('Job', ref.id);
-      return { source: 'id', id: job.id, title: job.title, skills: jobSkillsFromStored(job) };
+      const occupation = job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null;
+      return { source: 'id', id: job.id, title: job.title, skills: jobSkillsFromStored(job), occupation };
     }
-    return { source: 'text', id: null, title: null, skills: jobSkillsFromExtraction(this.skills.extract(ref.text ?? '')) };
+    const extracted = this.skills.extract(ref.text ?? '');
+    const match = ref.title && this.skills.occupations ? this.skills.occupations.normalize(ref.title, extracted.map((skill) => skill.name)) : null;
+    return {
+      source: 'text',
+      id: null,
+      title: ref.title ?? null,
+      skills: jobSkillsFromExtraction(extracted),
+      occupation: match ? { code: match.code, title: match.title } : null,
+    };
   }
+}
+
+/** Missing skills, most asked-for in the occupation first (stable: equal demand keeps the job's order). */
+function rankByDemand(missing: MissingSkill[], demand: (skill: string) => number): MissingSkillDto[] {
+  return missing
+    .map((skill, index) => ({ name: skill.name, requirement: skill.requirement, relatedOwned: skill.relatedOwned, occupationDemand: round3(demand(skill.name)), index }))
+    .sort((a, b) => b.occupationDemand - a.occupationDemand || a.index - b.index)
+    .map(({ name, requirement, relatedOwned, occupationDemand }) => ({ name, requirement, relatedOwned, occupationDemand }));
 }

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { buildSkillGraph, getSkillExtractor, getSkillTaxonomy, type ExtractedSkill, type SkillDefinition, type SkillGraph } from '@jobmatch/skills';
+import {
+  buildSkillGraph,
+  getOccupationIndex,
+  getSkillExtractor,
+  getSkillsDataInfo,
+  getSkillTaxonomy,
+  type ExtractedSkill,
+  type OccupationIndex,
+  type SkillDefinition,
+  type SkillGraph,
+  type SkillsDataInfo,
+} from '@jobmatch/skills';
 
 /**
  * The compiled taxonomy, skill graph and extractor, built once per process. In-memory and
@@ -12,6 +23,9 @@ export class SkillsEngine {
   // traffic arrives (lower peak RSS under load) and the first caller does not pay its latency.
   private readonly extractor = getSkillExtractor();
   readonly graph: SkillGraph = buildSkillGraph(this.taxonomy.all());
+  /** O*NET occupations when a release is imported (ONET_DATA_FILE), else undefined. */
+  readonly occupations: OccupationIndex | undefined = getOccupationIndex();
+  readonly dataInfo: SkillsDataInfo = getSkillsDataInfo(() => this.taxonomy.all().length);
 
   extract(text: string): ExtractedSkill[] {
     return this.extractor.extract(text);

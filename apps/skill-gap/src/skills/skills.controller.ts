@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestj
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExtractSkillsRequestDto, ExtractSkillsResponseDto } from './dto/extract-skills.dto';
 import { SkillSearchQueryDto, SkillSearchResponseDto } from './dto/skill-search.dto';
+import { SkillSourcesDto } from './dto/skill-sources.dto';
 import { SkillsService } from './skills.service';
 
 @ApiTags('skills')
@@ -17,12 +18,19 @@ export class SkillsController {
     return this.skills.search(query.q, query.limit);
   }
 
+  @Get('sources')
+  @ApiOperation({ summary: 'What the taxonomy is built from, with the O*NET attribution when a release is imported' })
+  @ApiOkResponse({ type: SkillSourcesDto })
+  sources(): SkillSourcesDto {
+    return this.skills.sources();
+  }
+
   @Post('extract')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Extract skills from free text, with requirement level and evidence spans' })
   @ApiOkResponse({ type: ExtractSkillsResponseDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: text missing, blank or too long; unknown field' })
   extract(@Body() body: ExtractSkillsRequestDto): ExtractSkillsResponseDto {
-    return this.skills.extract(body.text);
+    return this.skills.extract(body.text, body.title);
   }
 }

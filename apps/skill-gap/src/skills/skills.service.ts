@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SkillDefinition } from '@jobmatch/skills';
 import type { ExtractSkillsResponseDto } from './dto/extract-skills.dto';
 import type { SkillSearchResponseDto, SkillSummaryDto } from './dto/skill-search.dto';
+import type { SkillSourcesDto } from './dto/skill-sources.dto';
 import { SkillsEngine } from './skills-engine';
 
 /** Spans returned per skill: enough to highlight, bounded so a long text cannot blow up the response. */
@@ -33,12 +34,19 @@ export class SkillsService {
       matchedTerm: matchedTerm(skill, query),
       parents: [...skill.parents],
       related: [...skill.related],
+      source: skill.source?.kind ?? 'curated',
+      onetName: (skill.source?.kind === 'onet' ? skill.source.name : skill.source?.onet?.name) ?? null,
     }));
     return { query, items };
   }
 
-  extract(text: string): ExtractSkillsResponseDto {
+  sources(): SkillSourcesDto {
+    return this.engine.dataInfo;
+  }
+
+  extract(text: string, title?: string): ExtractSkillsResponseDto {
     const skills = this.engine.extract(text);
+    const occupation = title && this.engine.occupations ? this.engine.occupations.normalize(title, skills.map((skill) => skill.name)) : null;
     const names = (requirement: string) => skills.filter((skill) => skill.requirement === requirement).map((skill) => skill.name);
     return {
       skills: skills.map((skill) => ({
@@ -49,6 +57,7 @@ export class SkillsService {
       required: names('required'),
       niceToHave: names('nice-to-have'),
       unspecified: names('unspecified'),
+      occupation,
     };
   }
 }

@@ -14,7 +14,17 @@ export interface JobWrite {
   skills: string[];
   requiredSkills: string[];
   niceToHaveSkills: string[];
+  /** O*NET-SOC occupation of the title, when O*NET is imported and the title names one. */
+  occupationCode?: string | null;
+  occupationTitle?: string | null;
   contentHash: string;
+}
+
+/** How many stored jobs of one occupation list each skill (the project's own demand data). */
+export interface OccupationSkillCounts {
+  jobs: number;
+  /** Canonical skill → jobs of the occupation listing it (required or nice-to-have). */
+  skills: Map<string, number>;
 }
 
 export const JOB_COLUMNS: ColumnMap<Job> = {
@@ -29,6 +39,8 @@ export const JOB_COLUMNS: ColumnMap<Job> = {
   skills: 'skills',
   requiredSkills: 'required_skills',
   niceToHaveSkills: 'nice_to_have_skills',
+  occupationCode: 'occupation_code',
+  occupationTitle: 'occupation_title',
   ...EMBEDDED_ENTITY_COLUMNS,
 };
 /** The select list of a whole job row (camel-case fields); VectorStore reads recommendation sources with it. */
@@ -68,6 +80,21 @@ export class JobRepository {
       this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM jobs ${where}`, params),
     ]);
     return { items: items.rows, total: count.rows[0]!.total };
+  }
+
+  /** Skill counts over the stored jobs of one occupation (uses jobs_occupation_code_idx). */
+  async occupationSkillCounts(occupationCode: string): Promise<OccupationSkillCounts> {
+    const [total, counts] = await Promise.all([
+      this.pool.query<{ jobs: number }>('SELECT count(*)::int AS jobs FROM jobs WHERE occupation_code = $1', [occupationCode]),
+      this.pool.query<{ skill: string; jobs: number }>(
+        `SELECT skill, count(DISTINCT id)::int AS jobs
+           FROM jobs, unnest(required_skills || nice_to_have_skills) AS skill
+          WHERE occupation_code = $1
+          GROUP BY skill`,
+        [occupationCode],
+      ),
+    ]);
+    return { jobs: total.rows[0]!.jobs, skills: new Map(counts.rows.map((row) => [row.skill, row.jobs])) };
   }
 
   async delete(id: string): Promise<boolean> {

@@ -9,6 +9,9 @@ export interface ResumeWrite {
   text: string;
   skills: string[];
   profile: Prisma.InputJsonValue;
+  /** O*NET-SOC occupation of the resume's headline, when O*NET is imported and the headline names one. */
+  occupationCode?: string | null;
+  occupationTitle?: string | null;
   contentHash: string;
 }
 
@@ -19,6 +22,8 @@ export const RESUME_COLUMNS: ColumnMap<Resume> = {
   text: 'text',
   skills: 'skills',
   profile: 'profile',
+  occupationCode: 'occupation_code',
+  occupationTitle: 'occupation_title',
   ...EMBEDDED_ENTITY_COLUMNS,
 };
 /** The select list of a whole resume row (camel-case fields); VectorStore reads recommendation sources with it. */

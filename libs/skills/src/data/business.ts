@@ -25,6 +25,8 @@ Microsoft Excel | ?Excel, MS Excel, Excel spreadsheets, Excel formulas, advanced
 VBA | Visual Basic for Applications, Excel macros | Microsoft Excel | Visual Basic
 Power Query | | Microsoft Excel | Power BI
 Microsoft Office | MS Office, Office suite, Microsoft Office Suite, Microsoft Word, MS Word, PowerPoint, MS PowerPoint, Outlook | |
+Standard Operating Procedures | =SOP, =SOPs, SOP writing, operating procedures | |
+Google Maps | Google Maps API | |
 Google Workspace | G Suite, Google Sheets, Google Docs, Google Slides, GSuite | | Microsoft Office
 SAP | =SAP, SAP ERP, SAP S/4HANA, S/4HANA, SAP HANA, SAP FICO, SAP MM, SAP SD | ERP Systems |
 ERP Systems | =ERP, enterprise resource planning, ERP software, ERP implementation | | SAP, Oracle NetSuite
@@ -42,18 +44,18 @@ Supply Chain Management | supply chain, =SCM, supply chain operations, supply ch
 Logistics | logistics management, logistics coordination, transportation management, freight, shipping and receiving | Supply Chain Management |
 Procurement | purchasing, strategic sourcing, vendor selection, purchase orders | Supply Chain Management | Vendor Management
 Vendor Management | supplier management, vendor relations, supplier relationship management, third-party management, vendor relationships | Procurement | Contract Negotiation
-Inventory Management | inventory control, stock control, inventory planning, cycle counting, cycle counts, inventory counts, inventory tracking | Supply Chain Management | Warehouse Operations
-Demand Planning | demand forecasting, S&OP, sales and operations planning | Supply Chain Management | Forecasting
+Inventory Management | inventory control, stock control, inventory planning, cycle counting, cycle counts, cycle count, inventory counts, inventory tracking | Supply Chain Management | Warehouse Operations
+Demand Planning | demand forecasting, demand forecasts, S&OP, sales and operations planning | Supply Chain Management | Forecasting
 Contract Management | contract administration, contract drafting, contract review, contracts management | | Contract Negotiation
 Contract Negotiation | negotiating contracts, contract negotiations | Negotiation | Contract Management
 Human Resources | =HR, HR management, human resource management, HRIS, people operations, HR operations | |
 Recruiting | recruitment, talent acquisition, sourcing candidates, candidate sourcing, full-cycle recruiting, full cycle recruiting, technical recruiting, headhunting, recruiter | Human Resources | Interviewing
-Interviewing | candidate interviews, behavioral interviewing, structured interviews | Recruiting |
+Interviewing | interview applicants, candidate interviews, behavioral interviewing, structured interviews | Recruiting |
 Onboarding | employee onboarding, new hire onboarding | Human Resources |
 Employee Relations | labor relations, labour relations | Human Resources |
 Compensation and Benefits | compensation & benefits, benefits administration, total rewards, compensation planning | Human Resources | Payroll
 Performance Management | performance reviews, performance appraisals | Human Resources | People Management
-Training and Development | learning and development, =L&D, employee training, training delivery, instructional design, curriculum development | Human Resources |
+Training and Development | staff training, train staff, instructional designer, learning and development, =L&D, employee training, training delivery, instructional design, curriculum development | Human Resources |
 Legal Research | Westlaw, LexisNexis, case law research | |
 Regulatory Compliance | compliance management, regulatory requirements, compliance monitoring | | Risk Management
 Data Entry | keyboarding, 10-key | |

@@ -11,6 +11,11 @@ import { SECURITY } from './security';
 import { SOFT_SKILLS } from './soft-skills';
 import { SOFTWARE } from './software';
 import { TRADES } from './trades';
+import { EDUCATION } from './education';
+import { HOSPITALITY } from './hospitality';
+import { LANGUAGES } from './languages';
+import { LOGISTICS } from './logistics';
+import { PUBLIC_SECTOR } from './public-sector';
 
 /** Every built-in taxonomy source, grouped by category. */
 export const SKILL_SOURCES: SkillSource[] = [
@@ -26,4 +31,9 @@ export const SKILL_SOURCES: SkillSource[] = [
   TRADES,
   BUSINESS,
   SOFT_SKILLS,
+  LOGISTICS,
+  HOSPITALITY,
+  EDUCATION,
+  PUBLIC_SECTOR,
+  LANGUAGES,
 ];

@@ -13,7 +13,7 @@ Solution Selling | consultative selling, consultative sales, value-based selling
 Lead Generation | lead gen, prospecting, demand generation, pipeline generation, outbound prospecting | Sales | Cold Calling
 Cold Calling | cold calls, outbound calling, cold outreach, cold emailing | Lead Generation |
 Account Management | key account management, client relationship management, client management, relationship management, managing accounts, managing client accounts | Sales | Customer Success
-Customer Success | customer retention, churn reduction, customer onboarding, renewals, upselling, cross-selling, upsell | Account Management |
+Customer Success | customer retention, churn reduction, customer onboarding, renewals, upselling, cross-selling, upsell, upsold, cross-sold, cross-sell | Account Management |
 Sales Forecasting | pipeline management, sales pipeline, pipeline forecasting | Sales | Forecasting
 Sales Operations | sales ops, revenue operations, RevOps | Sales | CRM
 CRM | customer relationship management, CRM software, CRM systems, CRM tools, customer relationship management software | | Salesforce, HubSpot
@@ -23,7 +23,7 @@ Zoho CRM | Zoho | CRM |
 Pipedrive | | CRM |
 Salesloft | Outreach.io, Apollo.io, ZoomInfo, Gong | Sales | Lead Generation
 LinkedIn Sales Navigator | Sales Navigator | Lead Generation |
-Retail Operations | merchandising, visual merchandising, point of sale, =POS, cash handling, store operations | | Customer Service
+Retail Operations | merchandising, visual merchandising, point of sale, =POS, cash handling, cash drawer, store operations | | Customer Service
 Digital Marketing | online marketing, internet marketing, digital marketing campaigns, performance marketing | Marketing | SEO, Paid Advertising
 !Marketing | marketing strategy, marketing strategies, marketing campaigns, marketing experience, marketing skills, marketing background, integrated marketing, marketing plans, marketing communications, =MarCom | | Digital Marketing, Brand Management
 Product Marketing | product positioning, positioning and messaging, messaging frameworks, sales enablement | Marketing | Go-to-Market Strategy

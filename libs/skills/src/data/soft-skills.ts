@@ -5,7 +5,7 @@ export const SOFT_SKILLS: SkillSource = {
   category: 'soft-skills',
   lines: `
 !Communication | communication skills, communication and interpersonal skills, excellent communication, strong communication, effective communication, good communication, clear communication, written communication, verbal communication, oral communication, written and verbal communication, verbal and written communication, strong communicator, excellent communicator, interpersonal communication, communicating with stakeholders | | Public Speaking, Presentation Skills
-!Leadership | leadership experience, strong leadership, proven leadership, demonstrated leadership, leadership abilities, leadership skills, team leadership, leading teams, technical leadership, thought leadership | | People Management, Mentoring
+!Leadership | leadership experience, strong leadership, proven leadership, demonstrated leadership, leadership abilities, leadership skills, team leadership, leading teams, lead a team, led a team, technical leadership, thought leadership | | People Management, Mentoring
 People Management | managing people, line management, team management, managing teams, managing a team, direct reports, people leadership | Leadership | Mentoring, Performance Management
 Mentoring | mentorship, coaching, mentoring junior engineers, mentoring others, mentored, mentor junior | Leadership |
 Teamwork | team player, collaboration skills, cross-functional collaboration, working in teams, collaborative mindset | | Communication

@@ -28,8 +28,8 @@ Building Codes | building code, =IBC, code compliance, local codes | | Construct
 Multimeter | multimeters, voltmeter, =DMM, test meters | Electrical Troubleshooting |
 Soldering | hand soldering, through-hole soldering, =SMT soldering, =IPC-A-610, =J-STD-001 | | Electronics Assembly
 Electronics Assembly | circuit board assembly, =PCB assembly, electronic assembly, electro-mechanical assembly, cable harness assembly, wire harness | | Soldering
-PLC Programming | =PLC, =PLCs, programmable logic controllers, Allen-Bradley, Allen Bradley, Siemens S7, ladder logic, RSLogix, Studio 5000 | Industrial Automation |
-Industrial Automation | automation systems, =SCADA, =HMI, control systems, industrial controls, motor controls, =VFD, =VFDs, variable frequency drives | | PLC Programming
+PLC Programming | =PLC, =PLCs, programmable logic controllers, Allen-Bradley, Allen Bradley, Siemens S7, ladder logic, RSLogix, RSLogix 5000, Studio 5000 | Industrial Automation |
+Industrial Automation | automation systems, =SCADA, =HMI, human machine interface, =HMI panels, control systems, industrial controls, motor controls, =VFD, =VFDs, variable frequency drives | | PLC Programming
 Instrumentation | instrumentation and controls, process instrumentation, instrument calibration, equipment calibration, =I&C | Industrial Automation |
 HVAC | =HVAC, =HVAC/R, =HVACR, heating and air conditioning, heating ventilation and air conditioning, =HVAC systems, air conditioning repair, ductwork, duct work | | Refrigeration
 Refrigeration | commercial refrigeration, refrigeration systems, =EPA 608, EPA Section 608, refrigerant handling, refrigerant recovery | HVAC |
@@ -38,7 +38,7 @@ Solar Installation | solar panel installation, =PV installation, photovoltaic, s
 Machining | machinist skills, manual machining, lathe, lathes, milling machine, milling machines, =GD&T, precision machining, machinist | | CNC Machining
 CNC Machining | =CNC, CNC machines, CNC operation, CNC programming, =G-code, G code, CNC lathe, CNC mill, Mastercam | Machining |
 Precision Measurement | micrometers, calipers, precision measuring instruments, measuring tools, =CMM | Machining | Quality Inspection
-Quality Inspection | quality control, =QC, quality inspections, inspection, visual inspection, first article inspection, =FAI | | Precision Measurement
+Quality Inspection | quality control, =QC, quality inspections, visual inspection, first article inspection, =FAI | | Precision Measurement
 Automotive Repair | auto repair, automotive maintenance, vehicle maintenance, vehicle repair, automotive diagnostics, brake repair, engine repair, oil changes, =ASE certification, =ASE certified | | Diesel Mechanics
 Diesel Mechanics | diesel engine repair, diesel technician skills, heavy-duty diesel, diesel engines, heavy equipment repair, fleet maintenance, diesel technician, diesel mechanic | | Automotive Repair
 Small Engine Repair | small engines, outdoor power equipment repair | | Automotive Repair
@@ -50,14 +50,14 @@ Industrial Maintenance | industrial maintenance technician skills, millwright, m
 Rigging | rigging and lifting, crane signaling, signalperson, load rigging | | Crane Operation
 Crane Operation | crane operator skills, overhead crane, mobile crane, =NCCCO | | Rigging
 Forklift Operation | forklift, forklifts, forklift certification, forklift certified, forklift operator, reach truck, order picker, pallet jack, pallet jacks, powered industrial trucks | | Warehouse Operations
-Heavy Equipment Operation | heavy equipment, excavator, excavators, backhoe, bulldozer, skid steer, loader operation, earthmoving | | Construction
+Heavy Equipment Operation | heavy equipment, excavator, excavators, backhoe, backhoes, front-end loader, front-end loaders, front end loader, wheel loader, bulldozer, skid steer, loader operation, earthmoving | | Construction
 Commercial Driving | =CDL, CDL-A, CDL Class A, Class A CDL, CDL Class B, commercial driver's license, commercial drivers license, tractor-trailer, truck driving | | Logistics
-Warehouse Operations | warehousing, warehouse management, picking and packing, pick and pack, order picking, order fulfillment, =WMS, loading and unloading | Logistics | Forklift Operation
+Warehouse Operations | warehousing, warehouse management, picking and packing, pick and pack, order picking, order fulfillment, pick, pack and ship, =WMS, loading and unloading | Logistics | Forklift Operation
 OSHA Safety | =OSHA, OSHA 10, OSHA 30, OSHA regulations, OSHA standards, workplace safety, job site safety, jobsite safety, safety compliance, health and safety, =EHS, =HSE | | Lockout/Tagout
 Lockout/Tagout | =LOTO, lockout tagout, lock out tag out, lockout-tagout | OSHA Safety |
 Fall Protection | working at heights, scaffolding, scaffold erection, aerial lifts, scissor lift, boom lift | OSHA Safety |
 Confined Space Entry | confined spaces, confined space | OSHA Safety |
-Hazardous Materials Handling | =HAZMAT, hazardous materials, hazmat handling, =HAZWOPER, =WHMIS, =MSDS, =SDS | OSHA Safety |
+Hazardous Materials Handling | =HAZMAT, hazardous materials, hazmat handling, hazmat endorsement, hazmat endorsements, Hazmat Operations, hazmat certification, =HAZWOPER, =WHMIS, =MSDS, =SDS | OSHA Safety |
 Power Tools | power tool operation, hand and power tools, hand tools, table saw, circular saw | | Carpentry
 Construction | construction experience, general construction, residential construction, commercial construction, construction site, construction management | | Building Codes
 Construction Estimating | estimating, cost estimating, quantity takeoff, takeoffs, material takeoffs, bid preparation | Construction | Blueprint Reading
@@ -75,11 +75,35 @@ Low Voltage Cabling | structured cabling, network cabling, cable pulling, =Cat6,
 Telecommunications Installation | telecom installation, cable installation, satellite installation | | Low Voltage Cabling
 Culinary Skills | cooking, food preparation, food prep, knife skills, line cooking, culinary arts, menu planning, baking, line cook, prep cook, cook | | Food Safety
 Food Safety | food handling, food handler certification, ServSafe, =HACCP, food safety standards, sanitation standards | | Culinary Skills
-Bartending | mixology, cocktail preparation, =TIPS certification | | Customer Service
+Bartending | mixology, cocktail preparation, =TIPS certification, =TIPS alcohol certification, TIPS certified | | Customer Service
 Upholstery | furniture repair, sewing, tailoring, alterations | |
 Printing Press Operation | press operation, offset printing, printing press, prepress | |
 Assembly Line Work | assembly line, production line, manufacturing assembly, mechanical assembly, production work | | Quality Inspection
 Manufacturing Processes | production processes, manufacturing processes, injection molding, machine operation, machine operator skills, =GMP, good manufacturing practice, good manufacturing practices | | Lean
 Material Handling | materials handling, lifting heavy objects, manual handling | | Warehouse Operations
+Journeyman Electrician License | journeyman license, journeyman electrician license, master electrician license, electrical license | Electrical Systems |
+Driver's License | valid driver's license, valid drivers license, driver's licence, driving licence, valid driver license | |
+Heat Pumps | heat pump, heat pump installation, ductless mini-splits, mini-split heat pumps | HVAC |
+Brazing | brazed, brazing copper, silver brazing | HVAC |
+Compressor Replacement | replaced compressors, compressor replacement, compressor repair | HVAC |
+NATE Certification | =NATE, =NATE certified, NATE certification | HVAC |
+Wiring Diagrams | wiring diagrams, reading wiring diagrams, electrical diagrams, ladder diagrams | Electrical Troubleshooting |
+ServiceTitan | Service Titan | |
+Water Heater Installation | water heaters, tankless water heaters, water heater repair, water heater replacement | Plumbing |
+Sewer Camera Inspection | sewer camera, sewer cameras, camera inspection, drain camera, jetter, hydro jetting, hydro-jetting | Plumbing |
+PEX | =PEX, =PEX piping, cross-linked polyethylene | Plumbing |
+Copper Piping | copper supply lines, copper pipe, sweating copper | Plumbing |
+Backflow Testing | backflow prevention tester, backflow tester certification, backflow testing certification, backflow tester | Plumbing |
+Plumbing License | plumbing license, journeyman plumber license, master plumber license, plumber's license | Plumbing |
+AWS Certification | =AWS D1.1, AWS certified welder, AWS welding certification, =AWS D1.1 certification, =CWI, certified welding inspector | Welding |
+CNC Plasma Cutting | =CNC plasma, CNC plasma table, plasma table, plasma cutter, =CNC plasma cutting | Metal Fabrication |
+Hypertherm | Hypertherm plasma | Metal Fabrication |
+CMMS | =CMMS, computerized maintenance management system, maintenance management system | Preventive Maintenance |
+IBM Maximo | Maximo, =IBM Maximo | CMMS |
+Submittals | submittal review, reviewed submittals, submittal logs | Construction |
+RFIs | =RFI, =RFIs, requests for information, request for information | Construction |
+Procore | =Procore | Construction |
+Bluebeam Revu | Bluebeam, Bluebeam Revu | Construction |
+Subcontractor Management | coordinated subcontractors, subcontractor coordination, managing subcontractors, trade coordination, coordinated 15 subcontractors | Construction |
 `,
 };

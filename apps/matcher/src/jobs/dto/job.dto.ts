@@ -4,6 +4,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validat
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS, type EmploymentType, type Seniority } from '../../common/seniority';
 import type { Job } from '@jobmatch/db';
 import { EmbeddingStateDto, embeddingState } from '../../common/embedding-state';
+import { OccupationDto, toOccupationDto } from '../../common/occupation.dto';
 import { JobFiltersDto, lowerCaseTrimmed } from '../../common/job-filters.dto';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 
@@ -73,6 +74,8 @@ export class JobDto {
   @ApiProperty({ type: [String], description: 'Canonical skills found in the posting' }) skills!: string[];
   @ApiProperty({ type: [String] }) requiredSkills!: string[];
   @ApiProperty({ type: [String] }) niceToHaveSkills!: string[];
+  @ApiProperty({ type: OccupationDto, nullable: true, description: 'O*NET-SOC occupation of the title (null when unknown or O*NET is not imported)' })
+  occupation!: OccupationDto | null;
   @ApiProperty({ type: EmbeddingStateDto }) embedding!: EmbeddingStateDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -92,6 +95,7 @@ export function toJobDto(job: Job, queued?: boolean): JobDto {
     skills: job.skills,
     requiredSkills: job.requiredSkills,
     niceToHaveSkills: job.niceToHaveSkills,
+    occupation: toOccupationDto(job),
     embedding: embeddingState(job, queued),
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),

@@ -4,6 +4,7 @@ import { redactContactDetails } from '@jobmatch/contracts';
 import type { Resume } from '@jobmatch/db';
 import { EmbeddingStateDto, embeddingState } from '../../common/embedding-state';
 import { asResumeProfile } from '../resume-profile';
+import { OccupationDto, toOccupationDto } from '../../common/occupation.dto';
 import { SENIORITY_LEVELS } from '../../common/seniority';
 
 export class CreateResumeTextDto {
@@ -42,6 +43,8 @@ export class ResumeDto {
   @ApiProperty({ type: ResumeProfileDto, description: 'Contact-free fields parsed from the text' })
   profile!: ResumeProfileDto;
   @ApiProperty({ type: [String] }) skills!: string[];
+  @ApiProperty({ type: OccupationDto, nullable: true, description: 'O*NET-SOC occupation of the headline (null when unknown or O*NET is not imported)' })
+  occupation!: OccupationDto | null;
   @ApiProperty({ description: 'Characters of extracted text' }) textLength!: number;
   @ApiPropertyOptional({
     description:
@@ -64,6 +67,7 @@ export function toResumeDto(
     mimeType: resume.mimeType,
     profile: asResumeProfile(resume.profile),
     skills: resume.skills,
+    occupation: toOccupationDto(resume),
     textLength: resume.text.length,
     ...(options.withText
       ? { text: options.withText === 'full' ? resume.text : redactContactDetails(resume.text) }

@@ -34,6 +34,12 @@ export class JobRefDto {
   @MaxLength(JOB_TEXT_MAX_CHARS)
   @Matches(NOT_BLANK, { message: 'text must not be blank' })
   text?: string;
+
+  @ApiPropertyOptional({ description: 'With text: the posting\'s title, normalised to an O*NET occupation whose demand orders the missing skills', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
 }
 
 export class SkillGapRequestDto {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export const COVERAGE_METHOD =
   'coverage.percent = (2 × matched required + 1 × matched nice-to-have) / (2 × required + 1 × nice-to-have) × 100: ' +
@@ -10,6 +10,12 @@ export const PRIORITY_METHOD =
   'For each missing skill: demand = Σ over the recommended jobs that lack it in the person\'s skills of matchScore × (1 if required, 0.5 if nice-to-have); ' +
   'priority = demand / Σ matchScore of the recommended jobs that list any skill (0..1: 1 means every such job requires it). ' +
   'Sorted by priority, then by how many jobs require it, then skills with related skills the person already has first (quicker to learn), then name.';
+
+export const OCCUPATION_DEMAND_METHOD =
+  'When the job\'s O*NET occupation is known, missing skills are ordered by occupationDemand (0..1) = ' +
+  '(stored jobs of that occupation listing the skill + 20 × O*NET prior) / (stored jobs of that occupation + 20), ' +
+  'where the prior is 1/3 for a technology O*NET lists for the occupation, +1/3 if flagged In Demand, +1/3 if Hot Technology: ' +
+  'O*NET decides while the project has few postings of the occupation, its own postings once it has many.';
 
 export class MatchedSkillDto {
   @ApiProperty({ example: 'Python' }) name!: string;
@@ -23,6 +29,8 @@ export class MissingSkillDto {
   @ApiProperty({ enum: ['required', 'nice-to-have'] }) requirement!: 'required' | 'nice-to-have';
   @ApiProperty({ type: [String], description: 'Skills the person already has that are close to this one (related, broader, or siblings): a shorter path to learn it', example: ['Docker'] })
   relatedOwned!: string[];
+  @ApiPropertyOptional({ description: "How often the job's occupation asks for it, 0..1 (see occupationDemandMethod); only when the occupation is known" })
+  occupationDemand?: number;
 }
 
 export class CoveragePartDto {
@@ -44,12 +52,19 @@ export class GapResumeDto {
   @ApiProperty({ type: [String] }) skills!: string[];
 }
 
+export class GapOccupationDto {
+  @ApiProperty({ example: '15-1252.00' }) code!: string;
+  @ApiProperty({ example: 'Software Developers' }) title!: string;
+}
+
 export class GapJobDto {
   @ApiProperty({ enum: ['id', 'text'] }) source!: 'id' | 'text';
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) id!: string | null;
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
   @ApiProperty({ type: [String] }) requiredSkills!: string[];
   @ApiProperty({ type: [String] }) niceToHaveSkills!: string[];
+  @ApiPropertyOptional({ type: GapOccupationDto, description: 'O*NET occupation (stored with the job, or from job.title for a text job); absent when unknown' })
+  occupation?: GapOccupationDto;
 }
 
 export class SkillGapResponseDto {
@@ -59,6 +74,8 @@ export class SkillGapResponseDto {
   @ApiProperty({ type: [MissingSkillDto] }) missingRequired!: MissingSkillDto[];
   @ApiProperty({ type: [MissingSkillDto] }) missingNiceToHave!: MissingSkillDto[];
   @ApiProperty({ type: CoverageDto }) coverage!: CoverageDto;
+  @ApiPropertyOptional({ description: 'How missing skills are ordered when the occupation is known', example: OCCUPATION_DEMAND_METHOD })
+  occupationDemandMethod?: string;
 }
 
 export class RecommendedJobGapDto {

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { NOT_BLANK } from '../../common/validators';
 
 export const EXTRACT_TEXT_MAX_CHARS = 100_000;
@@ -11,6 +11,20 @@ export class ExtractSkillsRequestDto {
   @MaxLength(EXTRACT_TEXT_MAX_CHARS)
   @Matches(NOT_BLANK, { message: 'text must not be blank' })
   text!: string;
+
+  @ApiPropertyOptional({ description: 'Job title or resume headline: normalised to an O*NET occupation (needs ONET_DATA_FILE)', maxLength: 200, example: 'Senior Backend Engineer' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
+}
+
+export class OccupationMatchDto {
+  @ApiProperty({ example: '15-1252.00', description: 'O*NET-SOC code' }) code!: string;
+  @ApiProperty({ example: 'Software Developers' }) title!: string;
+  @ApiProperty({ description: 'The O*NET title (normalised) that decided it', example: 'engineer' }) matchedTitle!: string;
+  @ApiProperty({ enum: ['exact', 'partial', 'word'], description: "exact: the whole title is an O*NET title; partial: two or more of its words are; word: one word, decided by the text's skills (a weak guess)" })
+  match!: 'exact' | 'partial' | 'word';
 }
 
 export class SkillEvidenceDto {
@@ -33,4 +47,6 @@ export class ExtractSkillsResponseDto {
   @ApiProperty({ type: [String], description: 'Canonical names marked required' }) required!: string[];
   @ApiProperty({ type: [String], description: 'Canonical names marked nice-to-have' }) niceToHave!: string[];
   @ApiProperty({ type: [String], description: 'Canonical names without a qualifier' }) unspecified!: string[];
+  @ApiProperty({ type: OccupationMatchDto, nullable: true, description: 'Occupation of the given title; null without a title, without O*NET, or when no O*NET title fits' })
+  occupation!: OccupationMatchDto | null;
 }

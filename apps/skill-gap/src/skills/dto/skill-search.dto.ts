@@ -27,6 +27,10 @@ export class SkillSummaryDto {
   @ApiProperty({ description: 'The name or alias that matched the query', example: 'k8s' }) matchedTerm!: string;
   @ApiProperty({ type: [String], description: 'Broader skills this one implies' }) parents!: string[];
   @ApiProperty({ type: [String], description: 'Neighbouring skills' }) related!: string[];
+  @ApiProperty({ enum: ['curated', 'onet'], description: 'Where the skill comes from (curated taxonomy, or the imported O*NET release)' })
+  source!: 'curated' | 'onet';
+  @ApiProperty({ type: String, nullable: true, description: 'The O*NET entry naming it ("Microsoft Excel"), when O*NET is imported', example: 'Microsoft Excel' })
+  onetName!: string | null;
 }
 
 export class SkillSearchResponseDto {
