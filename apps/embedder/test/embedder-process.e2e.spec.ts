@@ -4,7 +4,14 @@ import path from 'node:path';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { Queue } from 'bullmq';
 import { firstValueFrom } from 'rxjs';
-import { EMBEDDING_JOB_OPTIONS, EMBEDDING_QUEUE, EmbedderRpc, JOB_NAME_BY_ENTITY, embeddingJobId, type EmbedResponse } from '@jobmatch/contracts';
+import {
+  EMBEDDING_JOB_OPTIONS,
+  EMBEDDING_QUEUE,
+  EmbedderRpc,
+  JOB_NAME_BY_ENTITY,
+  embeddingJobId,
+  type EmbedResponse,
+} from '@jobmatch/contracts';
 import { createPgPool } from '@jobmatch/db';
 import { prepareTestModelDir, type TestModelDir } from '@jobmatch/onnx-testkit';
 import {
@@ -47,7 +54,10 @@ describe('embedder process (dist/main.js)', () => {
   beforeAll(async () => {
     [db, model] = await Promise.all([createTestDatabase(), prepareTestModelDir({ preset: 'mini384' })]);
     pool = createPgPool({ url: db.url, poolSize: 2 });
-    queue = new Queue(EMBEDDING_QUEUE, { connection: { host: '127.0.0.1', port: Number(new URL(TEST_REDIS_URL).port || 6379) }, prefix });
+    queue = new Queue(EMBEDDING_QUEUE, {
+      connection: { host: '127.0.0.1', port: Number(new URL(TEST_REDIS_URL).port || 6379) },
+      prefix,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -78,9 +88,14 @@ describe('embedder process (dist/main.js)', () => {
 
   it('serves RPC, and on SIGTERM finishes in-flight jobs; nothing is lost across a restart', async () => {
     const embedder = await start({ QUEUE_CONCURRENCY: '2', LOG_LEVEL: 'info' });
-    const client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: embedder.rpcPort } });
+    const client = ClientProxyFactory.create({
+      transport: Transport.TCP,
+      options: { host: '127.0.0.1', port: embedder.rpcPort },
+    });
     try {
-      const response = await firstValueFrom(client.send<EmbedResponse>(EmbedderRpc.Embed, { texts: ['Rust systems programmer'] }));
+      const response = await firstValueFrom(
+        client.send<EmbedResponse>(EmbedderRpc.Embed, { texts: ['Rust systems programmer'] }),
+      );
       expect(response.vectors[0]).toHaveLength(384);
     } finally {
       await client.close();
@@ -92,9 +107,18 @@ describe('embedder process (dist/main.js)', () => {
     for (let i = 0; i < 60; i++) {
       rows.push(await insertJobPosting(pool, { title: `Engineer ${i}`, description: filler.repeat(20 + (i % 30)) }));
     }
-    const payloads = rows.map((row) => ({ entity: 'job' as const, id: row.id, contentHash: row.contentHash, modelId: model.modelId }));
+    const payloads = rows.map((row) => ({
+      entity: 'job' as const,
+      id: row.id,
+      contentHash: row.contentHash,
+      modelId: model.modelId,
+    }));
     await queue.addBulk(
-      payloads.map((data) => ({ name: JOB_NAME_BY_ENTITY.job, data, opts: { ...EMBEDDING_JOB_OPTIONS, jobId: embeddingJobId(data) } })),
+      payloads.map((data) => ({
+        name: JOB_NAME_BY_ENTITY.job,
+        data,
+        opts: { ...EMBEDDING_JOB_OPTIONS, jobId: embeddingJobId(data) },
+      })),
     );
 
     // SIGTERM as soon as the worker is busy.
@@ -115,12 +139,15 @@ describe('embedder process (dist/main.js)', () => {
     expect(counts.failed).toBe(0);
     expect(counts.completed + counts.waiting).toBe(rows.length);
     expect(counts.waiting).toBeGreaterThan(0); // the stop really happened mid-queue
-    const { rows: ready } = await pool.query<{ count: string }>(`SELECT count(*) FROM jobs WHERE embedding IS NOT NULL`);
+    const { rows: ready } = await pool.query<{ count: string }>(
+      `SELECT count(*) FROM jobs WHERE embedding IS NOT NULL`,
+    );
     expect(Number(ready[0]!.count)).toBe(counts.completed);
 
     // A new process picks up the rest; every row ends with its vector.
     await start({ QUEUE_CONCURRENCY: '2' });
-    for (const data of payloads) expect((await waitForFinalState(queue, embeddingJobId(data), 60_000)).state).toBe('completed');
+    for (const data of payloads)
+      expect((await waitForFinalState(queue, embeddingJobId(data), 60_000)).state).toBe('completed');
     const { rows: after } = await pool.query<{ count: string }>(
       `SELECT count(*) FROM jobs WHERE embedding IS NOT NULL AND embedding_status = 'READY'`,
     );

@@ -1,17 +1,12 @@
-import { Module, type INestMicroservice } from '@nestjs/common';
-import { ClientProxyFactory, Transport, type ClientProxy, type MicroserviceOptions } from '@nestjs/microservices';
-import { Test } from '@nestjs/testing';
-import { EmbedderErrorCode, EmbedderRpc, MAX_RAW_TEXT_CHARS, type EmbedResponse, type ModelInfoResponse } from '@jobmatch/contracts';
-import { freePort } from '@jobmatch/testing';
-import { firstValueFrom } from 'rxjs';
-import { APP_CONFIG } from '../src/config';
-import { EmbeddingService } from '../src/embedding/embedding.service';
-import { EMBEDDING_PROVIDER } from '../src/inference/embedding-provider';
-import { EmbedderMetrics } from '../src/metrics/embedder-metrics';
-import { EmbedRequestPipe } from '../src/rpc/embed-request.pipe';
-import { EmbedderRpcController } from '../src/rpc/embedder-rpc.controller';
-import { EmbedderRpcExceptionFilter } from '../src/rpc/rpc-exception.filter';
+import {
+  EmbedderErrorCode,
+  EmbedderRpc,
+  MAX_RAW_TEXT_CHARS,
+  type EmbedResponse,
+  type ModelInfoResponse,
+} from '@jobmatch/contracts';
 import { DeterministicProvider } from './support/deterministic-provider';
+import { startRpcTestServer, type RpcTestServer } from './support/rpc-test-server';
 
 /**
  * The RPC layer over a real TCP transport (server and ClientProxy), with a deterministic model:
@@ -19,38 +14,15 @@ import { DeterministicProvider } from './support/deterministic-provider';
  */
 describe('Embedder RPC (TCP) validation and errors', () => {
   const provider = new DeterministicProvider();
-  let server: INestMicroservice;
-  let client: ClientProxy;
+  let rpc: RpcTestServer;
 
   beforeAll(async () => {
-    @Module({
-      controllers: [EmbedderRpcController],
-      providers: [
-        { provide: APP_CONFIG, useValue: { EMBED_MAX_TEXTS: 4, EMBED_MAX_PENDING_TEXTS: 100 } },
-        { provide: EMBEDDING_PROVIDER, useValue: provider },
-        EmbedderMetrics,
-        EmbeddingService,
-        EmbedRequestPipe,
-        EmbedderRpcExceptionFilter,
-      ],
-    })
-    class RpcTestModule {}
-
-    const port = await freePort();
-    const moduleRef = await Test.createTestingModule({ imports: [RpcTestModule] }).compile();
-    server = moduleRef.createNestMicroservice<MicroserviceOptions>({ transport: Transport.TCP, options: { host: '127.0.0.1', port } });
-    server.useLogger(false);
-    await server.listen();
-    client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port } });
-    await client.connect();
+    rpc = await startRpcTestServer(provider, { EMBED_MAX_TEXTS: 4, EMBED_MAX_PENDING_TEXTS: 100 });
   });
 
-  afterAll(async () => {
-    await client?.close();
-    await server?.close();
-  });
+  afterAll(() => rpc?.close());
 
-  const send = <T>(pattern: string, payload: unknown) => firstValueFrom(client.send<T>(pattern, payload));
+  const send = <T>(pattern: string, payload: unknown) => rpc.send<T>(pattern, payload);
 
   it('embeds texts and returns one unit vector per text with the model id', async () => {
     const response = await send<EmbedResponse>(EmbedderRpc.Embed, { texts: ['react developer', 'data engineer'] });
@@ -88,7 +60,11 @@ describe('Embedder RPC (TCP) validation and errors', () => {
     ['a null item', { texts: [null] }, /must be a string/],
     ['an empty string', { texts: [''] }, /non-whitespace/],
     ['a whitespace-only string', { texts: ['ok', ' \n\t '] }, /non-whitespace/],
-    ['a text over the raw cap', { texts: ['x'.repeat(MAX_RAW_TEXT_CHARS + 1)] }, new RegExp(`at most ${MAX_RAW_TEXT_CHARS} characters`)],
+    [
+      'a text over the raw cap',
+      { texts: ['x'.repeat(MAX_RAW_TEXT_CHARS + 1)] },
+      new RegExp(`at most ${MAX_RAW_TEXT_CHARS} characters`),
+    ],
     ['an unknown kind', { texts: ['ok'], kind: 'document' }, /kind must be/],
     ['an unknown field', { texts: ['ok'], model: 'other' }, /model should not exist/],
   ];

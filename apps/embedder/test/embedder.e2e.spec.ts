@@ -21,11 +21,25 @@ import {
 } from '@jobmatch/contracts';
 import { createPgPool, VectorStore } from '@jobmatch/db';
 import { prepareTestModelDir, type TestModelDir } from '@jobmatch/onnx-testkit';
-import { createTestDatabase, deleteRedisKeys, freePort, TEST_REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '@jobmatch/testing';
+import {
+  createTestDatabase,
+  deleteRedisKeys,
+  freePort,
+  TEST_REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '@jobmatch/testing';
 import type { Pool } from 'pg';
 import { AppModule } from '../src/app.module';
 import { loadAppConfig } from '../src/config';
-import { embeddingRow, insertJobPosting, insertResume, maxAbsDifference, norm, waitForFinalState } from './support/e2e-helpers';
+import {
+  embeddingRow,
+  insertJobPosting,
+  insertResume,
+  maxAbsDifference,
+  norm,
+  waitForFinalState,
+} from './support/e2e-helpers';
 
 /**
  * The whole embedder in-process (the AppModule main.ts runs: provider factory, RPC over TCP,
@@ -69,13 +83,19 @@ describe('embedder end-to-end (real ONNX model, Postgres, Redis)', () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
     app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: false });
     app.enableShutdownHooks();
-    app.connectMicroservice<MicroserviceOptions>({ transport: Transport.TCP, options: { host: '127.0.0.1', port: rpcPort } });
+    app.connectMicroservice<MicroserviceOptions>({
+      transport: Transport.TCP,
+      options: { host: '127.0.0.1', port: rpcPort },
+    });
     await app.startAllMicroservices();
     await app.listen(httpPort, '127.0.0.1');
 
     client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: rpcPort } });
     await client.connect();
-    queue = new Queue(EMBEDDING_QUEUE, { connection: { host: '127.0.0.1', port: Number(new URL(TEST_REDIS_URL).port || 6379) }, prefix });
+    queue = new Queue(EMBEDDING_QUEUE, {
+      connection: { host: '127.0.0.1', port: Number(new URL(TEST_REDIS_URL).port || 6379) },
+      prefix,
+    });
     redis = new Redis(TEST_REDIS_URL);
     pool = createPgPool({ url: db.url, poolSize: 2 });
   }, 120_000);
@@ -147,7 +167,9 @@ describe('embedder end-to-end (real ONNX model, Postgres, Redis)', () => {
       await expect(send(EmbedderRpc.Embed, { texts: Array.from({ length: 65 }, () => 'x') })).rejects.toMatchObject({
         code: EmbedderErrorCode.InvalidInput,
       });
-      await expect(send<EmbedResponse>(EmbedderRpc.Embed, { texts: ['still alive'] })).resolves.toMatchObject({ dimension: 384 });
+      await expect(send<EmbedResponse>(EmbedderRpc.Embed, { texts: ['still alive'] })).resolves.toMatchObject({
+        dimension: 384,
+      });
     });
   });
 
@@ -205,16 +227,24 @@ describe('embedder end-to-end (real ONNX model, Postgres, Redis)', () => {
       const viaRpc = await send<EmbedResponse>(EmbedderRpc.Embed, { texts: [posting.text], kind: 'passage' });
       expect(maxAbsDifference(stored!.vector, viaRpc.vectors[0]!)).toBeLessThan(1e-5);
 
-      expect(await embeddingRow(pool, 'resumes', resume.id)).toMatchObject({ has_vector: true, embedding_status: 'READY' });
+      expect(await embeddingRow(pool, 'resumes', resume.id)).toMatchObject({
+        has_vector: true,
+        embedding_status: 'READY',
+      });
     });
 
     it('does not let a stale job (older content hash) overwrite the row', async () => {
       const posting = await insertJobPosting(pool, { title: 'Data analyst', description: 'SQL and dashboards.' });
-      const [jobId] = await enqueue([{ entity: 'job', id: posting.id, contentHash: 'hash-of-an-older-version', modelId: model.modelId }]);
+      const [jobId] = await enqueue([
+        { entity: 'job', id: posting.id, contentHash: 'hash-of-an-older-version', modelId: model.modelId },
+      ]);
       const { state, job } = await waitForFinalState(queue, jobId!);
       expect(state).toBe('completed');
       expect(job.returnvalue).toEqual({ status: 'skipped', reason: 'stale-content' });
-      expect(await embeddingRow(pool, 'jobs', posting.id)).toMatchObject({ has_vector: false, embedding_status: 'PENDING' });
+      expect(await embeddingRow(pool, 'jobs', posting.id)).toMatchObject({
+        has_vector: false,
+        embedding_status: 'PENDING',
+      });
     });
 
     it('puts a job that keeps failing in the failed set with its reason, and marks the row FAILED', async () => {

@@ -50,20 +50,27 @@ describe('EmbeddingJobProcessor', () => {
     const row = repository.row('job', JOB_ID)!;
     expect(row.status).toBe('READY');
     expect(row.modelId).toBe(MODEL);
-    expect(Array.from(row.vector!)).toEqual(Array.from(DeterministicProvider.vectorFor('Backend engineer\n\nBuild APIs in Go')));
+    expect(Array.from(row.vector!)).toEqual(
+      Array.from(DeterministicProvider.vectorFor('Backend engineer\n\nBuild APIs in Go')),
+    );
   });
 
   it('handles resumes through their own job name', async () => {
     const { processor, repository } = setup();
     await processor.process(
-      job({ entity: 'resume', id: RESUME_ID, contentHash: 'hash-r', modelId: MODEL }, { name: EmbeddingJobName.EmbedResume }),
+      job(
+        { entity: 'resume', id: RESUME_ID, contentHash: 'hash-r', modelId: MODEL },
+        { name: EmbeddingJobName.EmbedResume },
+      ),
     );
     expect(repository.row('resume', RESUME_ID)!.status).toBe('READY');
   });
 
   it('skips (completes without writing or embedding) when the content hash is stale', async () => {
     const { processor, repository, provider } = setup();
-    const outcome = await processor.process(job({ entity: 'job', id: JOB_ID, contentHash: 'old-hash', modelId: MODEL }));
+    const outcome = await processor.process(
+      job({ entity: 'job', id: JOB_ID, contentHash: 'old-hash', modelId: MODEL }),
+    );
     expect(outcome).toEqual({ status: 'skipped', reason: 'stale-content' });
     expect(provider.calls).toHaveLength(0);
     expect(repository.row('job', JOB_ID)!.status).toBe('PENDING');
@@ -89,7 +96,12 @@ describe('EmbeddingJobProcessor', () => {
 
   it('refuses a job for another model by throwing (so BullMQ retries), without writing', async () => {
     const { processor, repository, provider } = setup();
-    const payload = { entity: 'job' as const, id: JOB_ID, contentHash: 'hash-1', modelId: 'intfloat/multilingual-e5-small' };
+    const payload = {
+      entity: 'job' as const,
+      id: JOB_ID,
+      contentHash: 'hash-1',
+      modelId: 'intfloat/multilingual-e5-small',
+    };
     await expect(processor.process(job(payload))).rejects.toThrow(
       'Job asks for model "intfloat/multilingual-e5-small" but this embedder serves "test/deterministic"',
     );
@@ -108,28 +120,40 @@ describe('EmbeddingJobProcessor', () => {
 
     const last = EMBEDDING_JOB_OPTIONS.attempts - 1;
     await expect(processor.process(job(payload, { attemptsMade: last }))).rejects.toThrow('session run failed');
-    expect(repository.row('job', JOB_ID)).toMatchObject({ status: 'FAILED', error: 'Embedding failed: session run failed' });
+    expect(repository.row('job', JOB_ID)).toMatchObject({
+      status: 'FAILED',
+      error: 'Embedding failed: session run failed',
+    });
   });
 
   it('fails unrecoverably (no retries) on a malformed payload', async () => {
     const { processor } = setup();
-    await expect(processor.process(job({ entity: 'job', id: 'not-a-uuid', contentHash: '', modelId: MODEL }))).rejects.toThrow(
-      UnrecoverableError,
-    );
+    await expect(
+      processor.process(job({ entity: 'job', id: 'not-a-uuid', contentHash: '', modelId: MODEL })),
+    ).rejects.toThrow(UnrecoverableError);
     await expect(processor.process(job(null))).rejects.toThrow(/entity must be "job" or "resume"/);
     await expect(
-      processor.process(job({ entity: 'resume', id: RESUME_ID, contentHash: 'hash-r', modelId: MODEL }, { name: EmbeddingJobName.EmbedJob })),
+      processor.process(
+        job(
+          { entity: 'resume', id: RESUME_ID, contentHash: 'hash-r', modelId: MODEL },
+          { name: EmbeddingJobName.EmbedJob },
+        ),
+      ),
     ).rejects.toThrow(/does not match job name/);
-    await expect(processor.process(job({ entity: 'job', id: JOB_ID, contentHash: 'hash-1', modelId: MODEL }, { name: 'embed-skill' }))).rejects.toThrow(
-      UnrecoverableError,
-    );
+    await expect(
+      processor.process(
+        job({ entity: 'job', id: JOB_ID, contentHash: 'hash-1', modelId: MODEL }, { name: 'embed-skill' }),
+      ),
+    ).rejects.toThrow(UnrecoverableError);
   });
 
   it('marks a row with no text FAILED at once (unrecoverable)', async () => {
     const { processor, repository } = setup();
     repository.put('resume', RESUME_ID, '   ', 'hash-empty');
     const payload = { entity: 'resume' as const, id: RESUME_ID, contentHash: 'hash-empty', modelId: MODEL };
-    await expect(processor.process(job(payload, { name: EmbeddingJobName.EmbedResume }))).rejects.toThrow(UnrecoverableError);
+    await expect(processor.process(job(payload, { name: EmbeddingJobName.EmbedResume }))).rejects.toThrow(
+      UnrecoverableError,
+    );
     expect(repository.row('resume', RESUME_ID)!.status).toBe('FAILED');
   });
 });

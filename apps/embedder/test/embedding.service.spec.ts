@@ -8,7 +8,9 @@ describe('EmbeddingService', () => {
     const result = await service.embed(['b', 'a', 'b'], 'query');
 
     expect(provider.calls).toEqual([{ texts: ['b', 'a'], kind: 'query' }]);
-    expect(result.vectors.map((v) => Array.from(v))).toEqual(['b', 'a', 'b'].map((t) => Array.from(DeterministicProvider.vectorFor(t))));
+    expect(result.vectors.map((v) => Array.from(v))).toEqual(
+      ['b', 'a', 'b'].map((t) => Array.from(DeterministicProvider.vectorFor(t))),
+    );
     expect(result).toMatchObject({ modelId: 'test/deterministic', dimension: 384 });
   });
 
@@ -19,7 +21,12 @@ describe('EmbeddingService', () => {
     await service.embed(['a document'], 'passage');
     await service.embed(['a document'], 'passage');
 
-    expect(provider.calls.map((call) => call.texts)).toEqual([['python developer'], ['python developer', 'java developer'], ['a document'], ['a document']]);
+    expect(provider.calls.map((call) => call.texts)).toEqual([
+      ['python developer'],
+      ['python developer', 'java developer'],
+      ['a document'],
+      ['a document'],
+    ]);
     expect(Array.from(again.vectors[0]!)).toEqual(Array.from(DeterministicProvider.vectorFor('python developer')));
   });
 
@@ -35,7 +42,9 @@ describe('EmbeddingService', () => {
     const { service } = buildEmbeddingService({ provider, maxPendingTexts: 3 });
 
     const first = service.embed(['one', 'two'], 'query');
-    await expect(service.embed(['three', 'four'], 'query')).rejects.toMatchObject({ code: EmbedderErrorCode.Overloaded });
+    await expect(service.embed(['three', 'four'], 'query')).rejects.toMatchObject({
+      code: EmbedderErrorCode.Overloaded,
+    });
     release();
     await expect(first).resolves.toMatchObject({ vectors: expect.any(Array) });
     // Capacity is given back once the batch is done.
@@ -45,7 +54,10 @@ describe('EmbeddingService', () => {
   it('reports model failures as UNAVAILABLE and never returns a malformed vector', async () => {
     const { service, provider } = buildEmbeddingService();
     provider.failWith = new Error('onnx exploded');
-    await expect(service.embed(['x'])).rejects.toMatchObject({ code: EmbedderErrorCode.Unavailable, message: 'Embedding failed: onnx exploded' });
+    await expect(service.embed(['x'])).rejects.toMatchObject({
+      code: EmbedderErrorCode.Unavailable,
+      message: 'Embedding failed: onnx exploded',
+    });
 
     provider.failWith = undefined;
     provider.embed = async () => [new Float32Array(384)];
@@ -57,6 +69,9 @@ describe('EmbeddingService', () => {
   it('keeps an OVERLOADED error from the inference pipeline', async () => {
     const { service, provider } = buildEmbeddingService();
     provider.failWith = Object.assign(new Error('batch queue full'), { code: 'OVERLOADED' });
-    await expect(service.embed(['x'])).rejects.toMatchObject({ code: EmbedderErrorCode.Overloaded, message: 'batch queue full' });
+    await expect(service.embed(['x'])).rejects.toMatchObject({
+      code: EmbedderErrorCode.Overloaded,
+      message: 'batch queue full',
+    });
   });
 });

@@ -50,10 +50,16 @@ describe('provider selection (EMBEDDING_PROVIDER)', () => {
     expect(resolveModelSpec({ MODEL_ID: spec.id, MODEL_SPEC_FILE: good })).toEqual(spec);
     expect(resolveModelSpec({ MODEL_ID: spec.id })).toEqual(getModelSpec(spec.id));
 
-    expect(() => resolveModelSpec({ MODEL_ID: 'other/model', MODEL_SPEC_FILE: good })).toThrow(/MODEL_ID is "other\/model"/);
+    expect(() => resolveModelSpec({ MODEL_ID: 'other/model', MODEL_SPEC_FILE: good })).toThrow(
+      /MODEL_ID is "other\/model"/,
+    );
     const bad = path.join(folder, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...spec, dimension: -1, pooling: 'max' }));
-    expect(() => resolveModelSpec({ MODEL_ID: spec.id, MODEL_SPEC_FILE: bad })).toThrow(/dimension must be a positive integer; pooling must be/);
-    expect(() => resolveModelSpec({ MODEL_ID: spec.id, MODEL_SPEC_FILE: path.join(folder, 'missing.json') })).toThrow(/not readable JSON/);
+    expect(() => resolveModelSpec({ MODEL_ID: spec.id, MODEL_SPEC_FILE: bad })).toThrow(
+      /dimension must be a positive integer; pooling must be/,
+    );
+    expect(() => resolveModelSpec({ MODEL_ID: spec.id, MODEL_SPEC_FILE: path.join(folder, 'missing.json') })).toThrow(
+      /not readable JSON/,
+    );
   });
 });

@@ -1,63 +1,27 @@
-import { Module, type INestMicroservice } from '@nestjs/common';
-import { ClientProxyFactory, Transport, type ClientProxy, type MicroserviceOptions } from '@nestjs/microservices';
-import { Test } from '@nestjs/testing';
 import { EmbedderErrorCode, EmbedderRpc, RPC_AUTH_FIELD, type EmbedResponse } from '@jobmatch/contracts';
 import { ConfigError } from '@jobmatch/config';
-import { freePort } from '@jobmatch/testing';
 import { register } from 'prom-client';
-import { firstValueFrom } from 'rxjs';
-import { APP_CONFIG, loadAppConfig } from '../src/config';
-import { EmbeddingService } from '../src/embedding/embedding.service';
-import { EMBEDDING_PROVIDER } from '../src/inference/embedding-provider';
-import { EmbedderMetrics } from '../src/metrics/embedder-metrics';
-import { EmbedRequestPipe } from '../src/rpc/embed-request.pipe';
-import { EmbedderRpcController } from '../src/rpc/embedder-rpc.controller';
-import { RpcAuthGuard } from '../src/rpc/rpc-auth.guard';
-import { EmbedderRpcExceptionFilter } from '../src/rpc/rpc-exception.filter';
+import { loadAppConfig } from '../src/config';
 import { DeterministicProvider } from './support/deterministic-provider';
+import { startRpcTestServer, type RpcTestServer } from './support/rpc-test-server';
 
 const SECRET = 'a-shared-secret-of-enough-length';
 
 /** The RPC's shared secret over a real TCP transport: refused without it (and counted), served with it. */
 describe('Embedder RPC authentication', () => {
-  let server: INestMicroservice;
-  let client: ClientProxy;
+  let rpc: RpcTestServer;
 
   beforeAll(async () => {
-    @Module({
-      controllers: [EmbedderRpcController],
-      providers: [
-        {
-          provide: APP_CONFIG,
-          useValue: { EMBED_MAX_TEXTS: 4, EMBED_MAX_PENDING_TEXTS: 100, EMBEDDER_RPC_SECRET: SECRET },
-        },
-        { provide: EMBEDDING_PROVIDER, useValue: new DeterministicProvider() },
-        EmbedderMetrics,
-        EmbeddingService,
-        EmbedRequestPipe,
-        EmbedderRpcExceptionFilter,
-        RpcAuthGuard,
-      ],
-    })
-    class RpcAuthTestModule {}
-    const port = await freePort();
-    const moduleRef = await Test.createTestingModule({ imports: [RpcAuthTestModule] }).compile();
-    server = moduleRef.createNestMicroservice<MicroserviceOptions>({
-      transport: Transport.TCP,
-      options: { host: '127.0.0.1', port },
+    rpc = await startRpcTestServer(new DeterministicProvider(), {
+      EMBED_MAX_TEXTS: 4,
+      EMBED_MAX_PENDING_TEXTS: 100,
+      EMBEDDER_RPC_SECRET: SECRET,
     });
-    server.useLogger(false);
-    await server.listen();
-    client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port } });
-    await client.connect();
   });
 
-  afterAll(async () => {
-    await client?.close();
-    await server?.close();
-  });
+  afterAll(() => rpc?.close());
 
-  const send = <T>(pattern: string, payload: unknown) => firstValueFrom(client.send<T>(pattern, payload));
+  const send = <T>(pattern: string, payload: unknown) => rpc.send<T>(pattern, payload);
   const refusals = async () =>
     (await register.getSingleMetric('embedder_rpc_requests_total')?.get())?.values.find(
       (value) => value.labels.outcome === 'unauthenticated' && value.labels.pattern === EmbedderRpc.Embed,

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { expectSafeAnswer, hostileBody, hostileJson, hostileString } from '@jobmatch/testing';
+import { expectSafeAnswer, hostileBody, hostileJson, hostileString, propertyTest } from '@jobmatch/testing';
 import { startTestApp, type TestApp } from './test-app';
-
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 
 /**
  * Property-based: every JSON endpoint of the skill-gap API under arbitrary bodies and parameters
@@ -27,16 +25,8 @@ describe('skill-gap JSON endpoints under hostile input (property-based)', () => 
     expectSafeAnswer(response.status, response.body);
   };
 
-  const property = (name: string, arbitrary: fc.Arbitrary<unknown>, run: (value: never) => Promise<unknown>) =>
-    it(
-      name,
-      () =>
-        fc.assert(
-          fc.asyncProperty(arbitrary, (value) => run(value as never).then(() => true)),
-          { numRuns: RUNS, seed: 20261201 },
-        ),
-      120_000,
-    );
+  const property = <T>(name: string, arbitrary: fc.Arbitrary<T>, run: (value: T) => Promise<unknown>) =>
+    it(name, propertyTest(arbitrary, run), 120_000);
 
   property('POST /skills/extract', hostileBody(['text', 'title']), (body) =>
     send('post', '/api/v1/skills/extract', body),

@@ -76,3 +76,18 @@ export function expectSafeAnswer(status: number, body: unknown): void {
     }
   }
 }
+
+/** Runs as a jest test body: `check` on `runs` values of `arbitrary`, with a fixed seed so a failure replays. */
+export function propertyTest<T>(
+  arbitrary: fc.Arbitrary<T>,
+  check: (value: T) => Promise<unknown>,
+  runs = Number(process.env.PROPERTY_RUNS ?? 60),
+): () => Promise<void> {
+  return () =>
+    fc.assert(
+      fc.asyncProperty(arbitrary, async (value) => {
+        await check(value);
+      }),
+      { numRuns: runs, seed: 20261201 },
+    );
+}

@@ -3,18 +3,32 @@ import { contentWindows, sectionAwareText, weightedMeanVector } from '../../src/
 import { OnnxEmbeddingProvider } from '../../src/inference/onnx-embedding-provider';
 
 const norm = (vector: Float32Array) => Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
-const maxAbsDiff = (a: Float32Array, b: Float32Array) => a.reduce((max, value, index) => Math.max(max, Math.abs(value - b[index]!)), 0);
+const maxAbsDiff = (a: Float32Array, b: Float32Array) =>
+  a.reduce((max, value, index) => Math.max(max, Math.abs(value - b[index]!)), 0);
 
 describe('contentWindows', () => {
   it('cuts ids into consecutive windows of at most the budget, the last one shorter', () => {
     const ids = Array.from({ length: 10 }, (_, index) => index);
-    expect(contentWindows(ids, 4)).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
-    expect(contentWindows(ids, 5)).toEqual([[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]);
+    expect(contentWindows(ids, 4)).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9],
+    ]);
+    expect(contentWindows(ids, 5)).toEqual([
+      [0, 1, 2, 3, 4],
+      [5, 6, 7, 8, 9],
+    ]);
     expect(contentWindows(ids, 20)).toEqual([ids]);
   });
 
   it('stops at maxWindows and keeps one (empty) window for an empty text', () => {
-    expect(contentWindows(Array.from({ length: 100 }, (_, index) => index), 10, 3)).toEqual([
+    expect(
+      contentWindows(
+        Array.from({ length: 100 }, (_, index) => index),
+        10,
+        3,
+      ),
+    ).toEqual([
       [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
       [10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
       [20, 21, 22, 23, 24, 25, 26, 27, 28, 29],
@@ -68,8 +82,24 @@ describe('sectionAwareText', () => {
   });
 
   it('recognises posting headings (requirements, what we offer) and markdown or colon forms', () => {
-    const posting = ['Data Engineer', '## About us', 'We sell groceries.', "**What you'll do:**", 'Build pipelines.', 'Requirements:', '- SQL'].join('\n');
-    expect(sectionAwareText(posting).split('\n')).toEqual(['Data Engineer', "**What you'll do:**", 'Build pipelines.', 'Requirements:', '- SQL', '## About us', 'We sell groceries.']);
+    const posting = [
+      'Data Engineer',
+      '## About us',
+      'We sell groceries.',
+      "**What you'll do:**",
+      'Build pipelines.',
+      'Requirements:',
+      '- SQL',
+    ].join('\n');
+    expect(sectionAwareText(posting).split('\n')).toEqual([
+      'Data Engineer',
+      "**What you'll do:**",
+      'Build pipelines.',
+      'Requirements:',
+      '- SQL',
+      '## About us',
+      'We sell groceries.',
+    ]);
   });
 
   it('leaves a text without recognised headings unchanged', () => {
@@ -85,7 +115,12 @@ describe('OnnxEmbeddingProvider long-text strategies on a generated tiny BERT (m
   beforeAll(async () => {
     model = await prepareTestModelDir({ preset: 'tiny' });
     for (const longText of ['truncate', 'windows', 'sections'] as const) {
-      providers[longText] = await OnnxEmbeddingProvider.create({ modelPath: model.modelPath, spec: model.spec, intraOpThreads: 1, longText });
+      providers[longText] = await OnnxEmbeddingProvider.create({
+        modelPath: model.modelPath,
+        spec: model.spec,
+        intraOpThreads: 1,
+        longText,
+      });
     }
   });
 
@@ -95,7 +130,18 @@ describe('OnnxEmbeddingProvider long-text strategies on a generated tiny BERT (m
 
   /** Words the generated tokenizer keeps as one token (so window boundaries are known exactly). */
   function singleTokenWords(count: number): string[] {
-    const candidates = ['engineer', 'developer', 'remote', 'senior', 'python', 'java', 'data', 'cloud', 'nurse', 'sales'];
+    const candidates = [
+      'engineer',
+      'developer',
+      'remote',
+      'senior',
+      'python',
+      'java',
+      'data',
+      'cloud',
+      'nurse',
+      'sales',
+    ];
     const words = candidates.filter((word) => providers.truncate!.tokenize(word).length === 3);
     expect(words.length).toBeGreaterThanOrEqual(count);
     return words.slice(0, count);
@@ -129,14 +175,21 @@ describe('OnnxEmbeddingProvider long-text strategies on a generated tiny BERT (m
     const [word] = singleTokenWords(1);
     const long = Array.from({ length: 600 }, () => word).join(' ');
     const vectors = await providers.windows!.embed(['short text', long, 'another short text']);
-    const alone = await Promise.all(['short text', long, 'another short text'].map(async (text) => (await providers.windows!.embed([text]))[0]!));
+    const alone = await Promise.all(
+      ['short text', long, 'another short text'].map(async (text) => (await providers.windows!.embed([text]))[0]!),
+    );
     expect(vectors).toHaveLength(3);
     vectors.forEach((vector, index) => expect(maxAbsDiff(vector, alone[index]!)).toBeLessThan(1e-5));
   });
 
   it('sections: embeds the reordered text, so a summary written last still reaches the window', async () => {
     const [filler] = singleTokenWords(1);
-    const resume = ['EDUCATION', Array.from({ length: 400 }, () => filler).join(' '), 'SUMMARY', 'Python developer building data pipelines'].join('\n');
+    const resume = [
+      'EDUCATION',
+      Array.from({ length: 400 }, () => filler).join(' '),
+      'SUMMARY',
+      'Python developer building data pipelines',
+    ].join('\n');
     const [sections] = await providers.sections!.embed([resume]);
     const [reordered] = await providers.truncate!.embed([sectionAwareText(resume)]);
     const [truncated] = await providers.truncate!.embed([resume]);

@@ -27,12 +27,21 @@ export async function insertJobPosting(
 export async function insertResume(pool: Pool, text: string): Promise<SeededJob> {
   const id = randomUUID();
   const contentHash = sha256Hex(text);
-  await pool.query(`INSERT INTO resumes (id, text, content_hash, updated_at) VALUES ($1, $2, $3, now())`, [id, text, contentHash]);
+  await pool.query(`INSERT INTO resumes (id, text, content_hash, updated_at) VALUES ($1, $2, $3, now())`, [
+    id,
+    text,
+    contentHash,
+  ]);
   return { id, text, contentHash };
 }
 
 export async function embeddingRow(pool: Pool, table: 'jobs' | 'resumes', id: string) {
-  const { rows } = await pool.query<{ has_vector: boolean; embedding_model: string | null; embedding_status: string; embedding_error: string | null }>(
+  const { rows } = await pool.query<{
+    has_vector: boolean;
+    embedding_model: string | null;
+    embedding_status: string;
+    embedding_error: string | null;
+  }>(
     `SELECT embedding IS NOT NULL AS has_vector, embedding_model, embedding_status::text AS embedding_status, embedding_error
        FROM ${table} WHERE id = $1`,
     [id],
@@ -41,7 +50,11 @@ export async function embeddingRow(pool: Pool, table: 'jobs' | 'resumes', id: st
 }
 
 /** Polls until the job is completed or failed (BullMQ keeps both here: removeOnFail is false). */
-export async function waitForFinalState(queue: Queue, jobId: string, timeoutMs = 30_000): Promise<{ state: string; job: Job }> {
+export async function waitForFinalState(
+  queue: Queue,
+  jobId: string,
+  timeoutMs = 30_000,
+): Promise<{ state: string; job: Job }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // State first, then the job: read the other way round, a job could be read mid-retry

@@ -2,9 +2,7 @@ import { EmbeddingService } from '../../src/embedding/embedding.service';
 import { EmbedderMetrics } from '../../src/metrics/embedder-metrics';
 import { DeterministicProvider } from './deterministic-provider';
 
-export function buildEmbeddingService(
-  options: { provider?: DeterministicProvider; maxPendingTexts?: number } = {},
-) {
+export function buildEmbeddingService(options: { provider?: DeterministicProvider; maxPendingTexts?: number } = {}) {
   const provider = options.provider ?? new DeterministicProvider();
   const metrics = new EmbedderMetrics();
   const service = new EmbeddingService(provider, metrics, {

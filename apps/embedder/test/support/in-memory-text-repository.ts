@@ -9,7 +9,10 @@ interface Row extends EmbeddableText {
 }
 
 /** Our own repository, replaced in unit tests by a map with the same compare-and-write rules. */
-export class InMemoryTextRepository implements Pick<EmbeddableTextRepository, 'load' | 'writeEmbedding' | 'markFailed'> {
+export class InMemoryTextRepository implements Pick<
+  EmbeddableTextRepository,
+  'load' | 'writeEmbedding' | 'markFailed'
+> {
   readonly rows = new Map<string, Row>();
   /** Runs between load and write, to simulate a concurrent edit. */
   beforeWrite?: (entity: EmbeddableEntity, id: string) => void;
@@ -27,7 +30,13 @@ export class InMemoryTextRepository implements Pick<EmbeddableTextRepository, 'l
     return row ? { text: row.text, contentHash: row.contentHash } : null;
   }
 
-  async writeEmbedding(entity: EmbeddableEntity, id: string, vector: Float32Array, modelId: string, contentHash: string): Promise<boolean> {
+  async writeEmbedding(
+    entity: EmbeddableEntity,
+    id: string,
+    vector: Float32Array,
+    modelId: string,
+    contentHash: string,
+  ): Promise<boolean> {
     this.beforeWrite?.(entity, id);
     const row = this.row(entity, id);
     if (!row || row.contentHash !== contentHash) return false;

@@ -6,13 +6,12 @@ import {
   hostileBody,
   hostileJson,
   hostileString,
+  propertyTest,
   startEmbedderProcess,
   TEST_REDIS_URL,
   type EmbedderProcess,
 } from '@jobmatch/testing';
 import { startMatcher, type MatcherHarness } from '../support/matcher-harness';
-
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 
 /**
  * Property-based: every JSON endpoint of the matcher under arbitrary bodies and parameters (wrong
@@ -73,16 +72,8 @@ describe('matcher JSON endpoints under hostile input (property-based)', () => {
     await h?.close();
   });
 
-  const property = (name: string, arbitrary: fc.Arbitrary<unknown>, run: (value: never) => Promise<unknown>) =>
-    it(
-      name,
-      () =>
-        fc.assert(
-          fc.asyncProperty(arbitrary, (value) => run(value as never).then(() => true)),
-          { numRuns: RUNS, seed: 20261201 },
-        ),
-      120_000,
-    );
+  const property = <T>(name: string, arbitrary: fc.Arbitrary<T>, run: (value: T) => Promise<unknown>) =>
+    it(name, propertyTest(arbitrary, run), 120_000);
 
   property(
     'POST /jobs',
