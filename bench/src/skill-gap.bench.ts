@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { sha256Hex } from '@jobmatch/contracts';
 import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ResumeRepository, VectorStore } from '@jobmatch/db';
-import { getSkillTaxonomy, importOnet, writeOnetDataset, type SkillCategory } from '@jobmatch/skills';
+import { getSkillTaxonomy, importOnet, writeOnetDataFiles, type SkillCategory } from '@jobmatch/skills';
 import { freePort, startNodeProcess } from '@jobmatch/testing';
 import { readRss, RssSampler, runLoad, type LoadResult } from './lib/search-load';
 
@@ -200,7 +200,7 @@ function onetDataFile(): string | null {
   const folder = path.resolve(ROOT, '..', 'shared', 'data', 'onet-29.2');
   if (!existsSync(folder)) return null;
   const file = path.join(ROOT, '.data', 'onet', 'bench-onet-data.json');
-  writeOnetDataset(file, importOnet(folder));
+  writeOnetDataFiles(file, importOnet(folder));
   return file;
 }
 

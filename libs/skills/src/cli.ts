@@ -6,12 +6,10 @@
  *     <folder> and writes the runtime data file (default: $ONET_DATA_FILE, else .data/onet/onet-data.json).
  */
 import { resolve } from 'node:path';
-import { renameSync, writeFileSync } from 'node:fs';
-import { extractSkills, getSkillExtractor } from './extractor';
-import { writeOnetDataset } from './onet/dataset';
+import { extractSkills } from './extractor';
 import { importOnet } from './onet/import-onet';
 import { mergeOnetTaxonomy } from './onet/merge';
-import { compiledAutomatonPath, useOnetDataFile, useOnetDataset } from './onet/use-onet';
+import { useOnetDataFile, writeOnetDataFiles } from './onet/use-onet';
 
 const USAGE = [
   'usage: cli skills extract                                  (reads text on stdin, prints a JSON array of skill names)',
@@ -49,12 +47,7 @@ async function main(argv: string[]): Promise<number> {
     const out = resolve(option(argv, '--out') ?? process.env.ONET_DATA_FILE ?? DEFAULT_ONET_DATA_FILE);
     const dataset = importOnet(resolve(folder));
     const merged = mergeOnetTaxonomy(dataset); // validates the merge before anything is written
-    writeOnetDataset(out, dataset);
-    // The compiled automaton beside it: services map it instead of compiling (start-up memory and time).
-    useOnetDataset(dataset);
-    const sidecar = compiledAutomatonPath(out);
-    writeFileSync(`${sidecar}.${process.pid}.tmp`, getSkillExtractor().serializeCompiled());
-    renameSync(`${sidecar}.${process.pid}.tmp`, sidecar);
+    writeOnetDataFiles(out, dataset);
     process.stdout.write(
       `Imported O*NET ${dataset.release} from ${resolve(folder)}: ${merged.taxonomy.all().length} skills ` +
         `(${merged.imported} from O*NET, ${merged.mergedIntoCurated} O*NET entries merged into curated skills, ${merged.generic} generic entries not extracted), ` +

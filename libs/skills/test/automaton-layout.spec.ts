@@ -46,3 +46,31 @@ describe('DenseAutomaton with sparse deep states', () => {
     expect(automaton.byteSize()).toBeLessThan(16 * 1024 * 1024);
   });
 });
+
+describe('DenseAutomaton serialized (the O*NET data file sidecar)', () => {
+  const patterns = ['he', 'she', 'his', 'hers', 'abc', 'bc', 'c', 'c++', 'c#'];
+  const texts = ['ushers', 'hishershe', 'abcabc xabc ab c', 'c++ c# c'];
+  const hitsOf = (automaton: DenseAutomaton, text: string) => {
+    const { codes, length } = normalizeText(text);
+    const { hits, count } = automaton.scan(codes, length, WORD_CHAR, patterns.length);
+    return Array.from(hits.subarray(0, 2 * count));
+  };
+
+  it('scans the same from views into its buffer as when compiled', () => {
+    const compiled = new DenseAutomaton(patterns, 64);
+    // An unaligned copy, as a file read into a pooled buffer could be.
+    const bytes = compiled.serialize();
+    const unaligned = new Uint8Array(bytes.byteLength + 3).subarray(3);
+    unaligned.set(bytes);
+    for (const buffer of [bytes, unaligned]) {
+      const loaded = new DenseAutomaton(patterns, undefined, buffer);
+      for (const text of texts) expect(hitsOf(loaded, text)).toEqual(hitsOf(compiled, text));
+    }
+  });
+
+  it('refuses a buffer for other patterns or not an automaton', () => {
+    const bytes = new DenseAutomaton(patterns).serialize();
+    expect(() => new DenseAutomaton([...patterns, 'x'], undefined, bytes)).toThrow(/other patterns/);
+    expect(() => new DenseAutomaton(patterns, undefined, new Uint8Array(64))).toThrow(/not a compiled automaton/);
+  });
+});

@@ -22,6 +22,7 @@ describeWithOnet('cli taxonomy import --onet', () => {
     const dataset = readOnetDataset(out);
     expect(dataset.release).toBe('29.2');
     expect(dataset.occupations.length).toBe(1016);
+    expect(existsSync(`${out}.automaton`)).toBe(true);
     // skills extract then uses it (ONET_DATA_FILE), e.g. a product only O*NET knows.
     const extracted = runCli(['skills', 'extract'], { ONET_DATA_FILE: out }, 'We monitor with Zabbix and bill in Oracle NetSuite.');
     expect(JSON.parse(extracted.stdout)).toEqual(['Zabbix', 'Oracle NetSuite']);

@@ -1,4 +1,4 @@
-import { getSkillTaxonomy, getOccupationIndex, getSkillExtractor, importOnet, useOnetDataset, type OnetDataset } from '../src';
+import { getSkillTaxonomy, getOccupationIndex, getSkillExtractor, importOnet, SkillExtractor, useOnetDataset, type OnetDataset } from '../src';
 import { buildTaxonomy } from '../src/taxonomy';
 import { SKILL_SOURCES } from '../src/data';
 import { evaluate, loadEvalSet } from './eval/evaluate';
@@ -146,4 +146,18 @@ describeWithOnet('taxonomy with the O*NET 29.2 release imported', () => {
       expect(demand.get('git')).toBeGreaterThanOrEqual(2);
     });
   });
+});
+
+describeWithOnet('the compiled automaton written beside the O*NET data file', () => {
+  it('gives the same extraction as compiling, and is ignored when it does not fit the taxonomy', () => {
+    useOnetDataset(importOnet(ONET_FOLDER));
+    const taxonomy = getSkillTaxonomy();
+    const compiled = new SkillExtractor(taxonomy);
+    const sidecar = compiled.serializeCompiled();
+    const text = 'We monitor with Zabbix; RN license, BLS and ACLS; Oracle NetSuite, Slack and Jira. Bilingual Spanish a plus.';
+    expect(new SkillExtractor(taxonomy, sidecar).extract(text)).toEqual(compiled.extract(text));
+    // A sidecar from another taxonomy (the curated one) is not used: the extractor compiles its own.
+    const stale = new SkillExtractor(buildTaxonomy(SKILL_SOURCES)).serializeCompiled();
+    expect(new SkillExtractor(taxonomy, stale).extract(text)).toEqual(compiled.extract(text));
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { importOnet, writeOnetDataset } from '@jobmatch/skills';
+import { importOnet, writeOnetDataFiles } from '@jobmatch/skills';
 import { TEST_ONET_FOLDER, testOnetReleaseAvailable } from './onet-release';
 
 let written: string | undefined;
@@ -13,7 +13,7 @@ export function testOnetDataFile(): string | null {
   if (written) return written;
   if (!testOnetReleaseAvailable()) return null;
   const file = path.join(tmpdir(), `jobmatch-onet-test-${process.pid}.json`);
-  writeOnetDataset(file, importOnet(TEST_ONET_FOLDER));
+  writeOnetDataFiles(file, importOnet(TEST_ONET_FOLDER));
   written = file;
   return file;
 }

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { usePrecompiledAutomaton } from '../extractor';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { SkillExtractor, usePrecompiledAutomaton } from '../extractor';
 import { setSkillTaxonomy } from '../taxonomy';
-import { readOnetDataset, type OnetDataset } from './dataset';
+import { readOnetDataset, writeOnetDataset, type OnetDataset } from './dataset';
 import { mergeOnetTaxonomy } from './merge';
 import { OccupationIndex } from './occupations';
 
@@ -49,6 +49,17 @@ export function useOnetDataFile(path: string): SkillsDataInfo {
   if (existsSync(compiledAutomatonPath(path))) usePrecompiledAutomaton(readFileSync(compiledAutomatonPath(path)));
   installedFrom = path;
   return installed;
+}
+
+/**
+ * Writes the data file and, beside it, the automaton compiled for the curated taxonomy merged with
+ * this release (services map it instead of compiling: start-up memory and time). No global state changes.
+ */
+export function writeOnetDataFiles(path: string, dataset: OnetDataset): void {
+  writeOnetDataset(path, dataset);
+  const sidecar = compiledAutomatonPath(path);
+  writeFileSync(`${sidecar}.${process.pid}.tmp`, new SkillExtractor(mergeOnetTaxonomy(dataset).taxonomy).serializeCompiled());
+  renameSync(`${sidecar}.${process.pid}.tmp`, sidecar);
 }
 
 /** Where the importer writes the compiled automaton beside the data file. */
