@@ -2,8 +2,8 @@
  * Embeds benchmark texts with the real model through the embedder's own pipeline
  * (OnnxEmbeddingProvider: tokenizer, ORT, mean pooling, normalization) and caches the vectors in a file
  * outside the repository ($HOME/.cache/jobmatch/bench/, BENCH_CACHE_DIR to move it), so the slow part —
- * 100 000 texts on two shared cores — is paid once. The cache is keyed by the model file's size and
- * modification time, the precision and a digest of the texts, and written in chunks: an interrupted run
+ * 100 000 texts on two shared cores — is paid once. The cache is keyed by the model file's SHA-256,
+ * the precision and a digest of the texts, and written in chunks: an interrupted run
  * resumes where it stopped.
  */
 import { createHash } from 'node:crypto';
@@ -30,12 +30,29 @@ export interface EmbedReport {
   quantized: boolean;
 }
 
+const fileDigests = new Map<string, string>();
+
+/** SHA-256 of the ONNX file the vectors come from (a re-fetched identical file keeps its cache). */
+export function onnxFileDigest(model: BenchModel, quantized: boolean): string {
+  const file = join(model.modelPath, quantized ? INT8_FILE : FP32_FILE);
+  let digest = fileDigests.get(file);
+  if (!digest) {
+    digest = createHash('sha256').update(readFileSync(file)).digest('hex');
+    fileDigests.set(file, digest);
+  }
+  return digest;
+}
+
 function cacheKey(model: BenchModel, quantized: boolean, texts: string[]): string {
-  const onnx = statSync(join(model.modelPath, quantized ? INT8_FILE : FP32_FILE));
   const digest = createHash('sha256');
-  digest.update(JSON.stringify({ model: model.modelId, size: onnx.size, mtime: onnx.mtimeMs, quantized, n: texts.length }));
+  digest.update(JSON.stringify({ model: model.modelId, onnxSha256: onnxFileDigest(model, quantized), quantized, n: texts.length }));
   for (const text of texts) digest.update(text).update('\u0000');
   return digest.digest('hex').slice(0, 24);
+}
+
+/** Where the vectors of `texts` are cached. */
+export function cacheFile(model: BenchModel, texts: string[], options: { name: string; quantized: boolean }): string {
+  return join(benchCacheDir(), `${options.name}-${options.quantized ? 'int8' : 'fp32'}-${cacheKey(model, options.quantized, texts)}.f32`);
 }
 
 /**
@@ -47,9 +64,8 @@ export async function embedWithCache(
   texts: string[],
   options: { name: string; quantized: boolean; log: (message: string) => void },
 ): Promise<{ vectors: Float32Array[]; report: EmbedReport }> {
-  const dir = benchCacheDir();
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${options.name}-${options.quantized ? 'int8' : 'fp32'}-${cacheKey(model, options.quantized, texts)}.f32`);
+  const file = cacheFile(model, texts, options);
+  mkdirSync(benchCacheDir(), { recursive: true });
   const partial = `${file}.partial`;
   const bytesPerVector = DIMENSION * 4;
   const done = existsSync(file) ? texts.length : existsSync(partial) ? Math.floor(statSync(partial).size / bytesPerVector) : 0;

@@ -8,7 +8,7 @@
  */
 import { jobEmbeddingText } from '@jobmatch/contracts';
 import { FP32_FILE, INT8_FILE, resolveBenchModel, type BenchModel } from './bench-model';
-import { embedWithCache, type EmbedReport } from './real-model-vectors';
+import { embedWithCache, onnxFileDigest, type EmbedReport } from './real-model-vectors';
 import { contentTopics, generateContent, syntheticFingerprint, syntheticRows, GENERATOR_VERSION, type DatasetSpec, type SeedRows } from './search-database';
 import { resumeRow } from './search-content';
 import { EmbeddingLikeGenerator, Rng } from './search-vectors';
@@ -92,13 +92,15 @@ export async function realModelDataset(
     return vectors;
   };
   const precision = options.quantized ? 'int8' : 'fp32';
+  // Another model file (a new export, the other source) must reseed the database, not reuse its vectors.
+  const onnxSha256 = onnxFileDigest(model, options.quantized);
   return {
     model,
     dataset: {
       name: 'real',
       database,
       description: `generated postings and resumes embedded by the real ${model.modelId} (${precision}, ${options.quantized ? INT8_FILE : FP32_FILE}) through the embedder's pipeline`,
-      fingerprint: JSON.stringify({ version: GENERATOR_VERSION, kind: 'real-model', jobs: spec.jobs, resumes: spec.resumes, seed: spec.model.seed, model: model.modelId, precision, texts: jobTexts.length }),
+      fingerprint: JSON.stringify({ version: GENERATOR_VERSION, kind: 'real-model', jobs: spec.jobs, resumes: spec.resumes, seed: spec.model.seed, model: model.modelId, precision, texts: jobTexts.length, onnxSha256 }),
       rows: async () => {
         const jobs = await embed('jobs', jobTexts);
         const resumes = await embed('resumes', resumeTexts);
