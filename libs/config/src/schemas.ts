@@ -57,7 +57,7 @@ export const ENV = {
     .describe('shared secret every embedder RPC call must carry; required when EMBEDDER_HOST is not a loopback address (calls without it are refused and counted)'),
   EMBEDDER_RPC_PORT: z.coerce.number().int().min(1).max(65535).default(4001).describe('port of the embedder RPC (TCP)'),
   CORS_ORIGINS: z.string().default('').describe('comma-separated allowed origins, empty for none'),
-  HNSW_EF_SEARCH: positiveInt(100).describe('HNSW candidate list size (recall vs latency): recall@10 0.98 on real-model vectors of 100 000 generated postings, 0.99 on the synthetic set (BENCHMARKS.md, "Real model (2026-12-01)")'),
+  HNSW_EF_SEARCH: positiveInt(100).describe('HNSW candidate list size (recall vs latency): recall@10 0.98–1.0 on real-model vectors of 100 000 generated postings (two index builds), 0.99 on the synthetic set (BENCHMARKS.md, "Real model (2026-12-01)")'),
 
   EMBEDDING_PROVIDER: z.enum(['onnx', 'huggingface', 'openai']).default('onnx').describe('`onnx`, `huggingface` (Inference API) or `openai` (any `/embeddings` endpoint)'),
   MODEL_DIR: z.string().min(1).default('./models').describe('folder with one sub-folder per model (Hugging Face layout)'),
