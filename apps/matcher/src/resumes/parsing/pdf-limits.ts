@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { constants, createInflate } from 'node:zlib';
 import { DocumentReadError } from './parse-protocol';
 
-const STREAM_START = /stream\r?\n/g;
+const STREAM_KEYWORD = Buffer.from('stream');
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -30,8 +30,12 @@ export function checkPdfStreamSizes(bytes: Buffer, maxInflatedBytes: number): Pr
 
 async function checkStreams(bytes: Buffer, maxInflatedBytes: number): Promise<void> {
   let total = 0;
-  for (const match of bytes.toString('latin1').matchAll(STREAM_START)) {
-    const start = match.index + match[0].length;
+  // Searched in the Buffer itself: no string copy of the file on the heap.
+  for (let at = bytes.indexOf(STREAM_KEYWORD); at >= 0; at = bytes.indexOf(STREAM_KEYWORD, at + STREAM_KEYWORD.length)) {
+    let start = at + STREAM_KEYWORD.length;
+    if (bytes[start] === 0x0d) start++;
+    if (bytes[start] !== 0x0a) continue; // "endstream", or "stream" inside other bytes
+    start++;
     const end = bytes.indexOf('endstream', start, 'latin1');
     if (end < 0) break;
     // zlib data starts with 0x78 (deflate, 32 KB window) followed by a valid check byte.
