@@ -31,7 +31,11 @@ export function checkPdfStreamSizes(bytes: Buffer, maxInflatedBytes: number): Pr
 async function checkStreams(bytes: Buffer, maxInflatedBytes: number): Promise<void> {
   let total = 0;
   // Searched in the Buffer itself: no string copy of the file on the heap.
-  for (let at = bytes.indexOf(STREAM_KEYWORD); at >= 0; at = bytes.indexOf(STREAM_KEYWORD, at + STREAM_KEYWORD.length)) {
+  for (
+    let at = bytes.indexOf(STREAM_KEYWORD);
+    at >= 0;
+    at = bytes.indexOf(STREAM_KEYWORD, at + STREAM_KEYWORD.length)
+  ) {
     let start = at + STREAM_KEYWORD.length;
     if (bytes[start] === 0x0d) start++;
     if (bytes[start] !== 0x0a) continue; // "endstream", or "stream" inside other bytes
