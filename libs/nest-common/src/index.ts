@@ -8,4 +8,3 @@ export * from './http-app';
 export * from './infrastructure';
 export * from './timeout';
 export * from './service-imports';
-export * from './worker-script';

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Pooling } from '@jobmatch/contracts';
-import { workerScriptPath } from '@jobmatch/nest-common';
+// Not from @jobmatch/nest-common: the inference layer stays free of Nest (benchmarks load it under tsx).
+import { workerScriptPath } from './worker-script';
 
 export interface OnnxSessionOptions {
   modelFile: string;
