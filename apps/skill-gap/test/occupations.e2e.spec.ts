@@ -1,14 +1,14 @@
 import { JobRepository, type Job } from '@jobmatch/db';
 import { DEMAND_PRIOR_POSTINGS } from '@jobmatch/skills';
-import { ONET_MISSING_REASON, testOnetDataFile } from '@jobmatch/testing';
+import { onetSuite, testOnetDataFile } from '@jobmatch/testing';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './test-app';
 
 // O*NET imported by the test itself from ../shared/data/onet-29.2 (fails in CI when missing).
 const onetDataFile = testOnetDataFile();
-const describeWithOnet = onetDataFile ? describe : describe.skip;
+const suite = onetSuite('skill-gap with O*NET imported', onetDataFile !== null);
 
-describeWithOnet(`skill-gap with O*NET imported${onetDataFile ? '' : ` (${ONET_MISSING_REASON})`}`, () => {
+(suite.run ? describe : describe.skip)(suite.title, () => {
   let testApp: TestApp;
   let http: ReturnType<typeof request>;
   let jobRepository: JobRepository;
@@ -37,27 +37,49 @@ describeWithOnet(`skill-gap with O*NET imported${onetDataFile ? '' : ` (${ONET_M
   it('GET /skills/sources shows the O*NET release with its attribution', async () => {
     const { body } = await http.get('/api/v1/skills/sources').expect(200);
     expect(body.skills).toBeGreaterThanOrEqual(5000);
-    expect(body.onet).toEqual(expect.objectContaining({ release: '29.2', occupations: 1016, attribution: expect.stringContaining('CC BY 4.0') }));
+    expect(body.onet).toEqual(
+      expect.objectContaining({
+        release: '29.2',
+        occupations: 1016,
+        attribution: expect.stringContaining('CC BY 4.0'),
+      }),
+    );
     expect(body.onet.attribution).toContain('U.S. Department of Labor, Employment and Training Administration');
   });
 
   it('GET /skills tells where each skill comes from', async () => {
     const { body } = await http.get('/api/v1/skills?q=zabbix').expect(200);
     expect(body.items[0]).toEqual(expect.objectContaining({ name: 'Zabbix', source: 'onet', onetName: 'Zabbix' }));
-    const excel = (await http.get('/api/v1/skills?q=excel').expect(200)).body.items.find((item: { name: string }) => item.name === 'Microsoft Excel');
+    const excel = (await http.get('/api/v1/skills?q=excel').expect(200)).body.items.find(
+      (item: { name: string }) => item.name === 'Microsoft Excel',
+    );
     expect(excel).toEqual(expect.objectContaining({ source: 'curated', onetName: 'Microsoft Excel' }));
   });
 
   it('POST /skills/extract returns the occupation of the given title', async () => {
-    const { body } = await http.post('/api/v1/skills/extract').send({ text: 'Telemetry, Epic, ACLS.', title: 'Registered Nurse – ICU' }).expect(200);
-    expect(body.occupation).toEqual({ code: '29-1141.00', title: 'Registered Nurses', matchedTitle: 'registered nurse', match: 'exact' });
+    const { body } = await http
+      .post('/api/v1/skills/extract')
+      .send({ text: 'Telemetry, Epic, ACLS.', title: 'Registered Nurse – ICU' })
+      .expect(200);
+    expect(body.occupation).toEqual({
+      code: '29-1141.00',
+      title: 'Registered Nurses',
+      matchedTitle: 'registered nurse',
+      match: 'exact',
+    });
     const untitled = await http.post('/api/v1/skills/extract').send({ text: 'Telemetry, Epic, ACLS.' }).expect(200);
     expect(untitled.body.occupation).toBeNull();
   });
 
   it('orders missing skills by occupation demand: O*NET flags as the prior, then the stored postings of the occupation', async () => {
     const job = await storeJob('Backend Engineer', ['COBOL', 'Git', 'Kubernetes'], '15-1252.00');
-    const gap = async () => (await http.post('/api/v1/skill-gap').send({ resume: { text: 'Python and Django.' }, job: { id: job.id } }).expect(200)).body;
+    const gap = async () =>
+      (
+        await http
+          .post('/api/v1/skill-gap')
+          .send({ resume: { text: 'Python and Django.' }, job: { id: job.id } })
+          .expect(200)
+      ).body;
     const before = await gap();
     expect(before.job.occupation).toEqual({ code: '15-1252.00', title: 'Software Developers' });
     expect(before.occupationDemandMethod).toContain('O*NET');
@@ -71,14 +93,22 @@ describeWithOnet(`skill-gap with O*NET imported${onetDataFile ? '' : ` (${ONET_M
     for (let i = 0; i < 40; i++) await storeJob(`Backend ${i}`, ['COBOL'], '15-1252.00');
     const after = await gap();
     const cobol = after.missingRequired.find((skill: { name: string }) => skill.name === 'COBOL');
-    expect(cobol.occupationDemand).toBeGreaterThan(before.missingRequired.find((skill: { name: string }) => skill.name === 'COBOL').occupationDemand);
+    expect(cobol.occupationDemand).toBeGreaterThan(
+      before.missingRequired.find((skill: { name: string }) => skill.name === 'COBOL').occupationDemand,
+    );
     expect(after.missingRequired[0].name).toBe('COBOL');
   });
 
   it('uses the title of a text job, and leaves the order alone without an occupation', async () => {
-    const titled = await http.post('/api/v1/skill-gap').send({ resume: { text: 'Python.' }, job: { text: 'Required: Git, Kubernetes.', title: 'Software Developer' } }).expect(200);
+    const titled = await http
+      .post('/api/v1/skill-gap')
+      .send({ resume: { text: 'Python.' }, job: { text: 'Required: Git, Kubernetes.', title: 'Software Developer' } })
+      .expect(200);
     expect(titled.body.job.occupation.code).toBe('15-1252.00');
-    const untitled = await http.post('/api/v1/skill-gap').send({ resume: { text: 'Python.' }, job: { text: 'Required: Kubernetes, Git.' } }).expect(200);
+    const untitled = await http
+      .post('/api/v1/skill-gap')
+      .send({ resume: { text: 'Python.' }, job: { text: 'Required: Kubernetes, Git.' } })
+      .expect(200);
     expect(untitled.body.job.occupation).toBeUndefined();
     expect(untitled.body.missingRequired.map((skill: { name: string }) => skill.name)).toEqual(['Kubernetes', 'Git']);
     expect(untitled.body.missingRequired[0].occupationDemand).toBeUndefined();

@@ -1,11 +1,11 @@
-import { freePort, ONET_MISSING_REASON, testOnetDataFile } from '@jobmatch/testing';
+import { freePort, onetSuite, testOnetDataFile } from '@jobmatch/testing';
 import { startMatcher, type MatcherHarness } from '../support/matcher-harness';
 
 // O*NET imported by the test itself from ../shared/data/onet-29.2 (fails in CI when missing).
 const onetDataFile = testOnetDataFile();
-const describeWithOnet = onetDataFile ? describe : describe.skip;
+const suite = onetSuite('occupations (O*NET imported)', onetDataFile !== null);
 
-describeWithOnet(`occupations (O*NET imported)${onetDataFile ? '' : ` (${ONET_MISSING_REASON})`}`, () => {
+(suite.run ? describe : describe.skip)(suite.title, () => {
   let h: MatcherHarness;
   beforeAll(async () => {
     // Nothing listens on the embedder port: writes must not need the embedder.
@@ -26,12 +26,19 @@ describeWithOnet(`occupations (O*NET imported)${onetDataFile ? '' : ` (${ONET_MI
     const { body: backend } = await h
       .http()
       .post('/api/v1/jobs')
-      .send({ title: 'Senior Backend Engineer', company: 'Acme', description: 'Go services', requirements: 'Go, PostgreSQL, Docker and Kubernetes' })
+      .send({
+        title: 'Senior Backend Engineer',
+        company: 'Acme',
+        description: 'Go services',
+        requirements: 'Go, PostgreSQL, Docker and Kubernetes',
+      })
       .expect(201);
     // One word ("engineer") decides among many occupations: the posting's skills pick Software Developers.
     expect(backend.occupation).toEqual({ code: '15-1252.00', title: 'Software Developers' });
 
-    const [row] = await h.sql<{ occupation_code: string }>('SELECT occupation_code FROM jobs WHERE id = $1', [nurse.id]);
+    const [row] = await h.sql<{ occupation_code: string }>('SELECT occupation_code FROM jobs WHERE id = $1', [
+      nurse.id,
+    ]);
     expect(row!.occupation_code).toBe('29-1141.00');
     expect((await h.http().get(`/api/v1/jobs/${nurse.id}`).expect(200)).body.occupation.code).toBe('29-1141.00');
 
@@ -41,9 +48,17 @@ describeWithOnet(`occupations (O*NET imported)${onetDataFile ? '' : ` (${ONET_MI
   });
 
   it('re-normalises when the title changes', async () => {
-    const { body: job } = await h.http().post('/api/v1/jobs').send({ ...nurseJob, title: 'Line Cook' }).expect(201);
+    const { body: job } = await h
+      .http()
+      .post('/api/v1/jobs')
+      .send({ ...nurseJob, title: 'Line Cook' })
+      .expect(201);
     expect(job.occupation.title).toMatch(/Cooks/);
-    const { body: changed } = await h.http().patch(`/api/v1/jobs/${job.id}`).send({ title: 'Police Officer' }).expect(200);
+    const { body: changed } = await h
+      .http()
+      .patch(`/api/v1/jobs/${job.id}`)
+      .send({ title: 'Police Officer' })
+      .expect(200);
     expect(changed.occupation).toEqual({ code: '33-3051.00', title: "Police and Sheriff's Patrol Officers" });
   });
 
