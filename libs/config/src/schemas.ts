@@ -211,12 +211,18 @@ export const modelFetchEnvSchema = z.object({
   HF_ENDPOINT: ENV.HF_ENDPOINT,
 });
 
+/** `pnpm cli model …` (apps/cli/src/commands/model.ts): the embedding-model registry in Postgres. */
+export const modelCliEnvSchema = z.object({
+  DATABASE_URL: ENV.DATABASE_URL,
+});
+
 /** Who reads which schema, in the order the configuration table lists them. */
 export const SERVICE_ENV_SCHEMAS = {
   embedder: embedderEnvSchema,
   matcher: matcherEnvSchema,
   'skill-gap': skillGapEnvSchema,
   'model:fetch': modelFetchEnvSchema,
+  'cli model': modelCliEnvSchema,
 } as const;
 
 export type CommonEnv = z.infer<typeof commonEnvSchema>;
