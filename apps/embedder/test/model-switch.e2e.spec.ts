@@ -2,21 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { ClientProxyFactory, Transport, type ClientProxy, type MicroserviceOptions } from '@nestjs/microservices';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
-import { Queue } from 'bullmq';
-import { firstValueFrom } from 'rxjs';
-import { EMBEDDING_QUEUE, EmbedderErrorCode, EmbedderRpc, type EmbedResponse, type ModelInfoResponse } from '@jobmatch/contracts';
+import type { Queue } from 'bullmq';
+import { EmbedderErrorCode, EmbedderRpc, jobEmbeddingText, type EmbedResponse, type ModelInfoResponse } from '@jobmatch/contracts';
 import { createPgPool, ModelRegistry, VectorStore } from '@jobmatch/db';
 import { prepareTestModelDir, type TestModelDir } from '@jobmatch/onnx-testkit';
-import { createTestDatabase, deleteRedisKeys, freePort, TEST_REDIS_URL, uniqueRedisPrefix, type TestDatabase } from '@jobmatch/testing';
+import { createTestDatabase, deleteRedisKeys, uniqueRedisPrefix, type TestDatabase } from '@jobmatch/testing';
 import type { Pool } from 'pg';
-import { AppModule } from '../src/app.module';
-import { loadAppConfig } from '../src/config';
 import { MODEL_BUILD_PRIORITY } from '../src/queue/model-builder';
 import { maxAbsDifference } from './support/e2e-helpers';
+import { startInProcessEmbedder, type InProcessEmbedder } from './support/in-process-embedder';
 
 /**
  * A model switch to a model of another dimension, end to end in the embedder (issue #13): the
@@ -31,8 +25,7 @@ describe('model switch (embedder with MODEL_ID and NEXT_MODEL_ID, real ONNX, Pos
   let current: TestModelDir;
   let next: TestModelDir;
   let workDir: string;
-  let app: INestApplication;
-  let client: ClientProxy;
+  let embedder: InProcessEmbedder;
   let queue: Queue;
   let pool: Pool;
   let store: VectorStore;
@@ -77,13 +70,8 @@ describe('model switch (embedder with MODEL_ID and NEXT_MODEL_ID, real ONNX, Pos
       symlinkSync(model.modelPath, target);
       writeFileSync(path.join(workDir, `${model.shape.hidden}.spec.json`), JSON.stringify(model.spec));
     }
-    const rpcPort = await freePort();
-    const config = loadAppConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
+    embedder = await startInProcessEmbedder({
       DATABASE_URL: db.url,
-      DATABASE_POOL_SIZE: '4',
-      REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: prefix,
       MODEL_DIR: path.join(workDir, 'models'),
       MODEL_ID: current.modelId,
@@ -91,33 +79,19 @@ describe('model switch (embedder with MODEL_ID and NEXT_MODEL_ID, real ONNX, Pos
       NEXT_MODEL_ID: next.modelId,
       NEXT_MODEL_SPEC_FILE: path.join(workDir, '768.spec.json'),
       MODEL_BUILD_BATCH: '10',
-      ONNX_INTRA_OP_THREADS: '1',
-      EMBEDDER_RPC_PORT: String(rpcPort),
-      PORT: String(await freePort()),
-      QUEUE_CONCURRENCY: '2',
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-    app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: false });
-    app.enableShutdownHooks();
-    app.connectMicroservice<MicroserviceOptions>({ transport: Transport.TCP, options: { host: '127.0.0.1', port: rpcPort } });
-    await app.startAllMicroservices();
-    await app.listen(config.PORT, '127.0.0.1');
-    client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: rpcPort } });
-    await client.connect();
-    queue = new Queue(EMBEDDING_QUEUE, { connection: { host: '127.0.0.1', port: Number(new URL(TEST_REDIS_URL).port || 6379) }, prefix });
+    queue = embedder.queue;
   }, 180_000);
 
   afterAll(async () => {
-    await client?.close();
-    await queue?.close();
-    await app?.close();
+    await embedder?.close();
     await pool?.end();
     await deleteRedisKeys(prefix);
     await db?.drop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   }, 60_000);
 
-  const send = <T>(pattern: string, payload: unknown) => firstValueFrom(client.send<T>(pattern, payload));
+  const send = <T>(pattern: string, payload: unknown) => embedder.send<T>(pattern, payload);
 
   async function coverageOf(modelId: string) {
     return (await registry.status()).find((model) => model.modelId === modelId)!;
@@ -157,7 +131,6 @@ describe('model switch (embedder with MODEL_ID and NEXT_MODEL_ID, real ONNX, Pos
     // Each stored vector is the next model's passage embedding of the row's text (halfvec rounding).
     const posting = await pool.query(`SELECT title, description, requirements FROM jobs WHERE id = $1`, [jobIds[5]]);
     const stored = await store.readEmbedding('job', jobIds[5]!, next.modelId);
-    const { jobEmbeddingText } = await import('@jobmatch/contracts');
     const viaRpc = await send<EmbedResponse>(EmbedderRpc.Embed, { texts: [jobEmbeddingText(posting.rows[0])], kind: 'passage', modelId: next.modelId });
     expect(viaRpc).toMatchObject({ modelId: next.modelId, dimension: 768 });
     expect(stored!.vector).toHaveLength(768);
