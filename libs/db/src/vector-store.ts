@@ -2,6 +2,7 @@ import pgvector from 'pgvector';
 import { createHash } from 'node:crypto';
 import type { Client, Pool, QueryConfig } from 'pg';
 import { filterConditions, type EntityFilters, type JobFilters, type ResumeFilters } from './filters';
+import { ReadPools } from './read-pools';
 import { JOB_COLUMNS, SELECT_JOB } from './repositories/job.repository';
 import { RESUME_COLUMNS, SELECT_RESUME } from './repositories/resume.repository';
 import { selectList } from './repositories/pg-rows';
@@ -140,7 +141,14 @@ export function assertStorableVector(vector: ArrayLike<number>): void {
 }
 
 export class VectorStore {
-  constructor(private readonly pool: Pool) {}
+  /**
+   * `pool` is the primary: writes and the read-after-write reads (readEmbedding). Searches run
+   * through `reads` (DATABASE_READ_URL replicas, with the primary as fallback; read-pools.ts).
+   */
+  constructor(
+    private readonly pool: Pool,
+    private readonly reads: ReadPools = new ReadPools(pool),
+  ) {}
 
   /**
    * Stores a vector only while the row still holds the content it was computed from.
@@ -187,7 +195,8 @@ export class VectorStore {
   /** Ids and distances of the nearest rows of `entity` to a query vector (recall measurements use this). */
   async nearest<E extends EmbeddableEntity>(entity: E, vector: ArrayLike<number>, options: NearestOptions<E>): Promise<Neighbour[]> {
     assertStorableVector(vector);
-    const { rows } = await this.runSearch(searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(vector)), options.modelId], options, null));
+    const statement = searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(vector)), options.modelId], options, null);
+    const { rows } = await this.reads.read((pool) => runSearch(pool, statement));
     return rows;
   }
 
@@ -219,11 +228,17 @@ export class VectorStore {
     const fields = NEIGHBOUR_COLUMNS[columns][entity];
     if ('vector' in from) {
       assertStorableVector(from.vector);
-      const { rows } = await this.runSearch(searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(from.vector)), options.modelId], options, fields));
+      const statement = searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(from.vector)), options.modelId], options, fields);
+      const { rows } = await this.reads.read((pool) => runSearch(pool, statement));
       return rows as NeighbourRow<E, C>[];
     }
     const sourceRow: QueryConfig = { name: `jobmatch_source_${from.entity}`, text: SOURCE_ROW_SQL[from.entity], values: [from.id, options.modelId] };
-    const { rows, companionRows } = await this.runSearch(this.storedSourceSearch(entity, from, options, fields), sourceRow);
+    const statement = this.storedSourceSearch(entity, from, options, fields);
+    // Read after write: a source row missing or without its vector on a lagging replica is read again on the primary.
+    const { rows, companionRows } = await this.reads.read(
+      (pool) => runSearch(pool, statement, sourceRow),
+      (result) => (result.companionRows[0] as { hasVector?: boolean } | undefined)?.hasVector === true,
+    );
     const found = companionRows[0] as { hasVector: boolean; [field: string]: unknown } | undefined;
     if (!found) return { source: null, candidates: null };
     const { hasVector, ...row } = found;
@@ -236,7 +251,7 @@ export class VectorStore {
    * for the model.
    */
   async storedSimilarity(jobId: string, resumeId: string, modelId: string): Promise<number | null> {
-    const { rows } = await this.pool.query<{ similarity: number }>({
+    const query: QueryConfig = {
       name: 'jobmatch_stored_similarity',
       text: `SELECT ${SIMILARITY_SQL} AS similarity FROM (
                SELECT j.embedding <=> r.embedding AS distance FROM jobs j, resumes r
@@ -244,7 +259,12 @@ export class VectorStore {
                   AND j.embedding IS NOT NULL AND r.embedding IS NOT NULL
              ) AS pair`,
       values: [jobId, resumeId, modelId],
-    });
+    };
+    // No pair on a lagging replica may be a pair just embedded: the primary answers then.
+    const { rows } = await this.reads.read(
+      (pool) => pool.query<{ similarity: number }>(query),
+      (result) => result.rows.length > 0,
+    );
     return rows[0]?.similarity ?? null;
   }
 
@@ -269,47 +289,48 @@ export class VectorStore {
     const searchOptions: NearestOptions<E> = Object.assign({}, options, { excludeIds });
     return searchStatement(entity, sourceVector, [source.id, options.modelId], searchOptions, fields, `${sourceVector} IS NOT NULL`);
   }
+}
 
-  /**
-   * Runs a search in its own transaction with its settings as SET LOCAL, so they never leak to
-   * the pooled connection. The pool's clients pipeline: BEGIN + SET LOCAL (one simple query), an
-   * optional companion read, the search and COMMIT are written together and answered in one round
-   * trip. When a statement fails the server has aborted the transaction and answers the COMMIT
-   * with a rollback, so the connection goes back to the pool clean either way.
-   */
-  private async runSearch(
-    statement: SearchStatement,
-    companion?: QueryConfig,
-  ): Promise<{ rows: Neighbour[]; companionRows: unknown[] }> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
+/**
+ * Runs a search in its own transaction with its settings as SET LOCAL, so they never leak to
+ * the pooled connection. The pool's clients pipeline: BEGIN + SET LOCAL (one simple query), an
+ * optional companion read, the search and COMMIT are written together and answered in one round
+ * trip. When a statement fails the server has aborted the transaction and answers the COMMIT
+ * with a rollback, so the connection goes back to the pool clean either way.
+ */
+async function runSearch(
+  pool: Pool,
+  statement: SearchStatement,
+  companion?: QueryConfig,
+): Promise<{ rows: Neighbour[]; companionRows: unknown[] }> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    // node-postgres writes every protocol message (Bind, Describe, Execute, Sync…) with its own
+    // socket write: five or more system calls for this batch (strace), each a wake-up for Postgres.
+    // Corked, the batch leaves in one writev. The queries are submitted synchronously, so
+    // uncorking right after them flushes exactly this batch.
+    const socket = (client as unknown as Client).connection?.stream;
+    socket?.cork();
+    let batch;
     try {
-      // node-postgres writes every protocol message (Bind, Describe, Execute, Sync…) with its own
-      // socket write: five or more system calls for this batch (strace), each a wake-up for Postgres.
-      // Corked, the batch leaves in one writev. The queries are submitted synchronously, so
-      // uncorking right after them flushes exactly this batch.
-      const socket = (client as unknown as Client).connection?.stream;
-      socket?.cork();
-      let batch;
-      try {
-        batch = Promise.all([
-          client.query(`BEGIN; ${statement.settings}`),
-          companion ? client.query(companion) : null,
-          client.query<Neighbour>(statement.query),
-          client.query('COMMIT'),
-        ]);
-      } finally {
-        socket?.uncork();
-      }
-      const [, companionResult, result] = await batch;
-      return { rows: result.rows, companionRows: companionResult?.rows ?? [] };
-    } catch (error) {
-      // Wait for every pipelined statement to settle before the client can be reused.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
+      batch = Promise.all([
+        client.query(`BEGIN; ${statement.settings}`),
+        companion ? client.query(companion) : null,
+        client.query<Neighbour>(statement.query),
+        client.query('COMMIT'),
+      ]);
     } finally {
-      client.release(broken);
+      socket?.uncork();
     }
+    const [, companionResult, result] = await batch;
+    return { rows: result.rows, companionRows: companionResult?.rows ?? [] };
+  } catch (error) {
+    // Wait for every pipelined statement to settle before the client can be reused.
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
   }
 }
 

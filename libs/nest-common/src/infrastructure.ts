@@ -1,5 +1,14 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createPgPool, EmbeddableTextRepository, JobRepository, PendingEmbeddingsRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
+import {
+  createPgPool,
+  DEFAULT_READ_POOLS_OPTIONS,
+  EmbeddableTextRepository,
+  JobRepository,
+  PendingEmbeddingsRepository,
+  ReadPools,
+  ResumeRepository,
+  VectorStore,
+} from '@jobmatch/db';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 
@@ -9,6 +18,9 @@ export const REDIS = Symbol('REDIS');
 export interface InfrastructureOptions {
   databaseUrl: string;
   databasePoolSize: number;
+  /** Streaming replicas for searches and recommendations (DATABASE_READ_URL); none: the primary serves them. */
+  databaseReadUrls?: string[];
+  databaseReadMaxLagMs?: number;
   redisUrl?: string;
 }
 
@@ -27,11 +39,12 @@ export function createRedisClient(url: string): Redis {
 class InfrastructureShutdown implements OnApplicationShutdown {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly reads: ReadPools,
     @Inject(REDIS) private readonly redis: Redis | null,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.pool.end(), this.redis?.quit()]);
+    await Promise.allSettled([this.reads.end(), this.pool.end(), this.redis?.quit()]);
   }
 }
 
@@ -52,7 +65,19 @@ export class InfrastructureModule {
           provide: REDIS,
           useFactory: () => (options.redisUrl ? createRedisClient(options.redisUrl) : null),
         },
-        { provide: VectorStore, useFactory: (pool: Pool) => new VectorStore(pool), inject: [PG_POOL] },
+        {
+          provide: ReadPools,
+          useFactory: (pool: Pool) => {
+            const reads = ReadPools.fromUrls(pool, options.databaseReadUrls ?? [], options.databasePoolSize, {
+              ...DEFAULT_READ_POOLS_OPTIONS,
+              maxLagMs: options.databaseReadMaxLagMs ?? DEFAULT_READ_POOLS_OPTIONS.maxLagMs,
+            });
+            reads.start();
+            return reads;
+          },
+          inject: [PG_POOL],
+        },
+        { provide: VectorStore, useFactory: (pool: Pool, reads: ReadPools) => new VectorStore(pool, reads), inject: [PG_POOL, ReadPools] },
         { provide: JobRepository, useFactory: (pool: Pool) => new JobRepository(pool), inject: [PG_POOL] },
         { provide: ResumeRepository, useFactory: (pool: Pool) => new ResumeRepository(pool), inject: [PG_POOL] },
         { provide: PendingEmbeddingsRepository, useFactory: (pool: Pool) => new PendingEmbeddingsRepository(pool), inject: [PG_POOL] },
@@ -63,7 +88,7 @@ export class InfrastructureModule {
         },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, REDIS, VectorStore, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
+      exports: [PG_POOL, REDIS, ReadPools, VectorStore, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
     };
   }
 }
