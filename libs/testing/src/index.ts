@@ -7,3 +7,4 @@ export * from './hostile-json';
 export * from './onet-data';
 export * from './onet-release';
 export * from './postgres-replica';
+export * from './embedding-writes';
