@@ -10,6 +10,8 @@ import {
   VectorStore,
 } from '@jobmatch/db';
 import type Redis from 'ioredis';
+import { Gauge } from 'prom-client';
+import { registerOnce } from './metrics';
 import type { Pool } from 'pg';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -33,6 +35,43 @@ export function createRedisClient(url: string): Redis {
   const redis = new RedisClient(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => undefined); // reconnects on its own; health checks report the outage
   return redis;
+}
+
+/** The process's read routing, as the gauges below read it (the latest app's, when tests build several). */
+let observedReads: ReadPools | null = null;
+
+/** GET /metrics: where reads were served, and each replica's lag and rotation (DATABASE_READ_URL). */
+function exposeReadMetrics(reads: ReadPools): void {
+  observedReads = reads;
+  registerOnce(
+    'database_reads_total',
+    () =>
+      new Gauge({
+        name: 'database_reads_total',
+        help: 'Searches and recommendations by where they were served: replica, primary, and reruns on the primary after a replica failed or was not current',
+        labelNames: ['served'] as const,
+        collect() {
+          const counts = observedReads?.counts;
+          if (!counts) return;
+          this.set({ served: 'replica' }, counts.replica);
+          this.set({ served: 'primary' }, counts.primary);
+          this.set({ served: 'primary_after_stale_replica' }, counts.staleRetries);
+          this.set({ served: 'primary_after_replica_failure' }, counts.replicaFailures);
+        },
+      }),
+  );
+  registerOnce(
+    'database_replica_lag_seconds',
+    () =>
+      new Gauge({
+        name: 'database_replica_lag_seconds',
+        help: 'Estimated replay lag of each DATABASE_READ_URL replica (+Inf: unknown or unreachable)',
+        labelNames: ['replica'] as const,
+        collect() {
+          observedReads?.replicaStatus().forEach((status, index) => this.set({ replica: String(index) }, status.lagMs / 1000));
+        },
+      }),
+  );
 }
 
 @Injectable()
@@ -73,6 +112,7 @@ export class InfrastructureModule {
               maxLagMs: options.databaseReadMaxLagMs ?? DEFAULT_READ_POOLS_OPTIONS.maxLagMs,
             });
             reads.start();
+            exposeReadMetrics(reads);
             return reads;
           },
           inject: [PG_POOL],
