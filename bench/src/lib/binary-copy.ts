@@ -17,12 +17,11 @@ const POSTGRES_EPOCH_US = 946_684_800_000_000n;
 
 export type CopyValue =
   | { type: 'uuid'; value: string }
+  | { type: 'int2'; value: number }
   | { type: 'text'; value: string | null }
   | { type: 'text[]'; value: string[] }
   | { type: 'jsonb'; value: unknown }
   | { type: 'timestamptz'; value: Date }
-  /** pgvector `vector`: int16 dimension, int16 unused, float4 × dimension (big-endian). */
-  | { type: 'vector'; value: Float32Array }
   /** pgvector `halfvec`: int16 dimension, int16 unused, float16 × dimension (big-endian). */
   | { type: 'halfvec'; value: Float32Array };
 
@@ -42,6 +41,11 @@ function fieldBytes(field: CopyValue): Buffer | null {
   switch (field.type) {
     case 'uuid':
       return Buffer.from(field.value.replace(/-/g, ''), 'hex');
+    case 'int2': {
+      const buffer = Buffer.alloc(2);
+      buffer.writeInt16BE(field.value);
+      return buffer;
+    }
     case 'text':
       return field.value === null ? null : Buffer.from(field.value, 'utf8');
     case 'jsonb':
@@ -53,12 +57,6 @@ function fieldBytes(field: CopyValue): Buffer | null {
     }
     case 'text[]':
       return textArray(field.value);
-    case 'vector': {
-      const buffer = Buffer.alloc(4 + field.value.length * 4);
-      buffer.writeInt16BE(field.value.length, 0);
-      for (let i = 0; i < field.value.length; i++) buffer.writeFloatBE(field.value[i]!, 4 + i * 4);
-      return buffer;
-    }
     case 'halfvec': {
       const buffer = Buffer.alloc(4 + field.value.length * 2);
       const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength) as DataView & { setFloat16(offset: number, value: number): void };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Presets, SingleBar } from 'cli-progress';
 import { Client, type Pool } from 'pg';
 import { DEFAULT_MODEL_ID } from '@jobmatch/contracts';
-import { applyMigrations, createPgPool, MIGRATIONS_DIR } from '@jobmatch/db';
+import { applyMigrations, createPgPool, MIGRATIONS_DIR, modelIndexName, modelIndexSql, VectorStore, type ModelRef } from '@jobmatch/db';
 import { describeTopics, jobRow, resumeRow, type JobRow, type ResumeRow } from './search-content';
 import { copyBinary, type CopyValue } from './binary-copy';
 import { EmbeddingLikeGenerator, Rng, type VectorModelParams } from './search-vectors';
@@ -49,12 +49,15 @@ export interface SeedRows {
 }
 
 const META_TABLE = 'bench_meta';
-// The same definitions as the migration, so the matcher runs against production-shaped indexes.
-const HNSW_INDEXES = [
-  { name: 'jobs_embedding_hnsw_idx', table: 'jobs' },
-  { name: 'resumes_embedding_hnsw_idx', table: 'resumes' },
-];
-const HNSW_WITH = 'WITH (m = 16, ef_construction = 64)';
+// The vectors are the default model's (registered and active from the migration); its HNSW indexes
+// have the production definition (modelIndexSql), so the matcher runs against production-shaped indexes.
+const ENTITIES = ['job', 'resume'] as const;
+
+async function benchModel(pool: Pool): Promise<ModelRef> {
+  const model = await new VectorStore(pool).findModel(DEFAULT_MODEL_ID);
+  if (!model) throw new Error(`${DEFAULT_MODEL_ID} is not registered in embedding_models`);
+  return model;
+}
 
 export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
@@ -103,16 +106,20 @@ async function readMeta(pool: Pool): Promise<SeedMeta | null> {
 }
 
 async function indexesPresent(pool: Pool): Promise<boolean> {
+  const model = await benchModel(pool);
   const { rows } = await pool.query<{ count: string }>(
     `SELECT count(*) FROM pg_indexes WHERE indexname = ANY($1::text[])`,
-    [HNSW_INDEXES.map((index) => index.name)],
+    [ENTITIES.map((entity) => modelIndexName(entity, model))],
   );
-  return Number(rows[0]!.count) === HNSW_INDEXES.length;
+  return Number(rows[0]!.count) === ENTITIES.length;
 }
 
+/** The job index's size; the table size counts the rows and their vectors (jobs + job_embeddings). */
 async function sizes(pool: Pool): Promise<{ indexSizeMb: number; tableSizeMb: number }> {
   const { rows } = await pool.query<{ index_bytes: string; table_bytes: string }>(
-    `SELECT pg_relation_size('jobs_embedding_hnsw_idx') AS index_bytes, pg_total_relation_size('jobs') AS table_bytes`,
+    `SELECT pg_relation_size($1::regclass) AS index_bytes,
+            pg_total_relation_size('jobs') + pg_table_size('job_embeddings') + pg_indexes_size('job_embeddings') - pg_relation_size($1::regclass) AS table_bytes`,
+    [modelIndexName('job', await benchModel(pool))],
   );
   const mb = (bytes: string) => Math.round(Number(bytes) / 1048576);
   return { indexSizeMb: mb(rows[0]!.index_bytes), tableSizeMb: mb(rows[0]!.table_bytes) };
@@ -147,18 +154,18 @@ export async function seedDataset(
 
   const rows = await produceRows();
   log(`seeding ${rows.jobCount} jobs and ${rows.resumeCount} resumes…`);
-  for (const index of HNSW_INDEXES) await pool.query(`DROP INDEX IF EXISTS ${index.name}`);
-  await pool.query(`TRUNCATE jobs, resumes`);
+  const model = await benchModel(pool);
+  for (const entity of ENTITIES) await pool.query(`DROP INDEX IF EXISTS ${modelIndexName(entity, model)}`);
+  await pool.query(`TRUNCATE jobs, resumes CASCADE`);
   await pool.query(`DELETE FROM ${META_TABLE}`);
 
   const loadStart = performance.now();
-  const { jobRowsPerSecond: loadRowsPerSecond, vectorType } = await copyRows(pool, rows, log);
+  const { jobRowsPerSecond: loadRowsPerSecond, vectorType } = await copyRows(pool, rows, model, log);
   const loadSeconds = (performance.now() - loadStart) / 1000;
   // VACUUM first: the build then reads an all-visible heap with hint bits set.
-  await pool.query('VACUUM ANALYZE jobs');
-  await pool.query('VACUUM ANALYZE resumes');
+  for (const table of ['jobs', 'resumes', 'job_embeddings', 'resume_embeddings']) await pool.query(`VACUUM ANALYZE ${table}`);
   log(`loaded in ${loadSeconds.toFixed(1)} s; building HNSW indexes (m=16, ef_construction=64, maintenance_work_mem ${buildSettings.maintenanceWorkMem}, ${buildSettings.maxParallelMaintenanceWorkers} parallel workers)…`);
-  const indexBuildSeconds = await buildIndexes(pool, buildSettings, log);
+  const indexBuildSeconds = await buildIndexes(pool, model, buildSettings, log);
   const indexBuiltAt = new Date().toISOString();
   log(`HNSW indexes built in ${indexBuildSeconds.toFixed(1)} s`);
   const newMeta: SeedMeta = { fingerprint: datasetFingerprint, loadSeconds, indexBuildSeconds, indexBuiltAt, loadRowsPerSecond, vectorType, indexBuildSettings: buildSettings };
@@ -224,33 +231,45 @@ export function syntheticRows(generator: EmbeddingLikeGenerator, spec: DatasetSp
   };
 }
 
-/** The stored vectors' column type (vector or halfvec), read from the schema so the loader follows the migrations. */
-async function embeddingColumnType(pool: Pool, table: string): Promise<'vector' | 'halfvec'> {
-  const { rows } = await pool.query<{ type: string }>(
-    `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'embedding'`,
-    [table],
-  );
-  const type = rows[0]?.type ?? '';
-  if (type.startsWith('halfvec')) return 'halfvec';
-  if (type.startsWith('vector')) return 'vector';
-  throw new Error(`${table}.embedding has an unexpected type "${type}"`);
-}
+/** Rows per pair of COPYs: the entity rows first, then their vectors (the foreign key needs the rows). */
+const COPY_CHUNK = 20_000;
 
 const JOB_COPY_TARGET =
   'jobs (id, title, company, location, employment_type, seniority, description, requirements, skills, required_skills, ' +
-  'nice_to_have_skills, content_hash, embedding, embedding_model, embedding_status, embedded_at, updated_at)';
-const RESUME_COPY_TARGET =
-  'resumes (id, file_name, mime_type, text, skills, profile, content_hash, embedding, embedding_model, embedding_status, embedded_at, updated_at)';
+  'nice_to_have_skills, content_hash, embedding_model, embedding_status, embedded_at, updated_at)';
+const RESUME_COPY_TARGET = 'resumes (id, file_name, mime_type, text, skills, profile, content_hash, embedding_model, embedding_status, embedded_at, updated_at)';
+const VECTOR_COPY_TARGET = { job: 'job_embeddings (job_id, model_key, source_hash, embedding, computed_at)', resume: 'resume_embeddings (resume_id, model_key, source_hash, embedding, computed_at)' };
 
-/** Both tables through binary COPY (binary-copy.ts), with a progress bar of rows and rows/s. */
-async function copyRows(pool: Pool, rows: SeedRows, log: (message: string) => void): Promise<LoadReport> {
+function* chunked<T>(rows: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * Both entities through binary COPY (binary-copy.ts), in chunks: each chunk's rows, then their
+ * halfvec vectors (job_embeddings), with a progress bar of rows and rows/s. Rows are generated as
+ * the chunks are consumed, so a million of them never sit in memory.
+ */
+async function copyRows(pool: Pool, rows: SeedRows, model: ModelRef, log: (message: string) => void): Promise<LoadReport> {
   // A connection of its own: the pool's clients pipeline, and pg-copy-streams needs a plain one.
   const client = new Client({ connectionString: pool.options.connectionString });
   await client.connect();
   try {
-    const jobType = await embeddingColumnType(pool, 'jobs');
-    const resumeType = await embeddingColumnType(pool, 'resumes');
     const now = new Date();
+    const vectorFields = (id: string, contentHash: string, vector: Float32Array): CopyValue[] => [
+      { type: 'uuid', value: id },
+      { type: 'int2', value: model.key },
+      { type: 'text', value: contentHash },
+      { type: 'halfvec', value: vector },
+      { type: 'timestamptz', value: now },
+    ];
     const bar = new SingleBar(
       { format: '  COPY jobs {bar} {percentage}% | {value}/{total} rows | {rate} rows/s | {duration_formatted}', hideCursor: true, etaBuffer: 50, noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 10_000 },
       Presets.shades_classic,
@@ -258,61 +277,64 @@ async function copyRows(pool: Pool, rows: SeedRows, log: (message: string) => vo
     const started = performance.now();
     bar.start(rows.jobCount, 0, { rate: 0 });
     let loaded = 0;
-    const jobs = mapRows(rows.jobs, ({ row, vector }): CopyValue[] => [
-      { type: 'uuid', value: randomUUID() },
-      { type: 'text', value: row.title },
-      { type: 'text', value: row.company },
-      { type: 'text', value: row.location },
-      { type: 'text', value: row.employmentType },
-      { type: 'text', value: row.seniority },
-      { type: 'text', value: row.description },
-      { type: 'text', value: row.requirements },
-      { type: 'text[]', value: row.skills },
-      { type: 'text[]', value: row.requiredSkills },
-      { type: 'text[]', value: row.niceToHaveSkills },
-      { type: 'text', value: row.contentHash },
-      { type: jobType, value: vector },
-      { type: 'text', value: DEFAULT_MODEL_ID },
-      { type: 'text', value: 'READY' },
-      { type: 'timestamptz', value: now },
-      { type: 'timestamptz', value: now },
-    ]);
-    await copyBinary(client, JOB_COPY_TARGET, jobs, (count) => {
-      loaded += count;
-      bar.update(loaded, { rate: Math.round(loaded / ((performance.now() - started) / 1000)) });
-    });
+    for (const chunk of chunked(rows.jobs, COPY_CHUNK)) {
+      const ids = chunk.map(() => randomUUID());
+      const jobRows = chunk.map(({ row }, i): CopyValue[] => [
+        { type: 'uuid', value: ids[i]! },
+        { type: 'text', value: row.title },
+        { type: 'text', value: row.company },
+        { type: 'text', value: row.location },
+        { type: 'text', value: row.employmentType },
+        { type: 'text', value: row.seniority },
+        { type: 'text', value: row.description },
+        { type: 'text', value: row.requirements },
+        { type: 'text[]', value: row.skills },
+        { type: 'text[]', value: row.requiredSkills },
+        { type: 'text[]', value: row.niceToHaveSkills },
+        { type: 'text', value: row.contentHash },
+        { type: 'text', value: model.modelId },
+        { type: 'text', value: 'READY' },
+        { type: 'timestamptz', value: now },
+        { type: 'timestamptz', value: now },
+      ]);
+      await copyBinary(client, JOB_COPY_TARGET, jobRows, () => undefined);
+      await copyBinary(client, VECTOR_COPY_TARGET.job, chunk.map(({ row, vector }, i) => vectorFields(ids[i]!, row.contentHash, vector)), () => undefined);
+      loaded += chunk.length;
+      const rate = Math.round(loaded / ((performance.now() - started) / 1000));
+      bar.update(loaded, { rate });
+      if (!process.stdout.isTTY && (loaded / COPY_CHUNK) % 10 === 0) log(`  ${loaded} jobs, ${rate} rows/s`);
+    }
     bar.stop();
     const jobSeconds = (performance.now() - started) / 1000;
-    const resumes = mapRows(rows.resumes, ({ row, vector }): CopyValue[] => [
-      { type: 'uuid', value: randomUUID() },
-      { type: 'text', value: null },
-      { type: 'text', value: 'text/plain' },
-      { type: 'text', value: row.text },
-      { type: 'text[]', value: row.skills },
-      { type: 'jsonb', value: row.profile },
-      { type: 'text', value: row.contentHash },
-      { type: resumeType, value: vector },
-      { type: 'text', value: DEFAULT_MODEL_ID },
-      { type: 'text', value: 'READY' },
-      { type: 'timestamptz', value: now },
-      { type: 'timestamptz', value: now },
-    ]);
-    await copyBinary(client, RESUME_COPY_TARGET, resumes, () => undefined);
-    const report = { jobRowsPerSecond: Math.round(rows.jobCount / jobSeconds), vectorType: jobType };
-    log(`  ${rows.jobCount} jobs in ${jobSeconds.toFixed(1)} s (${report.jobRowsPerSecond} rows/s, binary COPY, ${jobType}); ${rows.resumeCount} resumes`);
+    for (const chunk of chunked(rows.resumes, COPY_CHUNK)) {
+      const ids = chunk.map(() => randomUUID());
+      const resumeRows = chunk.map(({ row }, i): CopyValue[] => [
+        { type: 'uuid', value: ids[i]! },
+        { type: 'text', value: null },
+        { type: 'text', value: 'text/plain' },
+        { type: 'text', value: row.text },
+        { type: 'text[]', value: row.skills },
+        { type: 'jsonb', value: row.profile },
+        { type: 'text', value: row.contentHash },
+        { type: 'text', value: model.modelId },
+        { type: 'text', value: 'READY' },
+        { type: 'timestamptz', value: now },
+        { type: 'timestamptz', value: now },
+      ]);
+      await copyBinary(client, RESUME_COPY_TARGET, resumeRows, () => undefined);
+      await copyBinary(client, VECTOR_COPY_TARGET.resume, chunk.map(({ row, vector }, i) => vectorFields(ids[i]!, row.contentHash, vector)), () => undefined);
+    }
+    const report = { jobRowsPerSecond: Math.round(rows.jobCount / jobSeconds), vectorType: `halfvec(${model.dimension})` };
+    log(`  ${rows.jobCount} jobs in ${jobSeconds.toFixed(1)} s (${report.jobRowsPerSecond} rows/s, binary COPY of rows + halfvec vectors); ${rows.resumeCount} resumes`);
     return report;
   } finally {
     await client.end();
   }
 }
 
-function* mapRows<T, R>(rows: Iterable<T>, map: (row: T) => R): Generator<R> {
-  for (const row of rows) yield map(row);
-}
-
 interface LoadReport {
   jobRowsPerSecond: number;
-  vectorType: 'vector' | 'halfvec';
+  vectorType: string;
 }
 
 /** Session settings of the index build, reported with its time (bench/results). */
@@ -324,9 +346,9 @@ export interface IndexBuildSettings {
 /** The 100 000-row builds' settings; the 1M bench raises maintenance_work_mem so its graph fits. */
 export const DEFAULT_BUILD_SETTINGS: IndexBuildSettings = { maintenanceWorkMem: '1GB', maxParallelMaintenanceWorkers: 2 };
 
-async function buildIndexes(pool: Pool, settings: IndexBuildSettings, log: (message: string) => void): Promise<number> {
+async function buildIndexes(pool: Pool, model: ModelRef, settings: IndexBuildSettings, log: (message: string) => void): Promise<number> {
   const client = await pool.connect();
-  // pgvector reports the build phases and "graph no longer fits into maintenance_work_mem" as notices.
+  // pgvector reports "graph no longer fits into maintenance_work_mem" as a notice.
   const onNotice = (notice: { message?: string }) => log(`  postgres: ${notice.message}`);
   client.on('notice', onNotice);
   try {
@@ -336,10 +358,9 @@ async function buildIndexes(pool: Pool, settings: IndexBuildSettings, log: (mess
     await client.query(`SET maintenance_work_mem = '${settings.maintenanceWorkMem}'`);
     await client.query(`SET max_parallel_maintenance_workers = ${Math.floor(settings.maxParallelMaintenanceWorkers)}`);
     const start = performance.now();
-    for (const index of HNSW_INDEXES) {
-      const opclass = (await embeddingColumnType(pool, index.table)) === 'halfvec' ? 'halfvec_cosine_ops' : 'vector_cosine_ops';
-      await client.query(`CREATE INDEX ${index.name} ON ${index.table} USING hnsw (embedding ${opclass}) ${HNSW_WITH}`);
-      log(`  ${index.name} built after ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    for (const entity of ENTITIES) {
+      await client.query(modelIndexSql(entity, model, { concurrently: false }));
+      log(`  ${modelIndexName(entity, model)} built after ${((performance.now() - start) / 1000).toFixed(1)} s`);
     }
     return (performance.now() - start) / 1000;
   } finally {
@@ -354,7 +375,8 @@ export interface StoredIds {
 }
 
 export async function storedIds(pool: Pool): Promise<StoredIds> {
-  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM resumes WHERE embedding IS NOT NULL ORDER BY id`);
-  const { rows: count } = await pool.query<{ count: string }>(`SELECT count(*) FROM jobs WHERE embedding IS NOT NULL`);
+  const { key } = await benchModel(pool);
+  const { rows } = await pool.query<{ id: string }>(`SELECT resume_id AS id FROM resume_embeddings WHERE model_key = $1 ORDER BY resume_id`, [key]);
+  const { rows: count } = await pool.query<{ count: string }>(`SELECT count(*) FROM job_embeddings WHERE model_key = $1`, [key]);
   return { resumeIds: rows.map((row) => row.id), jobCount: Number(count[0]!.count) };
 }

@@ -4,6 +4,7 @@ import {
   DEFAULT_READ_POOLS_OPTIONS,
   EmbeddableTextRepository,
   JobRepository,
+  ModelRegistry,
   PendingEmbeddingsRepository,
   ReadPools,
   ResumeRepository,
@@ -118,6 +119,7 @@ export class InfrastructureModule {
           inject: [PG_POOL],
         },
         { provide: VectorStore, useFactory: (pool: Pool, reads: ReadPools) => new VectorStore(pool, reads), inject: [PG_POOL, ReadPools] },
+        { provide: ModelRegistry, useFactory: (pool: Pool, vectors: VectorStore) => new ModelRegistry(pool, vectors), inject: [PG_POOL, VectorStore] },
         { provide: JobRepository, useFactory: (pool: Pool) => new JobRepository(pool), inject: [PG_POOL] },
         { provide: ResumeRepository, useFactory: (pool: Pool) => new ResumeRepository(pool), inject: [PG_POOL] },
         { provide: PendingEmbeddingsRepository, useFactory: (pool: Pool) => new PendingEmbeddingsRepository(pool), inject: [PG_POOL] },
@@ -128,7 +130,7 @@ export class InfrastructureModule {
         },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, REDIS, ReadPools, VectorStore, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
+      exports: [PG_POOL, REDIS, ReadPools, VectorStore, ModelRegistry, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
     };
   }
 }
