@@ -1,3 +1,4 @@
+import { DEFAULT_MODEL_ID } from '@jobmatch/contracts';
 import { startReplicaPair, type ReplicaPair } from '@jobmatch/testing';
 import { Client, type Pool } from 'pg';
 import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ReadPools, ResumeRepository, VectorStore } from '../src';
@@ -9,7 +10,8 @@ import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ReadPools
  * through the primary, never lost, and that a stopped replica sends its reads to the primary.
  */
 
-const MODEL = 'test-model';
+// The model the migrations register as active: its vectors set the rows' embedding state.
+const MODEL = DEFAULT_MODEL_ID;
 const DIM = 384;
 const MAX_LAG_MS = 300;
 
@@ -88,7 +90,7 @@ describe('reads on a streaming replica (DATABASE_READ_URL; own primary + replica
     return resume.id;
   }
 
-  const replayedOnReplica = async (id: string) => (await replicaAdmin.query(`SELECT 1 FROM jobs WHERE id = $1 AND embedding IS NOT NULL`, [id])).rowCount === 1;
+  const replayedOnReplica = async (id: string) => (await replicaAdmin.query(`SELECT 1 FROM job_embeddings WHERE job_id = $1`, [id])).rowCount === 1;
   const searchIds = async () => (await store.nearest('job', unitVector(0), { modelId: MODEL, limit: 10 })).map((row) => row.id);
 
   it('serves searches from the replica while it keeps up', async () => {

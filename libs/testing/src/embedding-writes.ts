@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 
 /**
  * Counts vector writes in the database itself, for tests and benches of several embedder workers:
- * a trigger logs every UPDATE that sets a job's or resume's vector, so a duplicate write shows up
+ * a trigger logs every insert or update of a vector row (job_embeddings, resume_embeddings: one per
+ * entity row and model), so a duplicate write shows up
  * however the workers report their own work. For test and bench databases only.
  */
 export async function installEmbeddingWriteLog(pool: Pool): Promise<void> {
@@ -10,13 +11,13 @@ export async function installEmbeddingWriteLog(pool: Pool): Promise<void> {
     CREATE TABLE IF NOT EXISTS embedding_write_log (entity text NOT NULL, id uuid NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp());
     CREATE OR REPLACE FUNCTION log_embedding_write() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO embedding_write_log (entity, id) VALUES (TG_ARGV[0], NEW.id);
+        INSERT INTO embedding_write_log (entity, id) VALUES (TG_ARGV[0], (to_jsonb(NEW) ->> TG_ARGV[1])::uuid);
         RETURN NEW;
       END $$;
-    DROP TRIGGER IF EXISTS jobs_embedding_write_log ON jobs;
-    CREATE TRIGGER jobs_embedding_write_log AFTER UPDATE OF embedding ON jobs FOR EACH ROW WHEN (NEW.embedding IS NOT NULL) EXECUTE FUNCTION log_embedding_write('job');
-    DROP TRIGGER IF EXISTS resumes_embedding_write_log ON resumes;
-    CREATE TRIGGER resumes_embedding_write_log AFTER UPDATE OF embedding ON resumes FOR EACH ROW WHEN (NEW.embedding IS NOT NULL) EXECUTE FUNCTION log_embedding_write('resume');
+    DROP TRIGGER IF EXISTS job_embeddings_write_log ON job_embeddings;
+    CREATE TRIGGER job_embeddings_write_log AFTER INSERT OR UPDATE OF embedding ON job_embeddings FOR EACH ROW EXECUTE FUNCTION log_embedding_write('job', 'job_id');
+    DROP TRIGGER IF EXISTS resume_embeddings_write_log ON resume_embeddings;
+    CREATE TRIGGER resume_embeddings_write_log AFTER INSERT OR UPDATE OF embedding ON resume_embeddings FOR EACH ROW EXECUTE FUNCTION log_embedding_write('resume', 'resume_id');
     TRUNCATE embedding_write_log;
   `);
 }
