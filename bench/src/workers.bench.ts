@@ -73,7 +73,7 @@ interface RunResult {
 
 /** Stored postings (generated content, 12 job families) as PENDING rows; returns their payloads. */
 async function seedJobs(pool: Pool, count: number, modelId: string): Promise<EmbedEntityPayload[]> {
-  await pool.query('TRUNCATE jobs, resumes');
+  await pool.query('TRUNCATE jobs, resumes CASCADE');
   const topics = describeTopics(48, 4, (topic) => new Rng(1000 + topic));
   const rng = new Rng(20261202);
   const payloads: EmbedEntityPayload[] = [];
@@ -96,7 +96,9 @@ async function runConfiguration(
   configuration: (typeof CONFIGURATIONS)[number],
   model: { modelRoot: string },
 ): Promise<RunResult> {
-  await pool.query(`UPDATE jobs SET embedding = NULL, embedding_model = NULL, embedding_status = 'PENDING', embedded_at = NULL`);
+  // Every run starts from rows without vectors (vectors live in job_embeddings, one row per job and model).
+  await pool.query('TRUNCATE job_embeddings');
+  await pool.query(`UPDATE jobs SET embedding_model = NULL, embedding_status = 'PENDING', embedded_at = NULL`);
   await installEmbeddingWriteLog(pool);
   const prefix = uniqueRedisPrefix('bench-workers');
   const queue = new Queue(EMBEDDING_QUEUE, { connection: { url: REDIS_URL }, prefix });

@@ -252,24 +252,87 @@ function* chunked<T>(rows: Iterable<T>, size: number): Generator<T[]> {
   if (chunk.length > 0) yield chunk;
 }
 
+/** The columns of one entity's COPY (rows, then their vectors) and how a seeded row fills them. */
+interface EntityCopy<R> {
+  target: string;
+  vectorTarget: string;
+  fields(row: R, id: string, model: ModelRef, now: Date): CopyValue[];
+}
+
+const JOB_COPY: EntityCopy<JobRow> = {
+  target: JOB_COPY_TARGET,
+  vectorTarget: VECTOR_COPY_TARGET.job,
+  fields: (row, id, model, now) => [
+    { type: 'uuid', value: id },
+    { type: 'text', value: row.title },
+    { type: 'text', value: row.company },
+    { type: 'text', value: row.location },
+    { type: 'text', value: row.employmentType },
+    { type: 'text', value: row.seniority },
+    { type: 'text', value: row.description },
+    { type: 'text', value: row.requirements },
+    { type: 'text[]', value: row.skills },
+    { type: 'text[]', value: row.requiredSkills },
+    { type: 'text[]', value: row.niceToHaveSkills },
+    { type: 'text', value: row.contentHash },
+    { type: 'text', value: model.modelId },
+    { type: 'text', value: 'READY' },
+    { type: 'timestamptz', value: now },
+    { type: 'timestamptz', value: now },
+  ],
+};
+
+const RESUME_COPY: EntityCopy<ResumeRow> = {
+  target: RESUME_COPY_TARGET,
+  vectorTarget: VECTOR_COPY_TARGET.resume,
+  fields: (row, id, model, now) => [
+    { type: 'uuid', value: id },
+    { type: 'text', value: null },
+    { type: 'text', value: 'text/plain' },
+    { type: 'text', value: row.text },
+    { type: 'text[]', value: row.skills },
+    { type: 'jsonb', value: row.profile },
+    { type: 'text', value: row.contentHash },
+    { type: 'text', value: model.modelId },
+    { type: 'text', value: 'READY' },
+    { type: 'timestamptz', value: now },
+    { type: 'timestamptz', value: now },
+  ],
+};
+
+/** One entity's rows in chunks: each chunk's rows, then their halfvec vectors (the foreign key needs the rows first). */
+async function copyEntity<R extends { contentHash: string }>(
+  client: Client,
+  copy: EntityCopy<R>,
+  rows: Iterable<{ row: R; vector: Float32Array }>,
+  model: ModelRef,
+  onChunk: (count: number) => void,
+): Promise<void> {
+  const now = new Date();
+  for (const chunk of chunked(rows, COPY_CHUNK)) {
+    const ids = chunk.map(() => randomUUID());
+    await copyBinary(client, copy.target, chunk.map(({ row }, i) => copy.fields(row, ids[i]!, model, now)), () => undefined);
+    const vectors = chunk.map(({ row, vector }, i): CopyValue[] => [
+      { type: 'uuid', value: ids[i]! },
+      { type: 'int2', value: model.key },
+      { type: 'text', value: row.contentHash },
+      { type: 'halfvec', value: vector },
+      { type: 'timestamptz', value: now },
+    ]);
+    await copyBinary(client, copy.vectorTarget, vectors, () => undefined);
+    onChunk(chunk.length);
+  }
+}
+
 /**
- * Both entities through binary COPY (binary-copy.ts), in chunks: each chunk's rows, then their
- * halfvec vectors (job_embeddings), with a progress bar of rows and rows/s. Rows are generated as
- * the chunks are consumed, so a million of them never sit in memory.
+ * Both entities through binary COPY (binary-copy.ts) with a progress bar of rows and rows/s. Rows
+ * are generated as the chunks are consumed, so a million of them never sit in memory.
  */
 async function copyRows(pool: Pool, rows: SeedRows, model: ModelRef, log: (message: string) => void): Promise<LoadReport> {
   // A connection of its own: the pool's clients pipeline, and pg-copy-streams needs a plain one.
   const client = new Client({ connectionString: pool.options.connectionString });
   await client.connect();
   try {
-    const now = new Date();
-    const vectorFields = (id: string, contentHash: string, vector: Float32Array): CopyValue[] => [
-      { type: 'uuid', value: id },
-      { type: 'int2', value: model.key },
-      { type: 'text', value: contentHash },
-      { type: 'halfvec', value: vector },
-      { type: 'timestamptz', value: now },
-    ];
     const bar = new SingleBar(
       { format: '  COPY jobs {bar} {percentage}% | {value}/{total} rows | {rate} rows/s | {duration_formatted}', hideCursor: true, etaBuffer: 50, noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 10_000 },
       Presets.shades_classic,
@@ -277,53 +340,16 @@ async function copyRows(pool: Pool, rows: SeedRows, model: ModelRef, log: (messa
     const started = performance.now();
     bar.start(rows.jobCount, 0, { rate: 0 });
     let loaded = 0;
-    for (const chunk of chunked(rows.jobs, COPY_CHUNK)) {
-      const ids = chunk.map(() => randomUUID());
-      const jobRows = chunk.map(({ row }, i): CopyValue[] => [
-        { type: 'uuid', value: ids[i]! },
-        { type: 'text', value: row.title },
-        { type: 'text', value: row.company },
-        { type: 'text', value: row.location },
-        { type: 'text', value: row.employmentType },
-        { type: 'text', value: row.seniority },
-        { type: 'text', value: row.description },
-        { type: 'text', value: row.requirements },
-        { type: 'text[]', value: row.skills },
-        { type: 'text[]', value: row.requiredSkills },
-        { type: 'text[]', value: row.niceToHaveSkills },
-        { type: 'text', value: row.contentHash },
-        { type: 'text', value: model.modelId },
-        { type: 'text', value: 'READY' },
-        { type: 'timestamptz', value: now },
-        { type: 'timestamptz', value: now },
-      ]);
-      await copyBinary(client, JOB_COPY_TARGET, jobRows, () => undefined);
-      await copyBinary(client, VECTOR_COPY_TARGET.job, chunk.map(({ row, vector }, i) => vectorFields(ids[i]!, row.contentHash, vector)), () => undefined);
-      loaded += chunk.length;
+    await copyEntity(client, JOB_COPY, rows.jobs, model, (count) => {
+      loaded += count;
       const rate = Math.round(loaded / ((performance.now() - started) / 1000));
       bar.update(loaded, { rate });
+      // Without a terminal (CI, logs) the bar redraws seldom: a line every 10 chunks.
       if (!process.stdout.isTTY && (loaded / COPY_CHUNK) % 10 === 0) log(`  ${loaded} jobs, ${rate} rows/s`);
-    }
+    });
     bar.stop();
     const jobSeconds = (performance.now() - started) / 1000;
-    for (const chunk of chunked(rows.resumes, COPY_CHUNK)) {
-      const ids = chunk.map(() => randomUUID());
-      const resumeRows = chunk.map(({ row }, i): CopyValue[] => [
-        { type: 'uuid', value: ids[i]! },
-        { type: 'text', value: null },
-        { type: 'text', value: 'text/plain' },
-        { type: 'text', value: row.text },
-        { type: 'text[]', value: row.skills },
-        { type: 'jsonb', value: row.profile },
-        { type: 'text', value: row.contentHash },
-        { type: 'text', value: model.modelId },
-        { type: 'text', value: 'READY' },
-        { type: 'timestamptz', value: now },
-        { type: 'timestamptz', value: now },
-      ]);
-      await copyBinary(client, RESUME_COPY_TARGET, resumeRows, () => undefined);
-      await copyBinary(client, VECTOR_COPY_TARGET.resume, chunk.map(({ row, vector }, i) => vectorFields(ids[i]!, row.contentHash, vector)), () => undefined);
-    }
+    await copyEntity(client, RESUME_COPY, rows.resumes, model, () => undefined);
     const report = { jobRowsPerSecond: Math.round(rows.jobCount / jobSeconds), vectorType: `halfvec(${model.dimension})` };
     log(`  ${rows.jobCount} jobs in ${jobSeconds.toFixed(1)} s (${report.jobRowsPerSecond} rows/s, binary COPY of rows + halfvec vectors); ${rows.resumeCount} resumes`);
     return report;

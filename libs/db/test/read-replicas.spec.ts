@@ -1,5 +1,5 @@
 import { DEFAULT_MODEL_ID } from '@jobmatch/contracts';
-import { startReplicaPair, type ReplicaPair } from '@jobmatch/testing';
+import { startReplicaPair, unitVector, type ReplicaPair } from '@jobmatch/testing';
 import { Client, type Pool } from 'pg';
 import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ReadPools, ResumeRepository, VectorStore } from '../src';
 
@@ -12,16 +12,7 @@ import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ReadPools
 
 // The model the migrations register as active: its vectors set the rows' embedding state.
 const MODEL = DEFAULT_MODEL_ID;
-const DIM = 384;
 const MAX_LAG_MS = 300;
-
-function unitVector(axis: number, tilt = 0): Float32Array {
-  const v = new Float32Array(DIM);
-  v[axis] = 1;
-  v[(axis + 1) % DIM] = tilt;
-  const norm = Math.hypot(1, tilt);
-  return v.map((x) => x / norm);
-}
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

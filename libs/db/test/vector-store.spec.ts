@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
+import { createTestDatabase, unitVector, type TestDatabase } from '@jobmatch/testing';
 import { randomUUID } from 'node:crypto';
 import type { Client, Pool } from 'pg';
 import type { Duplex } from 'node:stream';
@@ -6,15 +6,6 @@ import { createPgPool, JobRepository, ModelRegistry, ResumeRepository, Unregiste
 
 const MODEL = 'test-model';
 const DIM = 384;
-
-/** A unit vector pointing mostly along `axis`, tilted towards `axis + 1` by `tilt`. */
-function unitVector(axis: number, tilt = 0): Float32Array {
-  const v = new Float32Array(DIM);
-  v[axis] = 1;
-  v[(axis + 1) % DIM] = tilt;
-  const norm = Math.hypot(1, tilt);
-  return v.map((x) => x / norm);
-}
 
 describe('VectorStore (real Postgres + pgvector)', () => {
   let db: TestDatabase;

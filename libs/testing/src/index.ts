@@ -8,3 +8,4 @@ export * from './onet-data';
 export * from './onet-release';
 export * from './postgres-replica';
 export * from './embedding-writes';
+export * from './vectors';
