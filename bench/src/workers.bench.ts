@@ -171,7 +171,11 @@ async function main(): Promise<void> {
     await pool.end();
   }
 
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle]! : round((sorted[middle - 1]! + sorted[middle]!) / 2, 3);
+  };
   const summary = Object.fromEntries(
     CONFIGURATIONS.map((configuration) => {
       const own = runs.filter((run) => run.configuration === configuration.name);
