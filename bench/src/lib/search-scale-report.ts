@@ -28,6 +28,7 @@ interface ScaleResults {
   buildSeconds: number;
   loadRowsPerSecond: number | null;
   targets: { recommendP95Ms: number; recallAt10: number; indexSizeMb?: number };
+  http: { loads: Array<{ name: string; requestsPerSecond: number; serverCpuMsPerRequest?: number; postgresCpuMsPerRequest?: number; machineCpuMsPerRequest?: number }> } | string;
   recall: { queries: number; exactMeanMs: number; points: RecallPoint[]; filtered: { recallAt10: number; fullPages: number; efSearch: number; filter: object } };
   conditions: {
     timestamp: string;
@@ -112,6 +113,23 @@ export function renderRecallLatencySvg(curves: Curve[], footnote: string): strin
 const verdict = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'met' : '**missed**');
 const fmt = (value: number | null, unit = '') => (value === null ? 'n/a' : `${value}${unit}`);
 
+/**
+ * What a recommendation costs in CPU at saturation, and the throughput two dedicated cores would
+ * bound it at: the reading of a latency measured while other work held the cores (an estimate, labelled).
+ */
+function cpuNote(results: ScaleResults): string[] {
+  if (typeof results.http === 'string') return [];
+  const saturation = results.http.loads.find((load) => load.name === 'recommend-saturation');
+  if (!saturation?.serverCpuMsPerRequest || !saturation.postgresCpuMsPerRequest) return [];
+  const perRequest = saturation.serverCpuMsPerRequest + saturation.postgresCpuMsPerRequest;
+  return [
+    `CPU per recommendation at saturation: matcher ${saturation.serverCpuMsPerRequest.toFixed(2)} ms + Postgres ${saturation.postgresCpuMsPerRequest.toFixed(2)} ms = ${perRequest.toFixed(2)} ms; ` +
+      `the whole machine spent ${saturation.machineCpuMsPerRequest?.toFixed(1)} ms of CPU per request (everything else running). ` +
+      `Two dedicated cores would bound recommendations at ≈ ${Math.round(2000 / perRequest)} req/s (estimate, not measured): an offered rate above the ${saturation.requestsPerSecond.toFixed(0)} req/s this box served queues up, which is what the open-loop p95 measures.`,
+    '',
+  ];
+}
+
 export function writeScaleReport(repoRoot: string, label: string, results: ScaleResults, baseResultsFile: string): void {
   const scaleCurve: Curve = { label: `${results.jobs.toLocaleString('en-US')} jobs (${results.conditions.hnsw.vectorType ?? 'vector'})`, color: '#d95f02', points: results.recall.points };
   const base = baseCurve(baseResultsFile);
@@ -140,13 +158,14 @@ export function writeScaleReport(repoRoot: string, label: string, results: Scale
     `## ${results.jobs.toLocaleString('en-US')} jobs on one box (\`pnpm bench:search --jobs ${results.jobs}\`, bench/results/search-${label}.json)`,
     '',
     `Run of ${c.timestamp}; synthetic clustered vectors (bench/src/lib/search-vectors.ts: the real model cannot embed a million texts here in time), ${c.dataset.resumes} resumes; ` +
-      `column type \`${c.hnsw.vectorType ?? 'vector'}(384)\`, HNSW m=${c.hnsw.m}, ef_construction=${c.hnsw.efConstruction}; ` +
+      `column type \`${c.hnsw.vectorType ?? 'vector(384)'}\`, HNSW m=${c.hnsw.m}, ef_construction=${c.hnsw.efConstruction}; ` +
       `**shared 2-core machine**: load average ${c.loadAverageAtStart.join(' / ')} at start, ${c.loadAverageAtEnd.join(' / ')} at end (other engineers' builds and tests), so latencies are upper bounds of a quiet box.`,
     '',
     '| metric | value | target | |',
     '|---|---|---|---|',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
+    ...cpuNote(results),
     `Postgres: ${Object.entries(c.postgres).map(([name, value]) => `${name} ${value}`).join(', ')}; index build session settings ${JSON.stringify(c.indexBuild)}; jobs table with its indexes ${c.dataset.tableSizeMb} MB${c.dataset.reused ? ' (database reused from an earlier run of the same dataset; build and load figures are from that run)' : ''}.`,
     '',
     `Recall against latency per ef_search (${results.recall.queries} queries, exact search ${results.recall.exactMeanMs} ms each), chart: [${CHART_FILE}](${CHART_FILE})${base ? ` (${base.note})` : ''}:`,
