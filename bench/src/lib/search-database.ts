@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { Presets, SingleBar } from 'cli-progress';
 import { Client, type Pool } from 'pg';
 import { DEFAULT_MODEL_ID } from '@jobmatch/contracts';
 import { applyMigrations, createPgPool, MIGRATIONS_DIR, modelIndexName, modelIndexSql, VectorStore, type ModelRef } from '@jobmatch/db';
 import { describeTopics, jobRow, resumeRow, type JobRow, type ResumeRow } from './search-content';
-import { EmbeddingLikeGenerator, Rng, toPgVector, type VectorModelParams } from './search-vectors';
+import { copyBinary, type CopyValue } from './binary-copy';
+import { EmbeddingLikeGenerator, Rng, type VectorModelParams } from './search-vectors';
 
 /**
  * The benchmark's own database: created and migrated with the repository's migration runner,
@@ -28,12 +30,22 @@ export interface SeedReport {
   indexBuiltAt: string;
   indexSizeMb: number;
   tableSizeMb: number;
+  /** Jobs loaded per second (binary COPY), null when reused from a run before it was recorded. */
+  loadRowsPerSecond: number | null;
+  /** The embedding column's type the rows were loaded into. */
+  vectorType: string | null;
+  indexBuildSettings: IndexBuildSettings | null;
 }
 
-/** The rows a dataset stores, each with its vector. */
+/**
+ * The rows a dataset stores, each with its vector: arrays, or generators that produce them one by
+ * one (a million rows never sit in memory at once).
+ */
 export interface SeedRows {
-  jobs: Array<{ row: JobRow; vector: Float32Array }>;
-  resumes: Array<{ row: ResumeRow; vector: Float32Array }>;
+  jobs: Iterable<{ row: JobRow; vector: Float32Array }>;
+  jobCount: number;
+  resumes: Iterable<{ row: ResumeRow; vector: Float32Array }>;
+  resumeCount: number;
 }
 
 const META_TABLE = 'bench_meta';
@@ -82,6 +94,9 @@ interface SeedMeta {
   loadSeconds: number;
   indexBuildSeconds: number;
   indexBuiltAt: string;
+  loadRowsPerSecond?: number;
+  vectorType?: string;
+  indexBuildSettings?: IndexBuildSettings;
 }
 
 async function readMeta(pool: Pool): Promise<SeedMeta | null> {
@@ -120,33 +135,42 @@ export async function seedDataset(
   datasetFingerprint: string,
   produceRows: () => Promise<SeedRows>,
   log: (message: string) => void,
+  buildSettings: IndexBuildSettings = DEFAULT_BUILD_SETTINGS,
 ): Promise<SeedReport> {
   const meta = await readMeta(pool);
   if (meta?.fingerprint === datasetFingerprint && (await indexesPresent(pool))) {
     log('dataset already seeded (same fingerprint): reusing it');
-    return { reused: true, loadSeconds: meta.loadSeconds, indexBuildSeconds: meta.indexBuildSeconds, indexBuiltAt: meta.indexBuiltAt, ...(await sizes(pool)) };
+    return {
+      reused: true,
+      loadSeconds: meta.loadSeconds,
+      indexBuildSeconds: meta.indexBuildSeconds,
+      indexBuiltAt: meta.indexBuiltAt,
+      loadRowsPerSecond: meta.loadRowsPerSecond ?? null,
+      vectorType: meta.vectorType ?? null,
+      indexBuildSettings: meta.indexBuildSettings ?? null,
+      ...(await sizes(pool)),
+    };
   }
 
   const rows = await produceRows();
-  log(`seeding ${rows.jobs.length} jobs and ${rows.resumes.length} resumes…`);
+  log(`seeding ${rows.jobCount} jobs and ${rows.resumeCount} resumes…`);
   const model = await benchModel(pool);
   for (const entity of ENTITIES) await pool.query(`DROP INDEX IF EXISTS ${modelIndexName(entity, model)}`);
   await pool.query(`TRUNCATE jobs, resumes CASCADE`);
   await pool.query(`DELETE FROM ${META_TABLE}`);
 
   const loadStart = performance.now();
-  await insertJobs(pool, rows.jobs, model, log);
-  await insertResumes(pool, rows.resumes, model);
+  const { jobRowsPerSecond: loadRowsPerSecond, vectorType } = await copyRows(pool, rows, model, log);
   const loadSeconds = (performance.now() - loadStart) / 1000;
-  log(`loaded in ${loadSeconds.toFixed(1)} s; building HNSW indexes (m=16, ef_construction=64)…`);
-
-  const indexBuildSeconds = await buildIndexes(pool, model);
+  // VACUUM first: the build then reads an all-visible heap with hint bits set.
   for (const table of ['jobs', 'resumes', 'job_embeddings', 'resume_embeddings']) await pool.query(`VACUUM ANALYZE ${table}`);
+  log(`loaded in ${loadSeconds.toFixed(1)} s; building HNSW indexes (m=16, ef_construction=64, maintenance_work_mem ${buildSettings.maintenanceWorkMem}, ${buildSettings.maxParallelMaintenanceWorkers} parallel workers)…`);
+  const indexBuildSeconds = await buildIndexes(pool, model, buildSettings, log);
   const indexBuiltAt = new Date().toISOString();
   log(`HNSW indexes built in ${indexBuildSeconds.toFixed(1)} s`);
-  const newMeta: SeedMeta = { fingerprint: datasetFingerprint, loadSeconds, indexBuildSeconds, indexBuiltAt };
+  const newMeta: SeedMeta = { fingerprint: datasetFingerprint, loadSeconds, indexBuildSeconds, indexBuiltAt, loadRowsPerSecond, vectorType, indexBuildSettings: buildSettings };
   await pool.query(`INSERT INTO ${META_TABLE} (key, value) VALUES ('seed', $1)`, [JSON.stringify(newMeta)]);
-  return { reused: false, loadSeconds, indexBuildSeconds, indexBuiltAt, ...(await sizes(pool)) };
+  return { reused: false, loadSeconds, indexBuildSeconds, indexBuiltAt, loadRowsPerSecond, vectorType, indexBuildSettings: buildSettings, ...(await sizes(pool)) };
 }
 
 /** The job vectors use stream seed+1; resumes seed+2; queries use other streams (see the bench). */
@@ -186,109 +210,187 @@ export function contentTopics(generator: EmbeddingLikeGenerator, spec: DatasetSp
   return describeTopics(generator.topicCount, spec.model.topicsPerDomain, (topic) => new Rng(spec.model.seed * 31 + topic));
 }
 
-/** The synthetic dataset: generated vectors, and content that follows each vector's topic. */
+/**
+ * The synthetic dataset: generated vectors, and content that follows each vector's topic. Rows are
+ * generated as the loader consumes them, from the same seeded streams (and in the same order) as
+ * generateContent, so a dataset of a given spec is the same rows whichever way it is produced.
+ */
 export function syntheticRows(generator: EmbeddingLikeGenerator, spec: DatasetSpec): SeedRows {
-  const jobVectors = jobStream(spec.model.seed);
-  const resumeVectors = resumeStream(spec.model.seed);
-  const jobSamples: Float32Array[] = [];
-  const resumeSamples: Float32Array[] = [];
-  const content = generateContent(
-    generator,
-    spec,
-    () => {
-      const { vector, topic } = generator.sample(jobVectors);
-      jobSamples.push(vector);
-      return topic;
-    },
-    () => {
-      const { vector, topic } = generator.sample(resumeVectors);
-      resumeSamples.push(vector);
-      return topic;
-    },
-  );
+  const topics = contentTopics(generator, spec);
+  function* stream<R>(count: number, vectors: Rng, content: Rng, row: (rng: Rng, topic: (typeof topics)[number]) => R) {
+    for (let i = 0; i < count; i++) {
+      const { vector, topic } = generator.sample(vectors);
+      yield { row: row(content, topics[topic]!), vector };
+    }
+  }
   return {
-    jobs: content.jobs.map(({ row }, i) => ({ row, vector: jobSamples[i]! })),
-    resumes: content.resumes.map(({ row }, i) => ({ row, vector: resumeSamples[i]! })),
+    jobs: { [Symbol.iterator]: () => stream(spec.jobs, jobStream(spec.model.seed), new Rng(spec.model.seed + 11), jobRow) },
+    jobCount: spec.jobs,
+    resumes: { [Symbol.iterator]: () => stream(spec.resumes, resumeStream(spec.model.seed), new Rng(spec.model.seed + 12), resumeRow) },
+    resumeCount: spec.resumes,
   };
 }
 
-const BATCH = 1000;
+/** Rows per pair of COPYs: the entity rows first, then their vectors (the foreign key needs the rows). */
+const COPY_CHUNK = 20_000;
 
-async function insertJobs(pool: Pool, jobs: SeedRows['jobs'], model: ModelRef, log: (message: string) => void): Promise<void> {
-  for (let start = 0; start < jobs.length; start += BATCH) {
-    const columns: string[][] = Array.from({ length: 13 }, () => []);
-    for (const { row, vector } of jobs.slice(start, start + BATCH)) {
-      const values = [
-        randomUUID(), row.title, row.company, row.location, row.employmentType, row.seniority, row.description,
-        row.requirements, row.skills.join('|'), row.requiredSkills.join('|'), row.niceToHaveSkills.join('|'),
-        row.contentHash, toPgVector(vector),
-      ];
-      values.forEach((value, column) => columns[column]!.push(value));
+const JOB_COPY_TARGET =
+  'jobs (id, title, company, location, employment_type, seniority, description, requirements, skills, required_skills, ' +
+  'nice_to_have_skills, content_hash, embedding_model, embedding_status, embedded_at, updated_at)';
+const RESUME_COPY_TARGET = 'resumes (id, file_name, mime_type, text, skills, profile, content_hash, embedding_model, embedding_status, embedded_at, updated_at)';
+const VECTOR_COPY_TARGET = { job: 'job_embeddings (job_id, model_key, source_hash, embedding, computed_at)', resume: 'resume_embeddings (resume_id, model_key, source_hash, embedding, computed_at)' };
+
+function* chunked<T>(rows: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
     }
-    // One statement per batch: arrays of column values unnested server-side, all bound parameters.
-    // Skill lists travel as '|'-joined text because unnest flattens a text[][] parameter.
-    // The row and its vector (the model's halfvec row) in one statement.
-    await pool.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-           AS t(id, title, company, location, employment_type, seniority, description, requirements,
-                skills, required, nice, content_hash, embedding)
-       ), inserted AS (
-         INSERT INTO jobs (id, title, company, location, employment_type, seniority, description, requirements,
-                           skills, required_skills, nice_to_have_skills, content_hash,
-                           embedding_model, embedding_status, embedded_at, updated_at)
-         SELECT id, title, company, location, employment_type, seniority, description, requirements,
-                string_to_array(skills, '|'), string_to_array(required, '|'), string_to_array(nice, '|'),
-                content_hash, $14, 'READY', now(), now()
-           FROM input
-         RETURNING id
-       )
-       INSERT INTO job_embeddings (job_id, model_key, source_hash, embedding, computed_at)
-       SELECT i.id, $15, i.content_hash, i.embedding::halfvec(${model.dimension}), now() FROM input i JOIN inserted USING (id)`,
-      [...columns, model.modelId, model.key],
-    );
-    if ((start / BATCH) % 20 === 19) log(`  ${start + BATCH} jobs`);
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** The columns of one entity's COPY (rows, then their vectors) and how a seeded row fills them. */
+interface EntityCopy<R> {
+  target: string;
+  vectorTarget: string;
+  fields(row: R, id: string, model: ModelRef, now: Date): CopyValue[];
+}
+
+const JOB_COPY: EntityCopy<JobRow> = {
+  target: JOB_COPY_TARGET,
+  vectorTarget: VECTOR_COPY_TARGET.job,
+  fields: (row, id, model, now) => [
+    { type: 'uuid', value: id },
+    { type: 'text', value: row.title },
+    { type: 'text', value: row.company },
+    { type: 'text', value: row.location },
+    { type: 'text', value: row.employmentType },
+    { type: 'text', value: row.seniority },
+    { type: 'text', value: row.description },
+    { type: 'text', value: row.requirements },
+    { type: 'text[]', value: row.skills },
+    { type: 'text[]', value: row.requiredSkills },
+    { type: 'text[]', value: row.niceToHaveSkills },
+    { type: 'text', value: row.contentHash },
+    { type: 'text', value: model.modelId },
+    { type: 'text', value: 'READY' },
+    { type: 'timestamptz', value: now },
+    { type: 'timestamptz', value: now },
+  ],
+};
+
+const RESUME_COPY: EntityCopy<ResumeRow> = {
+  target: RESUME_COPY_TARGET,
+  vectorTarget: VECTOR_COPY_TARGET.resume,
+  fields: (row, id, model, now) => [
+    { type: 'uuid', value: id },
+    { type: 'text', value: null },
+    { type: 'text', value: 'text/plain' },
+    { type: 'text', value: row.text },
+    { type: 'text[]', value: row.skills },
+    { type: 'jsonb', value: row.profile },
+    { type: 'text', value: row.contentHash },
+    { type: 'text', value: model.modelId },
+    { type: 'text', value: 'READY' },
+    { type: 'timestamptz', value: now },
+    { type: 'timestamptz', value: now },
+  ],
+};
+
+/** One entity's rows in chunks: each chunk's rows, then their halfvec vectors (the foreign key needs the rows first). */
+async function copyEntity<R extends { contentHash: string }>(
+  client: Client,
+  copy: EntityCopy<R>,
+  rows: Iterable<{ row: R; vector: Float32Array }>,
+  model: ModelRef,
+  onChunk: (count: number) => void,
+): Promise<void> {
+  const now = new Date();
+  for (const chunk of chunked(rows, COPY_CHUNK)) {
+    const ids = chunk.map(() => randomUUID());
+    await copyBinary(client, copy.target, chunk.map(({ row }, i) => copy.fields(row, ids[i]!, model, now)), () => undefined);
+    const vectors = chunk.map(({ row, vector }, i): CopyValue[] => [
+      { type: 'uuid', value: ids[i]! },
+      { type: 'int2', value: model.key },
+      { type: 'text', value: row.contentHash },
+      { type: 'halfvec', value: vector },
+      { type: 'timestamptz', value: now },
+    ]);
+    await copyBinary(client, copy.vectorTarget, vectors, () => undefined);
+    onChunk(chunk.length);
   }
 }
 
-async function insertResumes(pool: Pool, resumes: SeedRows['resumes'], model: ModelRef): Promise<void> {
-  for (let start = 0; start < resumes.length; start += BATCH) {
-    const columns: string[][] = Array.from({ length: 6 }, () => []);
-    for (const { row, vector } of resumes.slice(start, start + BATCH)) {
-      const values = [randomUUID(), row.text, row.skills.join('|'), JSON.stringify(row.profile), row.contentHash, toPgVector(vector)];
-      values.forEach((value, column) => columns[column]!.push(value));
-    }
-    await pool.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-           AS t(id, text, skills, profile, content_hash, embedding)
-       ), inserted AS (
-         INSERT INTO resumes (id, file_name, mime_type, text, skills, profile, content_hash,
-                              embedding_model, embedding_status, embedded_at, updated_at)
-         SELECT id, NULL, 'text/plain', text, string_to_array(skills, '|'), profile::jsonb, content_hash,
-                $7, 'READY', now(), now()
-           FROM input
-         RETURNING id
-       )
-       INSERT INTO resume_embeddings (resume_id, model_key, source_hash, embedding, computed_at)
-       SELECT i.id, $8, i.content_hash, i.embedding::halfvec(${model.dimension}), now() FROM input i JOIN inserted USING (id)`,
-      [...columns, model.modelId, model.key],
+/**
+ * Both entities through binary COPY (binary-copy.ts) with a progress bar of rows and rows/s. Rows
+ * are generated as the chunks are consumed, so a million of them never sit in memory.
+ */
+async function copyRows(pool: Pool, rows: SeedRows, model: ModelRef, log: (message: string) => void): Promise<LoadReport> {
+  // A connection of its own: the pool's clients pipeline, and pg-copy-streams needs a plain one.
+  const client = new Client({ connectionString: pool.options.connectionString });
+  await client.connect();
+  try {
+    const bar = new SingleBar(
+      { format: '  COPY jobs {bar} {percentage}% | {value}/{total} rows | {rate} rows/s | {duration_formatted}', hideCursor: true, etaBuffer: 50, noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 10_000 },
+      Presets.shades_classic,
     );
+    const started = performance.now();
+    bar.start(rows.jobCount, 0, { rate: 0 });
+    let loaded = 0;
+    await copyEntity(client, JOB_COPY, rows.jobs, model, (count) => {
+      loaded += count;
+      const rate = Math.round(loaded / ((performance.now() - started) / 1000));
+      bar.update(loaded, { rate });
+      // Without a terminal (CI, logs) the bar redraws seldom: a line every 10 chunks.
+      if (!process.stdout.isTTY && (loaded / COPY_CHUNK) % 10 === 0) log(`  ${loaded} jobs, ${rate} rows/s`);
+    });
+    bar.stop();
+    const jobSeconds = (performance.now() - started) / 1000;
+    await copyEntity(client, RESUME_COPY, rows.resumes, model, () => undefined);
+    const report = { jobRowsPerSecond: Math.round(rows.jobCount / jobSeconds), vectorType: `halfvec(${model.dimension})` };
+    log(`  ${rows.jobCount} jobs in ${jobSeconds.toFixed(1)} s (${report.jobRowsPerSecond} rows/s, binary COPY of rows + halfvec vectors); ${rows.resumeCount} resumes`);
+    return report;
+  } finally {
+    await client.end();
   }
 }
 
-async function buildIndexes(pool: Pool, model: ModelRef): Promise<number> {
+interface LoadReport {
+  jobRowsPerSecond: number;
+  vectorType: string;
+}
+
+/** Session settings of the index build, reported with its time (bench/results). */
+export interface IndexBuildSettings {
+  maintenanceWorkMem: string;
+  maxParallelMaintenanceWorkers: number;
+}
+
+/** The 100 000-row builds' settings; the 1M bench raises maintenance_work_mem so its graph fits. */
+export const DEFAULT_BUILD_SETTINGS: IndexBuildSettings = { maintenanceWorkMem: '1GB', maxParallelMaintenanceWorkers: 2 };
+
+async function buildIndexes(pool: Pool, model: ModelRef, settings: IndexBuildSettings, log: (message: string) => void): Promise<number> {
   const client = await pool.connect();
+  // pgvector reports "graph no longer fits into maintenance_work_mem" as a notice.
+  const onNotice = (notice: { message?: string }) => log(`  postgres: ${notice.message}`);
+  client.on('notice', onNotice);
   try {
     // The whole graph must fit in maintenance_work_mem or the build slows down sharply;
-    // the parallel workers are the machine's two cores.
-    await client.query(`SET maintenance_work_mem = '1GB'`);
-    await client.query(`SET max_parallel_maintenance_workers = 2`);
+    // the parallel workers are the machine's two cores. Both are per-session settings.
+    if (!/^\d+(MB|GB)$/.test(settings.maintenanceWorkMem)) throw new Error(`maintenance_work_mem: expected e.g. 2GB, got ${settings.maintenanceWorkMem}`);
+    await client.query(`SET maintenance_work_mem = '${settings.maintenanceWorkMem}'`);
+    await client.query(`SET max_parallel_maintenance_workers = ${Math.floor(settings.maxParallelMaintenanceWorkers)}`);
     const start = performance.now();
-    for (const entity of ENTITIES) await client.query(modelIndexSql(entity, model, { concurrently: false }));
+    for (const entity of ENTITIES) {
+      await client.query(modelIndexSql(entity, model, { concurrently: false }));
+      log(`  ${modelIndexName(entity, model)} built after ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    }
     return (performance.now() - start) / 1000;
   } finally {
+    client.off('notice', onNotice);
     client.release();
   }
 }

@@ -106,7 +106,9 @@ export async function realModelDataset(
         const resumes = await embed('resumes', resumeTexts);
         return {
           jobs: content.jobs.map(({ row }, i) => ({ row, vector: jobs[i]! })),
+          jobCount: content.jobs.length,
           resumes: content.resumes.map(({ row }, i) => ({ row, vector: resumes[i]! })),
+          resumeCount: content.resumes.length,
         };
       },
       queries: () => embed('queries', queryTexts),

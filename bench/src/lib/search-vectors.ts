@@ -202,13 +202,6 @@ export function dotProduct(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return sum;
 }
 
-/** pgvector text form; 7 significant digits is float32 precision. */
-export function toPgVector(vector: Float32Array): string {
-  let text = '[';
-  for (let i = 0; i < vector.length; i++) text += (i ? ',' : '') + vector[i]!.toPrecision(7);
-  return text + ']';
-}
-
 /**
  * Share of the total variance captured by the top `components` principal components
  * (subspace iteration on the covariance of `sample`). Uniform noise on the 384-d sphere gives

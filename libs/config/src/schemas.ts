@@ -38,6 +38,20 @@ export const ENV = {
     .describe('pino level; request lines carry the request id, method, url, remote address, status and time (never headers)'),
   DATABASE_URL: postgresUrl.describe('PostgreSQL URL (`postgresql://…`)'),
   DATABASE_POOL_SIZE: positiveInt(10).describe('connections per process (the APIs scale by replicas, not by connections)'),
+  DATABASE_READ_URL: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const urls = (value ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+      for (const url of urls) {
+        if (!/^postgres(ql)?:\/\//.test(url)) context.addIssue({ code: 'custom', message: `"${url.replace(/\/\/[^@/]*@/, '//…@')}" is not a postgres:// connection URL` });
+      }
+      return urls;
+    })
+    .describe(
+      'comma-separated PostgreSQL streaming replicas for searches and recommendations (DATABASE_POOL_SIZE connections each); writes and read-after-write reads stay on DATABASE_URL, and a replica that fails or lags sends its reads to the primary (docs/scaling.md); empty: everything on the primary',
+    ),
+  DATABASE_READ_MAX_LAG_MS: positiveInt(5_000).describe('replicas whose replay is further behind the primary than this (measured every second from WAL positions) take no reads until they catch up'),
   REDIS_URL: redisUrl.describe('Redis for BullMQ and the query-embedding cache (use `noeviction`)'),
   REDIS_KEY_PREFIX: z
     .string()
@@ -173,6 +187,8 @@ export const embedderEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).ex
 });
 
 const httpApiEnvSchema = commonEnvSchema.extend({
+  DATABASE_READ_URL: ENV.DATABASE_READ_URL,
+  DATABASE_READ_MAX_LAG_MS: ENV.DATABASE_READ_MAX_LAG_MS,
   CORS_ORIGINS: ENV.CORS_ORIGINS,
   HNSW_EF_SEARCH: ENV.HNSW_EF_SEARCH,
   ACTIVE_MODEL_REFRESH_MS: ENV.ACTIVE_MODEL_REFRESH_MS,

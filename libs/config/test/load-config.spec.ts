@@ -35,4 +35,12 @@ describe('loadConfig', () => {
     expect(loadConfig(embedderEnvSchema, { ...base, EMBED_LONG_TEXT: 'windows' }).EMBED_LONG_TEXT).toBe('windows');
     expect(() => loadConfig(embedderEnvSchema, { ...base, EMBED_LONG_TEXT: 'summarize' })).toThrow(/EMBED_LONG_TEXT is "summarize"/);
   });
+
+  it('reads DATABASE_READ_URL as a list of replica URLs (empty: none) and names it when one is not a postgres URL', () => {
+    const base = { DATABASE_URL: 'postgresql://localhost/db' };
+    expect(loadConfig(matcherEnvSchema, base).DATABASE_READ_URL).toEqual([]);
+    expect(loadConfig(matcherEnvSchema, { ...base, DATABASE_READ_URL: 'postgresql://r1/db, postgres://r2:5433/db' }).DATABASE_READ_URL).toEqual(['postgresql://r1/db', 'postgres://r2:5433/db']);
+    expect(loadConfig(matcherEnvSchema, base).DATABASE_READ_MAX_LAG_MS).toBe(5000);
+    expect(() => loadConfig(matcherEnvSchema, { ...base, DATABASE_READ_URL: 'postgresql://r1/db,r2:5432' })).toThrow(/DATABASE_READ_URL .*"r2:5432" is not a postgres:\/\/ connection URL/);
+  });
 });

@@ -2,6 +2,7 @@
 // and loading Prisma's runtime cost every service ≈ 1.6 MB of heap for nothing. The schema-drift
 // test imports it directly.
 export * from './pg-pool';
+export * from './read-pools';
 export * from './filters';
 export * from './vector-store';
 export * from './model-registry';

@@ -1,6 +1,7 @@
 import pgvector from 'pgvector';
 import { createHash } from 'node:crypto';
 import type { Client, Pool, PoolClient, QueryConfig } from 'pg';
+import { ReadPools } from './read-pools';
 import { filterConditions, type EntityFilters, type JobFilters, type ResumeFilters } from './filters';
 import { JOB_COLUMNS, SELECT_JOB } from './repositories/job.repository';
 import { RESUME_COLUMNS, SELECT_RESUME } from './repositories/resume.repository';
@@ -220,7 +221,15 @@ export class VectorStore {
   /** Registered models by id; key and dimension never change, so entries never go stale. */
   private readonly models = new Map<string, ModelRef>();
 
-  constructor(private readonly pool: Pool) {}
+  /**
+   * `pool` is the primary: writes, the model registry and the read-after-write reads
+   * (readEmbedding). Searches run through `reads` (DATABASE_READ_URL replicas, with the primary as
+   * fallback; read-pools.ts).
+   */
+  constructor(
+    private readonly pool: Pool,
+    private readonly reads: ReadPools = new ReadPools(pool),
+  ) {}
 
   /** The registered model's key and dimension, or null when it is not registered. */
   async findModel(modelId: string): Promise<ModelRef | null> {
@@ -357,7 +366,8 @@ export class VectorStore {
     let found: { hasVector: boolean; [field: string]: unknown } | undefined;
     let rows: Neighbour[] = [];
     if (model) {
-      const result = await this.runSearch(this.storedSourceSearch(entity, model, from, options, fields), sourceRow);
+      // Read after write: a source row missing or without its vector on a lagging replica is read again on the primary.
+      const result = await this.runSearch(this.storedSourceSearch(entity, model, from, options, fields), sourceRow, (answer) => (answer.companionRows[0] as { hasVector?: boolean } | undefined)?.hasVector === true);
       found = result.companionRows[0] as typeof found;
       rows = result.rows;
     } else {
@@ -374,7 +384,7 @@ export class VectorStore {
    * for the model.
    */
   async storedSimilarity(jobId: string, resumeId: string, modelId: string): Promise<number | null> {
-    const { rows } = await this.pool.query<{ similarity: number }>({
+    const query: QueryConfig = {
       name: 'jobmatch_stored_similarity',
       text: `SELECT ${SIMILARITY_SQL} AS similarity FROM (
                SELECT j.embedding <=> r.embedding AS distance
@@ -384,7 +394,12 @@ export class VectorStore {
                 WHERE j.job_id = $1 AND r.resume_id = $2 AND m.model_id = $3
              ) AS pair`,
       values: [jobId, resumeId, modelId],
-    });
+    };
+    // No pair on a lagging replica may be a pair just embedded: the primary answers then.
+    const { rows } = await this.reads.read(
+      (pool) => pool.query<{ similarity: number }>(query),
+      (result) => result.rows.length > 0,
+    );
     return rows[0]?.similarity ?? null;
   }
 
@@ -523,39 +538,45 @@ export class VectorStore {
    * trip. When a statement fails the server has aborted the transaction and answers the COMMIT
    * with a rollback, so the connection goes back to the pool clean either way.
    */
-  private async runSearch(
-    statement: SearchStatement,
-    companion?: QueryConfig,
-  ): Promise<{ rows: Neighbour[]; companionRows: unknown[] }> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
+  private runSearch(statement: SearchStatement, companion?: QueryConfig, isCurrent?: (answer: SearchAnswer) => boolean): Promise<SearchAnswer> {
+    return this.reads.read((pool) => runSearchOn(pool, statement, companion), isCurrent);
+  }
+}
+
+interface SearchAnswer {
+  rows: Neighbour[];
+  companionRows: unknown[];
+}
+
+async function runSearchOn(pool: Pool, statement: SearchStatement, companion?: QueryConfig): Promise<SearchAnswer> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    // node-postgres writes every protocol message (Bind, Describe, Execute, Sync…) with its own
+    // socket write: five or more system calls for this batch (strace), each a wake-up for Postgres.
+    // Corked, the batch leaves in one writev. The queries are submitted synchronously, so
+    // uncorking right after them flushes exactly this batch.
+    const socket = (client as unknown as Client).connection?.stream;
+    socket?.cork();
+    let batch;
     try {
-      // node-postgres writes every protocol message (Bind, Describe, Execute, Sync…) with its own
-      // socket write: five or more system calls for this batch (strace), each a wake-up for Postgres.
-      // Corked, the batch leaves in one writev. The queries are submitted synchronously, so
-      // uncorking right after them flushes exactly this batch.
-      const socket = (client as unknown as Client).connection?.stream;
-      socket?.cork();
-      let batch;
-      try {
-        batch = Promise.all([
-          client.query(`BEGIN; ${statement.settings}`),
-          companion ? client.query(companion) : null,
-          client.query<Neighbour>(statement.query),
-          client.query('COMMIT'),
-        ]);
-      } finally {
-        socket?.uncork();
-      }
-      const [, companionResult, result] = await batch;
-      return { rows: result.rows, companionRows: companionResult?.rows ?? [] };
-    } catch (error) {
-      // Wait for every pipelined statement to settle before the client can be reused.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
+      batch = Promise.all([
+        client.query(`BEGIN; ${statement.settings}`),
+        companion ? client.query(companion) : null,
+        client.query<Neighbour>(statement.query),
+        client.query('COMMIT'),
+      ]);
     } finally {
-      client.release(broken);
+      socket?.uncork();
     }
+    const [, companionResult, result] = await batch;
+    return { rows: result.rows, companionRows: companionResult?.rows ?? [] };
+  } catch (error) {
+    // Wait for every pipelined statement to settle before the client can be reused.
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
   }
 }
 

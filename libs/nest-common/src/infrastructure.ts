@@ -1,6 +1,19 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createPgPool, EmbeddableTextRepository, JobRepository, ModelRegistry, PendingEmbeddingsRepository, ResumeRepository, SearchedModel, VectorStore } from '@jobmatch/db';
+import {
+  createPgPool,
+  DEFAULT_READ_POOLS_OPTIONS,
+  EmbeddableTextRepository,
+  JobRepository,
+  ModelRegistry,
+  PendingEmbeddingsRepository,
+  ReadPools,
+  ResumeRepository,
+  SearchedModel,
+  VectorStore,
+} from '@jobmatch/db';
 import type Redis from 'ioredis';
+import { Gauge } from 'prom-client';
+import { registerOnce } from './metrics';
 import type { Pool } from 'pg';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -9,6 +22,9 @@ export const REDIS = Symbol('REDIS');
 export interface InfrastructureOptions {
   databaseUrl: string;
   databasePoolSize: number;
+  /** Streaming replicas for searches and recommendations (DATABASE_READ_URL); none: the primary serves them. */
+  databaseReadUrls?: string[];
+  databaseReadMaxLagMs?: number;
   redisUrl?: string;
   /** MODEL_ID: the searched model until the registry names an active one. */
   modelId: string;
@@ -27,15 +43,53 @@ export function createRedisClient(url: string): Redis {
   return redis;
 }
 
+/** The process's read routing, as the gauges below read it (the latest app's, when tests build several). */
+let observedReads: ReadPools | null = null;
+
+/** GET /metrics: where reads were served, and each replica's lag and rotation (DATABASE_READ_URL). */
+function exposeReadMetrics(reads: ReadPools): void {
+  observedReads = reads;
+  registerOnce(
+    'database_reads_total',
+    () =>
+      new Gauge({
+        name: 'database_reads_total',
+        help: 'Searches and recommendations by where they were served: replica, primary, and reruns on the primary after a replica failed or was not current',
+        labelNames: ['served'] as const,
+        collect() {
+          const counts = observedReads?.counts;
+          if (!counts) return;
+          this.set({ served: 'replica' }, counts.replica);
+          this.set({ served: 'primary' }, counts.primary);
+          this.set({ served: 'primary_after_stale_replica' }, counts.staleRetries);
+          this.set({ served: 'primary_after_replica_failure' }, counts.replicaFailures);
+        },
+      }),
+  );
+  registerOnce(
+    'database_replica_lag_seconds',
+    () =>
+      new Gauge({
+        name: 'database_replica_lag_seconds',
+        help: 'Estimated replay lag of each DATABASE_READ_URL replica (+Inf: unknown or unreachable)',
+        labelNames: ['replica'] as const,
+        collect() {
+          observedReads?.replicaStatus().forEach((status, index) => this.set({ replica: String(index) }, status.lagMs / 1000));
+        },
+      }),
+  );
+}
+
 @Injectable()
 class InfrastructureShutdown implements OnApplicationShutdown {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly reads: ReadPools,
     @Inject(REDIS) private readonly redis: Redis | null,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.pool.end(), this.redis?.quit()]);
+    await Promise.allSettled([this.reads.end(), this.pool.end(), this.redis?.quit()]);
   }
 }
 
@@ -56,7 +110,20 @@ export class InfrastructureModule {
           provide: REDIS,
           useFactory: () => (options.redisUrl ? createRedisClient(options.redisUrl) : null),
         },
-        { provide: VectorStore, useFactory: (pool: Pool) => new VectorStore(pool), inject: [PG_POOL] },
+        {
+          provide: ReadPools,
+          useFactory: (pool: Pool) => {
+            const reads = ReadPools.fromUrls(pool, options.databaseReadUrls ?? [], options.databasePoolSize, {
+              ...DEFAULT_READ_POOLS_OPTIONS,
+              maxLagMs: options.databaseReadMaxLagMs ?? DEFAULT_READ_POOLS_OPTIONS.maxLagMs,
+            });
+            reads.start();
+            exposeReadMetrics(reads);
+            return reads;
+          },
+          inject: [PG_POOL],
+        },
+        { provide: VectorStore, useFactory: (pool: Pool, reads: ReadPools) => new VectorStore(pool, reads), inject: [PG_POOL, ReadPools] },
         { provide: ModelRegistry, useFactory: (pool: Pool, vectors: VectorStore) => new ModelRegistry(pool, vectors), inject: [PG_POOL, VectorStore] },
         {
           provide: SearchedModel,
@@ -73,7 +140,7 @@ export class InfrastructureModule {
         },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, REDIS, VectorStore, ModelRegistry, SearchedModel, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
+      exports: [PG_POOL, REDIS, ReadPools, VectorStore, ModelRegistry, SearchedModel, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
     };
   }
 }

@@ -9,6 +9,9 @@ export interface ServiceFoundationConfig {
   LOG_LEVEL: string;
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
+  /** HTTP APIs only (libs/config httpApiEnvSchema): the embedder writes, and reads its own writes. */
+  DATABASE_READ_URL?: string[];
+  DATABASE_READ_MAX_LAG_MS?: number;
   /** Absent in services without Redis (skill-gap). */
   REDIS_URL?: string;
   MODEL_ID: string;
@@ -26,6 +29,8 @@ export function serviceFoundationImports(config: ServiceFoundationConfig): (Dyna
     InfrastructureModule.forRoot({
       databaseUrl: config.DATABASE_URL,
       databasePoolSize: config.DATABASE_POOL_SIZE,
+      databaseReadUrls: config.DATABASE_READ_URL,
+      databaseReadMaxLagMs: config.DATABASE_READ_MAX_LAG_MS,
       redisUrl: config.REDIS_URL,
       modelId: config.MODEL_ID,
       activeModelRefreshMs: config.ACTIVE_MODEL_REFRESH_MS,

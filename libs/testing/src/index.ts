@@ -6,3 +6,6 @@ export * from './real-model';
 export * from './hostile-json';
 export * from './onet-data';
 export * from './onet-release';
+export * from './postgres-replica';
+export * from './embedding-writes';
+export * from './vectors';
