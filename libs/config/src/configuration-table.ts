@@ -54,10 +54,13 @@ function formatDefault(variable: DeclaredVariable): string {
   return values.map(([service, value]) => `${service} ${shown(value)}`).join(', ');
 }
 
+const SERVICES = ['embedder', 'matcher', 'skill-gap'];
+
+/** The services reading a variable ("all" for the three), then the commands (`pnpm model:fetch`, `pnpm cli model`). */
 function formatServices(variable: DeclaredVariable): string {
-  const services = variable.services.filter((service) => service !== 'model:fetch');
-  const apps = services.length === 3 ? ['all'] : services;
-  const tools = variable.services.includes('model:fetch') ? ['`pnpm model:fetch`'] : [];
+  const services = variable.services.filter((service) => SERVICES.includes(service));
+  const apps = services.length === SERVICES.length ? ['all'] : services;
+  const tools = variable.services.filter((service) => !SERVICES.includes(service)).map((tool) => `\`pnpm ${tool}\``);
   return [...apps, ...tools].join(', ');
 }
 

@@ -243,4 +243,26 @@ describe('vectors keyed by model (real Postgres + pgvector)', () => {
     expect(await store.coverage(LARGE)).toEqual({ job: { rows: JOBS + 1, current: JOBS, stale: 0 }, resume: { rows: 40, current: 40, stale: 0 } });
     await pool.query('DELETE FROM jobs WHERE id = $1', [id]);
   });
+
+  it('serves a selective company filter from the lower(company) index and an exact sort instead of a long HNSW walk', async () => {
+    const rare: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const id = randomUUID();
+      rare.push(id);
+      await pool.query(`INSERT INTO jobs (id, title, company, description, content_hash, updated_at) VALUES ($1, 'Welder', 'Rare Co', 'Welds', 'rare', now())`, [id]);
+      await store.writeEmbedding('job', id, randomUnitVector(384, 5000 + i), SMALL, 'rare');
+    }
+    await pool.query('ANALYZE jobs');
+    try {
+      const options = { modelId: SMALL, limit: 5, efSearch: 40, filters: { company: 'rare co' } };
+      const query = randomUnitVector(384, 11);
+      const plan = await explainPlan(options, (single) => single.nearestWithRows('job', { vector: query }, 'row', options));
+      expect(plan).toContain('jobs_company_lower_idx');
+      expect(plan).not.toContain('hnsw_idx');
+      const rows = await store.nearestWithRows('job', { vector: query }, 'row', options);
+      expect(rows.map((row) => row.id)).toEqual((await store.nearest('job', query, { ...options, exact: true })).map((row) => row.id));
+    } finally {
+      await pool.query('DELETE FROM jobs WHERE id = ANY($1::uuid[])', [rare]);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EmbedInputKind, ModelInfoResponse } from '@jobmatch/contracts';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { EMBEDDING_PROVIDER, NEXT_EMBEDDING_PROVIDER, type EmbeddingProvider } from '../inference/embedding-provider';
@@ -30,7 +30,8 @@ export class EmbeddingService {
     @Inject(EMBEDDING_PROVIDER) private readonly provider: EmbeddingProvider,
     private readonly metrics: EmbedderMetrics,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'EMBED_MAX_PENDING_TEXTS'>,
-    @Inject(NEXT_EMBEDDING_PROVIDER) private readonly next: EmbeddingProvider | null = null,
+    // Optional: set by EmbeddingProviderModule (null without NEXT_MODEL_ID); absent in modules built for one model.
+    @Optional() @Inject(NEXT_EMBEDDING_PROVIDER) private readonly next: EmbeddingProvider | null = null,
   ) {
     this.maxPendingTexts = config.EMBED_MAX_PENDING_TEXTS;
   }

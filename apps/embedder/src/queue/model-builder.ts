@@ -50,8 +50,6 @@ export class ModelBuilder implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await this.registerModels();
     } catch (error) {
-      // A model id registered with another dimension is a configuration error: refuse to start.
-      if (error instanceof ModelRegistryError) throw error;
       this.logger.warn(`Could not register the models yet (retrying): ${(error as Error).message}`);
     }
     if (!this.embeddings.nextModelId && this.registered) return;
@@ -68,8 +66,15 @@ export class ModelBuilder implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async registerModels(): Promise<void> {
     for (const { modelId, dimension } of this.embeddings.models()) {
-      const model = await this.registry.register(modelId, dimension);
-      this.logger.log(`Model ${modelId} (${dimension}-d) is ${model.state} in embedding_models`);
+      try {
+        const model = await this.registry.register(modelId, dimension);
+        this.logger.log(`Model ${modelId} (${dimension}-d) is ${model.state} in embedding_models`);
+      } catch (error) {
+        if (!(error instanceof ModelRegistryError)) throw error;
+        // E.g. a model id registered with another dimension: RPC still serves it (query vectors), but
+        // its vectors cannot be stored, so its embedding jobs fail (and are kept with the reason).
+        this.logger.error(`${error.message}: its vectors cannot be stored; embedding jobs for ${modelId} will fail`);
+      }
     }
     this.registered = true;
   }
