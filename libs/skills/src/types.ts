@@ -83,4 +83,3 @@ export interface SkillTerm {
   skill: string;
   mode: SkillTermMode;
 }
-

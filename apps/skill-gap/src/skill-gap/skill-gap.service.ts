@@ -1,7 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JobRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
 import { ApiException, EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
-import { blendedDemand, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, type JobSkillSet, type MissingSkill } from '@jobmatch/skills';
+import {
+  blendedDemand,
+  computeSkillGap,
+  jobSkillsFromExtraction,
+  jobSkillsFromStored,
+  type JobSkillSet,
+} from '@jobmatch/skills';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { SkillsEngine } from '../skills/skills-engine';
 import type { JobRefDto, ResumeRefDto } from './dto/skill-gap-request.dto';
@@ -9,11 +15,10 @@ import {
   COVERAGE_METHOD,
   OCCUPATION_DEMAND_METHOD,
   PRIORITY_METHOD,
-  type MissingSkillDto,
   type ResumeSkillGapResponseDto,
   type SkillGapResponseDto,
 } from './dto/skill-gap-response.dto';
-import { aggregateSkillGaps, toPercent, type ScoredJob } from './learning-priorities';
+import { aggregateSkillGaps, rankByDemand, toPercent, type ScoredJob } from './learning-priorities';
 
 export const DEFAULT_RECOMMENDED_JOBS = 20;
 
@@ -30,8 +35,6 @@ interface ResolvedJob {
   skills: JobSkillSet;
   occupation: { code: string; title: string } | null;
 }
-
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 @Injectable()
 export class SkillGapService {
@@ -50,7 +53,9 @@ export class SkillGapService {
       throw new ApiException(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'NO_JOB_SKILLS',
-        job.source === 'id' ? `Job ${job.id} lists no skills; a skill gap cannot be computed` : 'No known skills were found in the job text; a skill gap cannot be computed',
+        job.source === 'id'
+          ? `Job ${job.id} lists no skills; a skill gap cannot be computed`
+          : 'No known skills were found in the job text; a skill gap cannot be computed',
         { source: job.source, id: job.id },
       );
     }
@@ -77,7 +82,11 @@ export class SkillGapService {
       coverage: {
         percent: toPercent(gap.coverage),
         required: { matched: matchedRequired, total: requiredTotal, percent: toPercent(gap.requiredCoverage) },
-        niceToHave: { matched: gap.matched.length - matchedRequired, total: niceTotal, percent: toPercent(gap.niceToHaveCoverage) },
+        niceToHave: {
+          matched: gap.matched.length - matchedRequired,
+          total: niceTotal,
+          percent: toPercent(gap.niceToHaveCoverage),
+        },
         method: COVERAGE_METHOD,
       },
     };
@@ -94,11 +103,23 @@ export class SkillGapService {
       { modelId, limit: jobCount, efSearch: this.config.HNSW_EF_SEARCH },
     );
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
-    if (resume.embeddingStatus !== 'READY' || candidates === null) throw new EmbeddingNotReadyException('resume', resume, modelId);
+    if (resume.embeddingStatus !== 'READY' || candidates === null)
+      throw new EmbeddingNotReadyException('resume', resume, modelId);
 
     // Best first.
-    const scored: ScoredJob[] = candidates.map((job) => ({ id: job.id, title: job.title, company: job.company, matchScore: job.similarity, skills: jobSkillsFromStored(job) }));
-    const aggregated = aggregateSkillGaps(resume.skills, scored, this.skills.graph);
+    const scored: ScoredJob[] = candidates.map((job) => ({
+      id: job.id,
+      title: job.title,
+      company: job.company,
+      matchScore: job.similarity,
+      skills: jobSkillsFromStored(job),
+      occupation:
+        job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null,
+    }));
+    const demandOf = await this.occupationsDemand(
+      scored.flatMap((job) => (job.occupation ? [job.occupation.code] : [])),
+    );
+    const aggregated = aggregateSkillGaps(resume.skills, scored, this.skills.graph, demandOf ?? undefined);
     return {
       resumeId,
       modelId,
@@ -108,7 +129,19 @@ export class SkillGapService {
       jobs: aggregated.jobs,
       learningPriorities: aggregated.learningPriorities,
       priorityMethod: PRIORITY_METHOD,
+      ...(demandOf ? { occupationDemandMethod: OCCUPATION_DEMAND_METHOD } : {}),
     };
+  }
+
+  /** occupationDemand for the occupations of several jobs, read in one round trip; null without O*NET or occupations. */
+  private async occupationsDemand(
+    codes: string[],
+  ): Promise<((code: string) => ((skill: string) => number) | null) | null> {
+    const occupations = this.skills.occupations;
+    if (!occupations || codes.length === 0) return null;
+    const counts = await this.jobs.occupationsSkillCounts(codes);
+    const demand = new Map([...counts].map(([code, own]) => [code, blendedDemand(occupations.demandOf(code), own)]));
+    return (code) => demand.get(code) ?? null;
   }
 
   /** Demand per skill in the occupation's postings: the project's stored jobs, O*NET's flags as the prior. */
@@ -131,11 +164,18 @@ export class SkillGapService {
     if (ref.id !== undefined) {
       const job = await this.jobs.findById(ref.id);
       if (!job) throw new NotFoundApiException('Job', ref.id);
-      const occupation = job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null;
+      const occupation =
+        job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null;
       return { source: 'id', id: job.id, title: job.title, skills: jobSkillsFromStored(job), occupation };
     }
     const extracted = this.skills.extract(ref.text ?? '');
-    const match = ref.title && this.skills.occupations ? this.skills.occupations.normalize(ref.title, extracted.map((skill) => skill.name)) : null;
+    const match =
+      ref.title && this.skills.occupations
+        ? this.skills.occupations.normalize(
+            ref.title,
+            extracted.map((skill) => skill.name),
+          )
+        : null;
     return {
       source: 'text',
       id: null,
@@ -144,12 +184,4 @@ export class SkillGapService {
       occupation: match ? { code: match.code, title: match.title } : null,
     };
   }
-}
-
-/** Missing skills, most asked-for in the occupation first (stable: equal demand keeps the job's order). */
-function rankByDemand(missing: MissingSkill[], demand: (skill: string) => number): MissingSkillDto[] {
-  return missing
-    .map((skill, index) => ({ name: skill.name, requirement: skill.requirement, relatedOwned: skill.relatedOwned, occupationDemand: round3(demand(skill.name)), index }))
-    .sort((a, b) => b.occupationDemand - a.occupationDemand || a.index - b.index)
-    .map(({ name, requirement, relatedOwned, occupationDemand }) => ({ name, requirement, relatedOwned, occupationDemand }));
 }

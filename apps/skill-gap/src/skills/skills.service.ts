@@ -46,8 +46,15 @@ export class SkillsService {
 
   extract(text: string, title?: string): ExtractSkillsResponseDto {
     const skills = this.engine.extract(text);
-    const occupation = title && this.engine.occupations ? this.engine.occupations.normalize(title, skills.map((skill) => skill.name)) : null;
-    const names = (requirement: string) => skills.filter((skill) => skill.requirement === requirement).map((skill) => skill.name);
+    const occupation =
+      title && this.engine.occupations
+        ? this.engine.occupations.normalize(
+            title,
+            skills.map((skill) => skill.name),
+          )
+        : null;
+    const names = (requirement: string) =>
+      skills.filter((skill) => skill.requirement === requirement).map((skill) => skill.name);
     return {
       skills: skills.map((skill) => ({
         ...skill,
