@@ -16,7 +16,12 @@ export class AppModule {
       // No Redis: this API reads stored rows and vectors only (no queue, no cache).
       imports: serviceFoundationImports(config),
       controllers: [HealthController, SkillsController, SkillGapController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, SkillsEngine, SkillsService, SkillGapService],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        SkillsEngine,
+        SkillsService,
+        SkillGapService,
+      ],
     };
   }
 }

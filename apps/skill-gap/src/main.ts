@@ -12,9 +12,7 @@ async function bootstrap(): Promise<void> {
   // The 128 MB RSS budget holds with the heap flags of `pnpm start` (see BENCHMARKS.md).
   const heapLimitMb = getHeapStatistics().heap_size_limit / 2 ** 20;
   if (heapLimitMb > 256) {
-    new Logger('Bootstrap').warn(
-      `V8 heap limit is ${Math.round(heapLimitMb)} MB: start with \`pnpm --filter @jobmatch/skill-gap start\` (or its node flags) to stay within 128 MB RSS`,
-    );
+    new Logger('Bootstrap').warn(`V8 heap limit is ${Math.round(heapLimitMb)} MB: start with \`pnpm --filter @jobmatch/skill-gap start\` (or its node flags) to stay within 128 MB RSS`);
   }
 }
 

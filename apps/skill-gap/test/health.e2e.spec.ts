@@ -29,13 +29,7 @@ describe('health endpoints', () => {
     await request(server).get('/health').expect(200);
     await request(server).get('/api/v1/no-such-route').expect(404);
     const metrics = (await request(server).get('/metrics').expect(200)).text;
-    const value = (series: string) =>
-      Number(
-        metrics
-          .split('\n')
-          .find((line) => line.startsWith(`${series} `))
-          ?.split(' ')[1],
-      );
+    const value = (series: string) => Number(metrics.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1]);
     expect(value('http_requests_total{method="GET",route="/health",status_code="200"}')).toBeGreaterThanOrEqual(2);
     expect(value('http_requests_total{method="GET",route="unmatched",status_code="404"}')).toBeGreaterThanOrEqual(1);
     expect(value('http_request_duration_seconds_count{method="GET",route="/health"}')).toBeGreaterThanOrEqual(2);
@@ -51,23 +45,12 @@ describe('health endpoints', () => {
     try {
       const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
       // The readiness error shape of every service (NOT_READY, a report per dependency, Retry-After).
-      expect(ready.body).toMatchObject({
-        statusCode: 503,
-        code: 'NOT_READY',
-        message: 'Not ready: postgres unavailable',
-        details: { postgres: { status: 'down' } },
-      });
+      expect(ready.body).toMatchObject({ statusCode: 503, code: 'NOT_READY', message: 'Not ready: postgres unavailable', details: { postgres: { status: 'down' } } });
       expect(ready.headers['retry-after']).toBe('5');
       await request(app.getHttpServer()).get('/health').expect(200);
-      const api = await request(app.getHttpServer())
-        .get('/api/v1/resumes/11111111-1111-4111-8111-111111111111/skill-gap')
-        .expect(503);
+      const api = await request(app.getHttpServer()).get('/api/v1/resumes/11111111-1111-4111-8111-111111111111/skill-gap').expect(503);
       expect(api.headers['retry-after']).toBe('5');
-      expect(api.body).toMatchObject({
-        statusCode: 503,
-        code: 'DEPENDENCY_UNAVAILABLE',
-        details: { dependency: 'postgres' },
-      });
+      expect(api.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', details: { dependency: 'postgres' } });
     } finally {
       await app.close();
     }
@@ -76,14 +59,7 @@ describe('health endpoints', () => {
   it('serves the OpenAPI document with every endpoint', async () => {
     const response = await request(testApp.app.getHttpServer()).get('/docs-json').expect(200);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining([
-        '/api/v1/skill-gap',
-        '/api/v1/resumes/{id}/skill-gap',
-        '/api/v1/skills',
-        '/api/v1/skills/extract',
-        '/health',
-        '/health/ready',
-      ]),
+      expect.arrayContaining(['/api/v1/skill-gap', '/api/v1/resumes/{id}/skill-gap', '/api/v1/skills', '/api/v1/skills/extract', '/health', '/health/ready']),
     );
   });
 });

@@ -25,9 +25,7 @@ describe('aggregateSkillGaps', () => {
       { ...job('a', 0.9, ['Excel', 'BLS', 'Epic']), occupation: nurse },
       { ...job('b', 0.5, ['Go']), occupation: null },
     ];
-    const result = aggregateSkillGaps([], jobs, graph, (code) =>
-      code === nurse.code ? (skill) => demand[skill] ?? 0 : null,
-    );
+    const result = aggregateSkillGaps([], jobs, graph, (code) => (code === nurse.code ? (skill) => demand[skill] ?? 0 : null));
     expect(result.jobs[0]).toMatchObject({ occupation: nurse, missingRequired: ['Epic', 'BLS', 'Excel'] });
     expect(result.jobs[1]!.occupation).toBeUndefined();
     // Epic, BLS and Excel are missing from the same job: equal priority, so the occupation's demand decides.
@@ -57,41 +55,20 @@ describe('aggregateSkillGaps', () => {
       ['Go', 1.05, 1, 1],
       ['Terraform', 0.95, 1, 1],
     ]);
-    expect(result.learningPriorities[0]).toMatchObject({
-      rank: 1,
-      priority: Number((1.7 / 2.2).toFixed(4)),
-      relatedOwned: ['Docker'],
-      jobIds: ['a', 'b'],
-    });
+    expect(result.learningPriorities[0]).toMatchObject({ rank: 1, priority: Number((1.7 / 2.2).toFixed(4)), relatedOwned: ['Docker'], jobIds: ['a', 'b'] });
     expect(result.learningPriorities.map((p) => p.rank)).toEqual([1, 2, 3]);
   });
 
   it('lists each job with its score and coverage, best first, and averages coverage', () => {
     const result = aggregateSkillGaps(['Python'], [job('a', 0.9, ['Python']), job('b', 0.7, ['Python', 'Go'])]);
     expect(result.jobs).toEqual([
-      {
-        id: 'a',
-        title: 'Job a',
-        company: 'Acme',
-        matchScore: 0.9,
-        coveragePercent: 100,
-        missingRequired: [],
-        missingNiceToHave: [],
-      },
-      {
-        id: 'b',
-        title: 'Job b',
-        company: 'Acme',
-        matchScore: 0.7,
-        coveragePercent: 50,
-        missingRequired: ['Go'],
-        missingNiceToHave: [],
-      },
+      { id: 'a', title: 'Job a', company: 'Acme', matchScore: 0.9, coveragePercent: 100, missingRequired: [], missingNiceToHave: [] },
+      { id: 'b', title: 'Job b', company: 'Acme', matchScore: 0.7, coveragePercent: 50, missingRequired: ['Go'], missingNiceToHave: [] },
     ]);
     expect(result.averageCoveragePercent).toBe(75);
   });
 
-  it("counts skills implied by the person's more specific skills as covered", () => {
+  it('counts skills implied by the person\'s more specific skills as covered', () => {
     const result = aggregateSkillGaps(['Django'], [job('a', 0.9, ['Python', 'Go'])], graph);
     expect(result.learningPriorities.map((p) => p.skill)).toEqual(['Go']);
   });
@@ -109,11 +86,7 @@ describe('aggregateSkillGaps', () => {
   });
 
   it('returns empty results for no jobs and zero priority when every match score is 0', () => {
-    expect(aggregateSkillGaps(['Python'], [])).toEqual({
-      jobs: [],
-      learningPriorities: [],
-      averageCoveragePercent: null,
-    });
+    expect(aggregateSkillGaps(['Python'], [])).toEqual({ jobs: [], learningPriorities: [], averageCoveragePercent: null });
     const zero = aggregateSkillGaps([], [job('a', 0, ['Go'])]);
     expect(zero.learningPriorities[0]).toMatchObject({ skill: 'Go', priority: 0, requiredBy: 1 });
   });

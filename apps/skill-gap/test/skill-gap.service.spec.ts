@@ -58,10 +58,7 @@ function setup() {
 }
 
 async function apiError(promise: Promise<unknown>): Promise<ApiException> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await promise.then(() => undefined, (caught: unknown) => caught);
   expect(error).toBeInstanceOf(ApiException);
   return error as ApiException;
 }
@@ -73,45 +70,24 @@ describe('SkillGapService.compare', () => {
     profiles.findJob.mockResolvedValue(jobRow(JOB_ID));
     const result = await service.compare({ id: RESUME_ID }, { id: JOB_ID });
     expect(result.resume).toEqual({ source: 'id', id: RESUME_ID, skills: ['Python', 'Docker'] });
-    expect(result.job).toMatchObject({
-      source: 'id',
-      id: JOB_ID,
-      requiredSkills: ['Python', 'Kubernetes'],
-      niceToHaveSkills: ['Terraform'],
-    });
+    expect(result.job).toMatchObject({ source: 'id', id: JOB_ID, requiredSkills: ['Python', 'Kubernetes'], niceToHaveSkills: ['Terraform'] });
     expect(result.matched).toEqual([{ name: 'Python', requirement: 'required', via: null }]);
     expect(result.missingRequired).toEqual([{ name: 'Kubernetes', requirement: 'required', relatedOwned: ['Docker'] }]);
     // (2·1) / (2·2 + 1) = 40 %
-    expect(result.coverage).toMatchObject({
-      percent: 40,
-      required: { matched: 1, total: 2, percent: 50 },
-      niceToHave: { matched: 0, total: 1, percent: 0 },
-    });
+    expect(result.coverage).toMatchObject({ percent: 40, required: { matched: 1, total: 2, percent: 50 }, niceToHave: { matched: 0, total: 1, percent: 0 } });
     expect(result.coverage.method).toMatch(/twice/);
   });
 
   it('extracts skills from texts, treating unqualified job skills as required', async () => {
     const { service, engine, profiles } = setup();
     engine.extract.mockImplementation((text: string) =>
-      text.startsWith('resume')
-        ? [extracted('Docker')]
-        : [extracted('Kubernetes'), extracted('Terraform', 'nice-to-have')],
+      text.startsWith('resume') ? [extracted('Docker')] : [extracted('Kubernetes'), extracted('Terraform', 'nice-to-have')],
     );
     const result = await service.compare({ text: 'resume text' }, { text: 'job text' });
     expect(profiles.findResume).not.toHaveBeenCalled();
     expect(profiles.findJob).not.toHaveBeenCalled();
-    expect(result.job).toEqual({
-      source: 'text',
-      id: null,
-      title: null,
-      requiredSkills: ['Kubernetes'],
-      niceToHaveSkills: ['Terraform'],
-    });
-    expect(result.missingRequired[0]).toEqual({
-      name: 'Kubernetes',
-      requirement: 'required',
-      relatedOwned: ['Docker'],
-    });
+    expect(result.job).toEqual({ source: 'text', id: null, title: null, requiredSkills: ['Kubernetes'], niceToHaveSkills: ['Terraform'] });
+    expect(result.missingRequired[0]).toEqual({ name: 'Kubernetes', requirement: 'required', relatedOwned: ['Docker'] });
   });
 
   it('answers 404 for an unknown resume or job id', async () => {
@@ -148,16 +124,9 @@ describe('SkillGapService.forRecommendedJobs', () => {
       ],
     });
     const result = await service.forRecommendedJobs(RESUME_ID, 3);
-    expect(vectors.nearestWithRows).toHaveBeenCalledWith('job', { entity: 'resume', id: RESUME_ID }, 'candidate', {
-      modelId: MODEL_ID,
-      limit: 3,
-      efSearch: 64,
-    });
+    expect(vectors.nearestWithRows).toHaveBeenCalledWith('job', { entity: 'resume', id: RESUME_ID }, 'candidate', { modelId: MODEL_ID, limit: 3, efSearch: 64 });
     expect(profiles.findResume).not.toHaveBeenCalled();
-    expect(result.jobs.map((job) => [job.id, job.matchScore])).toEqual([
-      [a, 0.9],
-      [b, 0.6],
-    ]);
+    expect(result.jobs.map((job) => [job.id, job.matchScore])).toEqual([[a, 0.9], [b, 0.6]]);
     expect(result.jobsConsidered).toBe(2);
     expect(result.learningPriorities.map((p) => p.skill)).toEqual(['Kubernetes', 'Go', 'Terraform']);
     expect(result.priorityMethod).toMatch(/matchScore/);
@@ -173,10 +142,7 @@ describe('SkillGapService.forRecommendedJobs', () => {
     const { service, vectors } = setup();
     // A row re-queued after an edit keeps its old vector: the status, not the vector, decides.
     const stillHasOldVector = [{ ...jobRow('aaaaaaaa-0000-4000-8000-000000000000'), distance: 0.1, similarity: 0.9 }];
-    vectors.nearestWithRows.mockResolvedValue({
-      source: resumeRow({ embeddingStatus: status, embeddingError: status === 'FAILED' ? 'boom' : null }),
-      candidates: stillHasOldVector,
-    });
+    vectors.nearestWithRows.mockResolvedValue({ source: resumeRow({ embeddingStatus: status, embeddingError: status === 'FAILED' ? 'boom' : null }), candidates: stillHasOldVector });
     const error = await apiError(service.forRecommendedJobs(RESUME_ID));
     expect(error.getStatus()).toBe(409);
     expect(error.code).toBe('EMBEDDING_NOT_READY');
@@ -185,10 +151,7 @@ describe('SkillGapService.forRecommendedJobs', () => {
 
   it('answers 409 when the stored vector belongs to another model', async () => {
     const { service, vectors } = setup();
-    vectors.nearestWithRows.mockResolvedValue({
-      source: resumeRow({ embeddingModel: 'other/model' }),
-      candidates: null,
-    });
+    vectors.nearestWithRows.mockResolvedValue({ source: resumeRow({ embeddingModel: 'other/model' }), candidates: null });
     const error = await apiError(service.forRecommendedJobs(RESUME_ID));
     expect(error.getStatus()).toBe(409);
     expect(error.message).toContain('other/model');

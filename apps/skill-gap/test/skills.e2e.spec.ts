@@ -23,10 +23,7 @@ describe('skills endpoints', () => {
     ])('finds %s by alias as %s', async (q, name, matchedTerm) => {
       const response = await http.get('/api/v1/skills').query({ q }).expect(200);
       expect(response.body.query).toBe(q);
-      expect(response.body.items[0]).toMatchObject({
-        name,
-        matchedTerm: expect.stringMatching(new RegExp(`^${matchedTerm}$`, 'i')),
-      });
+      expect(response.body.items[0]).toMatchObject({ name, matchedTerm: expect.stringMatching(new RegExp(`^${matchedTerm}$`, 'i')) });
       expect(response.body.items[0].aliases).toEqual(expect.any(Array));
     });
 
@@ -65,14 +62,12 @@ describe('skills endpoints', () => {
 
   describe('POST /api/v1/skills/extract', () => {
     it('returns skills with requirement level and evidence spans that point into the text', async () => {
-      const text =
-        'We build APIs in C# and .NET on k8s.\nMust have: Python, PostgreSQL.\nNice to have: Terraform, CI/CD experience.';
+      const text = 'We build APIs in C# and .NET on k8s.\nMust have: Python, PostgreSQL.\nNice to have: Terraform, CI/CD experience.';
       const response = await http.post('/api/v1/skills/extract').send({ text }).expect(200);
       const byName = new Map<string, { requirement: string; evidence: { text: string; start: number; end: number }[] }>(
         response.body.skills.map((skill: { name: string }) => [skill.name, skill]),
       );
-      for (const name of ['C#', '.NET', 'Kubernetes', 'Python', 'PostgreSQL', 'Terraform', 'CI/CD'])
-        expect(byName.has(name)).toBe(true);
+      for (const name of ['C#', '.NET', 'Kubernetes', 'Python', 'PostgreSQL', 'Terraform', 'CI/CD']) expect(byName.has(name)).toBe(true);
       expect(byName.get('Python')!.requirement).toBe('required');
       expect(byName.get('Terraform')!.requirement).toBe('nice-to-have');
       expect(byName.get('Kubernetes')!.evidence[0]!.text).toBe('k8s');
@@ -119,10 +114,7 @@ describe('skills endpoints', () => {
     });
 
     it('answers 413 for a body over the 1 MB limit', async () => {
-      const response = await http
-        .post('/api/v1/skills/extract')
-        .send({ text: 'a'.repeat(1_100_000) })
-        .expect(413);
+      const response = await http.post('/api/v1/skills/extract').send({ text: 'a'.repeat(1_100_000) }).expect(413);
       expect(response.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
     });
   });

@@ -15,13 +15,7 @@ export interface TestApp {
 /** The real app (same factory as main.ts) on a fresh cloned database; listens on no port (supertest binds one). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadAppConfig({
-    DATABASE_URL: db.url,
-    DATABASE_POOL_SIZE: '3',
-    LOG_LEVEL: 'silent',
-    MODEL_ID,
-    ...env,
-  });
+  const config = loadAppConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '3', LOG_LEVEL: 'silent', MODEL_ID, ...env });
   let app: NestFastifyApplication;
   try {
     app = await createSkillGapApp(config);

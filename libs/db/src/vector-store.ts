@@ -76,8 +76,7 @@ const CANDIDATE_COLUMNS: Record<EmbeddableEntity, string> = {
     'to_json(required_skills) AS "requiredSkills", to_json(nice_to_have_skills) AS "niceToHaveSkills", ' +
     `CASE WHEN requirements ~ '[^[:space:]]' THEN requirements ELSE description END AS "requirementText", ` +
     'occupation_code AS "occupationCode", occupation_title AS "occupationTitle"',
-  resume:
-    'file_name AS "fileName", text, to_json(skills) AS skills, profile, occupation_code AS "occupationCode", occupation_title AS "occupationTitle"',
+  resume: 'file_name AS "fileName", text, to_json(skills) AS skills, profile, occupation_code AS "occupationCode", occupation_title AS "occupationTitle"',
 };
 
 /** The whole row of an entity (everything but the vector). */
@@ -88,16 +87,11 @@ export type EntityRow<E extends EmbeddableEntity> = E extends 'job' ? Job : Resu
  * results show it), or only the CandidateFields a recommendation scores and shows.
  */
 export type NeighbourColumns = 'row' | 'candidate';
-export type NeighbourRow<E extends EmbeddableEntity, C extends NeighbourColumns> = Neighbour &
-  (C extends 'row' ? EntityRow<E> : CandidateFields<E>);
+export type NeighbourRow<E extends EmbeddableEntity, C extends NeighbourColumns> = Neighbour & (C extends 'row' ? EntityRow<E> : CandidateFields<E>);
 export type Candidate<E extends EmbeddableEntity> = NeighbourRow<E, 'candidate'>;
 
 /** What a search from a stored row's vector reads in one round trip. */
-export interface SourceWithNeighbours<
-  S extends EmbeddableEntity,
-  E extends EmbeddableEntity,
-  C extends NeighbourColumns = 'candidate',
-> {
+export interface SourceWithNeighbours<S extends EmbeddableEntity, E extends EmbeddableEntity, C extends NeighbourColumns = 'candidate'> {
   /** The source row, or null when there is no such row. */
   source: EntityRow<S> | null;
   /** Its neighbours with their columns, or null when the source has no vector for the model. */
@@ -108,18 +102,9 @@ export interface SourceWithNeighbours<
 const sourceRowSql = (entity: EmbeddableEntity, columns: string) =>
   `SELECT ${columns}, (embedding IS NOT NULL AND embedding_model = $2) AS "hasVector" FROM ${TABLE[entity]} WHERE id = $1`;
 /** Whole rows beside the search's own id column. */
-const ROW_COLUMNS: Record<EmbeddableEntity, string> = {
-  job: selectList(JOB_COLUMNS, ['id']),
-  resume: selectList(RESUME_COLUMNS, ['id']),
-};
-const SOURCE_ROW_SQL: Record<EmbeddableEntity, string> = {
-  job: sourceRowSql('job', SELECT_JOB),
-  resume: sourceRowSql('resume', SELECT_RESUME),
-};
-const NEIGHBOUR_COLUMNS: Record<NeighbourColumns, Record<EmbeddableEntity, string>> = {
-  row: ROW_COLUMNS,
-  candidate: CANDIDATE_COLUMNS,
-};
+const ROW_COLUMNS: Record<EmbeddableEntity, string> = { job: selectList(JOB_COLUMNS, ['id']), resume: selectList(RESUME_COLUMNS, ['id']) };
+const SOURCE_ROW_SQL: Record<EmbeddableEntity, string> = { job: sourceRowSql('job', SELECT_JOB), resume: sourceRowSql('resume', SELECT_RESUME) };
+const NEIGHBOUR_COLUMNS: Record<NeighbourColumns, Record<EmbeddableEntity, string>> = { row: ROW_COLUMNS, candidate: CANDIDATE_COLUMNS };
 
 export interface StoredEmbedding {
   vector: Float32Array;
@@ -182,12 +167,7 @@ export class VectorStore {
   }
 
   /** Marks an embedding as permanently failed (after the queue gave up), if the content is unchanged. */
-  async markEmbeddingFailed(
-    entity: EmbeddableEntity,
-    id: string,
-    expectedContentHash: string,
-    reason: string,
-  ): Promise<boolean> {
+  async markEmbeddingFailed(entity: EmbeddableEntity, id: string, expectedContentHash: string, reason: string): Promise<boolean> {
     const result = await this.pool.query(
       `UPDATE ${TABLE[entity]} SET embedding_status = 'FAILED', embedding_error = $1
         WHERE id = $2 AND content_hash = $3 AND embedding_status <> 'READY'`,
@@ -207,15 +187,9 @@ export class VectorStore {
   }
 
   /** Ids and distances of the nearest rows of `entity` to a query vector (recall measurements use this). */
-  async nearest<E extends EmbeddableEntity>(
-    entity: E,
-    vector: ArrayLike<number>,
-    options: NearestOptions<E>,
-  ): Promise<Neighbour[]> {
+  async nearest<E extends EmbeddableEntity>(entity: E, vector: ArrayLike<number>, options: NearestOptions<E>): Promise<Neighbour[]> {
     assertStorableVector(vector);
-    const { rows } = await this.runSearch(
-      searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(vector)), options.modelId], options, null),
-    );
+    const { rows } = await this.runSearch(searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(vector)), options.modelId], options, null));
     return rows;
   }
 
@@ -247,26 +221,11 @@ export class VectorStore {
     const fields = NEIGHBOUR_COLUMNS[columns][entity];
     if ('vector' in from) {
       assertStorableVector(from.vector);
-      const { rows } = await this.runSearch(
-        searchStatement(
-          entity,
-          '$1::vector',
-          [pgvector.toSql(Array.from(from.vector)), options.modelId],
-          options,
-          fields,
-        ),
-      );
+      const { rows } = await this.runSearch(searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(from.vector)), options.modelId], options, fields));
       return rows as NeighbourRow<E, C>[];
     }
-    const sourceRow: QueryConfig = {
-      name: `jobmatch_source_${from.entity}`,
-      text: SOURCE_ROW_SQL[from.entity],
-      values: [from.id, options.modelId],
-    };
-    const { rows, companionRows } = await this.runSearch(
-      this.storedSourceSearch(entity, from, options, fields),
-      sourceRow,
-    );
+    const sourceRow: QueryConfig = { name: `jobmatch_source_${from.entity}`, text: SOURCE_ROW_SQL[from.entity], values: [from.id, options.modelId] };
+    const { rows, companionRows } = await this.runSearch(this.storedSourceSearch(entity, from, options, fields), sourceRow);
     const found = companionRows[0] as { hasVector: boolean; [field: string]: unknown } | undefined;
     if (!found) return { source: null, candidates: null };
     const { hasVector, ...row } = found;
@@ -310,14 +269,7 @@ export class VectorStore {
     // Object.assign onto a fresh object rather than `{ ...options, excludeIds }`: on Node 20's V8 a
     // spread that adds a key gives each result its own hidden class in the old generation.
     const searchOptions: NearestOptions<E> = Object.assign({}, options, { excludeIds });
-    return searchStatement(
-      entity,
-      sourceVector,
-      [source.id, options.modelId],
-      searchOptions,
-      fields,
-      `${sourceVector} IS NOT NULL`,
-    );
+    return searchStatement(entity, sourceVector, [source.id, options.modelId], searchOptions, fields, `${sourceVector} IS NOT NULL`);
   }
 
   /**
@@ -383,8 +335,7 @@ function searchStatement<E extends EmbeddableEntity>(
   const limit = Math.max(1, Math.min(1000, Math.floor(options.limit)));
   let where = `embedding IS NOT NULL AND embedding_model = $2`;
   if (gate) where += ` AND ${gate}`;
-  for (const condition of filterConditions(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params))
-    where += ` AND ${condition}`;
+  for (const condition of filterConditions(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params)) where += ` AND ${condition}`;
   if (options.excludeIds && options.excludeIds.length > 0) {
     params.push(options.excludeIds);
     where += ` AND id <> ALL($${params.length}::uuid[])`;
@@ -401,10 +352,7 @@ function searchStatement<E extends EmbeddableEntity>(
          LIMIT $${params.length}
       ) AS candidates
       ORDER BY distance, id`;
-  return {
-    settings: searchSettings(options),
-    query: { name: searchStatementName(options.exact === true, sql), text: sql, values: params },
-  };
+  return { settings: searchSettings(options), query: { name: searchStatementName(options.exact === true, sql), text: sql, values: params } };
 }
 
 /**

@@ -13,19 +13,16 @@ export interface DenyRule {
 
 export const DENY_RULES: Record<string, DenyRule> = {
   go: {
-    before:
-      /(\bno[- ]|\bon the |\bto |\blet'?s |\ba |\bready to |\bgood to |\bwe |\byou |\bthey |\bi |\bwill |\bcan |\bmust |\bshould |\bgo[- ]|\bgo, )$/i,
+    before: /(\bno[- ]|\bon the |\bto |\blet'?s |\ba |\bready to |\bgood to |\bwe |\byou |\bthey |\bi |\bwill |\bcan |\bmust |\bshould |\bgo[- ]|\bgo, )$/i,
     after:
       /^(\s*-\s*to\b|\s*-\s*getter|\s*-\s*live|\s+(to|ahead|beyond|above|through|live|out|back|far|further|into|get|home|wrong|over|along|down|up|for|after|on|the extra|green|-?to-?market|fast|big|bigger|deep|deeper|first|well|hand|viral|public|global|together|anywhere|forth|figure|make|see|solve|build)\b|\s*\/\s*no[- ]go)/i,
   },
   r: {
-    before:
-      /([&\-'.(/]|\bcircle |\bvitamin |\bclass |\bgrade |\btype |\bplan |\bstage |\bseries |\bversion |\bsection )$/i,
+    before: /([&\-'.(/]|\bcircle |\bvitamin |\bclass |\bgrade |\btype |\bplan |\bstage |\bseries |\bversion |\bsection )$/i,
     after: /^([&'-]|\.[a-z]|\)|\s+(&|and)\s+d\b|\s+us\b|\s+value\b)/i,
   },
   c: {
-    before:
-      /([&\-'.(/]|\bvitamin |\bclass |\bgrade |\btype |\bplan |\bstage |\bseries |\bversion |\bsection |\bpart |\bitem |\blevel |\btier |\bcategory |\bschedule |\bform |\busb |\bappendix |\ba, b,? (and |or )?|\bb )$/i,
+    before: /([&\-'.(/]|\bvitamin |\bclass |\bgrade |\btype |\bplan |\bstage |\bseries |\bversion |\bsection |\bpart |\bitem |\blevel |\btier |\bcategory |\bschedule |\bform |\busb |\bappendix |\ba, b,? (and |or )?|\bb )$/i,
     after: /^([&'-]|\.[a-z]|\)|\s+(corporation|corp|suite|level|executives?|grade|class)\b|\s*\+\s*(?![+]))/i,
   },
   excel: { after: /^\s+(in|at|as|within|under|beyond|when)\b/i },
@@ -33,18 +30,13 @@ export const DENY_RULES: Record<string, DenyRule> = {
     after:
       /^\s+(action|actions|response|responses|resolution|turnaround|delivery|decision|decisions|execution|transfer|transfers|code|codes|message|messages|payment|payments|network|gpi|mt\d*|and\s+(?:decisive|accurate|efficient|effective)|recovery|return|progress|pace|learner|thinking|service|follow-up|escalation)\b/i,
   },
-  rust: {
-    after: /^\s+(removal|prevention|proofing|resistant|resistance|belt|stains?|inhibitors?|converter|spots?)\b/i,
-  },
+  rust: { after: /^\s+(removal|prevention|proofing|resistant|resistance|belt|stains?|inhibitors?|converter|spots?)\b/i },
   spring: {
-    before:
-      /\b(this|next|last|early|late|each|every|since|until|by|during|the|in the|summer,?|winter,?|fall,?|autumn,?)\s+$/i,
-    after:
-      /^\s*(semester|term|break|season|cleaning|20\d\d|19\d\d|and\s+summer|quarter|intake|hiring|fair|training|graduates?|internship|cohort|,\s*summer)\b/i,
+    before: /\b(this|next|last|early|late|each|every|since|until|by|during|the|in the|summer,?|winter,?|fall,?|autumn,?)\s+$/i,
+    after: /^\s*(semester|term|break|season|cleaning|20\d\d|19\d\d|and\s+summer|quarter|intake|hiring|fair|training|graduates?|internship|cohort|,\s*summer)\b/i,
   },
   chef: {
-    before:
-      /\b(sous|head|pastry|executive|line|private|personal|master|celebrity|chief|junior|senior|commis|prep|kitchen|lead|station|de partie)\s+$/i,
+    before: /\b(sous|head|pastry|executive|line|private|personal|master|celebrity|chief|junior|senior|commis|prep|kitchen|lead|station|de partie)\s+$/i,
     after: /^\s+(de|knife|whites|hat|uniform|jacket)\b/i,
   },
   puppet: { before: /\b(sock|hand|string)\s+$/i, after: /^\s+(show|shows|theater|theatre|master)\b/i },
@@ -54,8 +46,7 @@ export const DENY_RULES: Record<string, DenyRule> = {
       /^\s+(interest|written|consent|delivery|mail|shipping|lane|entry|your|yourself|ideas|themselves|myself|concerns|opinions|thoughts|an?|the|gratitude|appreciation|checkout|scripts)\b/i,
   },
   react: {
-    after:
-      /^\s+(to|quickly|swiftly|calmly|appropriately|promptly|positively|well|accordingly|fast|immediately|under)\b/i,
+    after: /^\s+(to|quickly|swiftly|calmly|appropriately|promptly|positively|well|accordingly|fast|immediately|under)\b/i,
   },
   helm: { before: /\b(at|take|taking|took|takes)\s+(the\s+)?$/i, after: /^\s+of\b/i },
   less: {
@@ -77,27 +68,12 @@ export const DENY_RULES: Record<string, DenyRule> = {
   // American Welding Society codes ("AWS D1.1", "AWS certified welder").
   aws: { after: /^\s*(D\d|certified\s+welder|welding|CWI\b)/i, before: /\bwelding society\s*\(?$/i },
   // Names of products that are also everyday words, from the curated additions and the O*NET import.
-  slack: {
-    before: /\b(no|some|any|little|cut|pick up|take up|the|more)\s+$/i,
-    after: /^\s+(time|off|season|water|tide|lines?|jaw|period|in\s+the)\b/i,
-  },
+  slack: { before: /\b(no|some|any|little|cut|pick up|take up|the|more)\s+$/i, after: /^\s+(time|off|season|water|tide|lines?|jaw|period|in\s+the)\b/i },
   zoom: { before: /\b(to|can|will|and|then|or)\s+$/i, after: /^\s+(in|out|into|lens|level|ahead|past|through|by)\b/i },
-  square: {
-    before: /\b(fair and|back to|town|times|public|city|market)\s+$/i,
-    after: /^\s+(feet|foot|footage|meters?|metres?|miles?|kilometers?|one|root|dance|deal|peg|inch(es)?|yards?)\b/i,
-  },
-  canvas: {
-    before: /\b(blank|oil on|on|printed)\s+$/i,
-    after: /^\s+(bags?|totes?|shoes|tents?|prints?|paintings?|sneakers|cloth|fabric|tarps?)\b/i,
-  },
-  banner: {
-    before: /\b(a|the|under the|under a)\s+$/i,
-    after: /^\s+(year|ads?|advertis\w*|stands?|printing|day|headline|image)\b/i,
-  },
-  toast: {
-    before: /\b(french|a|to|raise a|make a|avocado)\s+$/i,
-    after: /^\s+(the|bread|and\s+jam|of\s+the\s+town|to)\b/i,
-  },
+  square: { before: /\b(fair and|back to|town|times|public|city|market)\s+$/i, after: /^\s+(feet|foot|footage|meters?|metres?|miles?|kilometers?|one|root|dance|deal|peg|inch(es)?|yards?)\b/i },
+  canvas: { before: /\b(blank|oil on|on|printed)\s+$/i, after: /^\s+(bags?|totes?|shoes|tents?|prints?|paintings?|sneakers|cloth|fabric|tarps?)\b/i },
+  banner: { before: /\b(a|the|under the|under a)\s+$/i, after: /^\s+(year|ads?|advertis\w*|stands?|printing|day|headline|image)\b/i },
+  toast: { before: /\b(french|a|to|raise a|make a|avocado)\s+$/i, after: /^\s+(the|bread|and\s+jam|of\s+the\s+town|to)\b/i },
   cook: { before: /\b(tim|captain|james)\s+$/i, after: /^\s+(county|islands?)\b/i },
   mason: { before: /\b(perry|jackson)\s+$/i },
 };

@@ -88,8 +88,7 @@ export class AhoCorasick {
       if (out) {
         for (const pattern of out) {
           const start = i + 1 - this.lengths[pattern]!;
-          if (needsLeftBoundary && start > 0 && needsLeftBoundary[pattern] === 1 && wordChar![codes[start - 1]!] === 1)
-            continue;
+          if (needsLeftBoundary && start > 0 && needsLeftBoundary[pattern] === 1 && wordChar![codes[start - 1]!] === 1) continue;
           hits.push({ pattern, start, end: i + 1 });
         }
       }

@@ -30,16 +30,7 @@ const DENSE_BYTES = 2 * 1024 * 1024;
 
 /** Magic and version of serialize()'s layout. */
 const SERIAL_MAGIC = 0x4a4d4132; // "JMA2"
-const SERIAL_ARRAYS = [
-  'symbolOf',
-  'dense',
-  'edgeStart',
-  'edgeSymbol',
-  'fail',
-  'outStart',
-  'outList',
-  'lengths',
-] as const;
+const SERIAL_ARRAYS = ['symbolOf', 'dense', 'edgeStart', 'edgeSymbol', 'fail', 'outStart', 'outList', 'lengths'] as const;
 
 const SPACE = 32;
 const HYPHEN = 45;
@@ -221,8 +212,7 @@ export class DenseAutomaton {
         const f = this.fail[k]! * alphabetSize;
         this.dense.copyWithin(row, f, f + alphabetSize);
       }
-      for (let x = this.edgeStart[k]!; x < this.edgeStart[k + 1]!; x++)
-        this.dense[row + (this.edgeSymbol[x]! & SYMBOL_MASK)] = encoded(x + 1);
+      for (let x = this.edgeStart[k]!; x < this.edgeStart[k + 1]!; x++) this.dense[row + (this.edgeSymbol[x]! & SYMBOL_MASK)] = encoded(x + 1);
     }
   }
 
@@ -337,10 +327,7 @@ export class DenseAutomaton {
       const n = lengths[k]!;
       const wide = name === 'symbolOf' || name === 'edgeSymbol' ? 2 : 4;
       if (at + n * wide > buffer.byteLength) throw new Error('compiled automaton truncated');
-      views[name] =
-        wide === 2
-          ? new Uint16Array(buffer.buffer, buffer.byteOffset + at, n)
-          : new Int32Array(buffer.buffer, buffer.byteOffset + at, n);
+      views[name] = wide === 2 ? new Uint16Array(buffer.buffer, buffer.byteOffset + at, n) : new Int32Array(buffer.buffer, buffer.byteOffset + at, n);
       at += Math.ceil((n * wide) / 8) * 8;
     });
     const patternLengths = views.lengths as Int32Array;
@@ -363,16 +350,9 @@ export class DenseAutomaton {
 
   /** Bytes held in typed arrays (for the benchmark's memory figures). */
   byteSize(): number {
-    return [
-      this.symbolOf,
-      this.dense,
-      this.edgeStart,
-      this.edgeSymbol,
-      this.fail,
-      this.outStart,
-      this.outList,
-      this.lengths,
-      this.sepForm,
-    ].reduce((sum, a) => sum + a.byteLength, 0);
+    return [this.symbolOf, this.dense, this.edgeStart, this.edgeSymbol, this.fail, this.outStart, this.outList, this.lengths, this.sepForm].reduce(
+      (sum, a) => sum + a.byteLength,
+      0,
+    );
   }
 }

@@ -104,28 +104,13 @@ describe('extractSkills: requirement detection', () => {
   const req = (text: string) => Object.fromEntries(extractSkills(text).map((s) => [s.name, s.requirement]));
 
   it('uses section headings', () => {
-    const text =
-      'About us\nWe build with Docker.\n\nRequirements:\n- Python\n- SQL\n\nNice to have:\n- Kafka\n- Terraform\n';
-    expect(req(text)).toEqual({
-      Docker: 'unspecified',
-      Python: 'required',
-      SQL: 'required',
-      Kafka: 'nice-to-have',
-      Terraform: 'nice-to-have',
-    });
+    const text = 'About us\nWe build with Docker.\n\nRequirements:\n- Python\n- SQL\n\nNice to have:\n- Kafka\n- Terraform\n';
+    expect(req(text)).toEqual({ Docker: 'unspecified', Python: 'required', SQL: 'required', Kafka: 'nice-to-have', Terraform: 'nice-to-have' });
   });
 
   it('uses cues in the sentence, before or after the skills', () => {
-    expect(req('Python and SQL are required; Kafka is a plus.')).toEqual({
-      Python: 'required',
-      SQL: 'required',
-      Kafka: 'nice-to-have',
-    });
-    expect(req('Must have Java, Spring Boot. Bonus: Kotlin.')).toEqual({
-      Java: 'required',
-      'Spring Boot': 'required',
-      Kotlin: 'nice-to-have',
-    });
+    expect(req('Python and SQL are required; Kafka is a plus.')).toEqual({ Python: 'required', SQL: 'required', Kafka: 'nice-to-have' });
+    expect(req('Must have Java, Spring Boot. Bonus: Kotlin.')).toEqual({ Java: 'required', 'Spring Boot': 'required', Kotlin: 'nice-to-have' });
     expect(req('Python required, Go preferred')).toEqual({ Python: 'required', Go: 'nice-to-have' });
     expect(req('Experience with GraphQL would be great.')).toEqual({ GraphQL: 'nice-to-have' });
     expect(req('Docker knowledge is not required.')).toEqual({ Docker: 'nice-to-have' });
@@ -140,9 +125,7 @@ describe('extractSkills: requirement detection', () => {
 
 describe('summarizeSkills', () => {
   it('counts unspecified as required and sorts/de-duplicates names', () => {
-    const summary = summarizeSkills(
-      extractSkills('Requirements: Python, SQL. We use Docker. Kafka is a plus. Python again.'),
-    );
+    const summary = summarizeSkills(extractSkills('Requirements: Python, SQL. We use Docker. Kafka is a plus. Python again.'));
     expect(summary).toEqual({
       all: ['Docker', 'Kafka', 'Python', 'SQL'],
       required: ['Docker', 'Python', 'SQL'],

@@ -65,8 +65,7 @@ function variantsOf(text: string, mode: SkillTermMode): string[] {
   const variants = new Set([collapsed]);
   if (collapsed.includes(' ')) variants.add(collapsed.replace(/ /g, '-'));
   // "go-to-market" must not become the verb phrase "go to market": marked terms keep their hyphens.
-  if (mode === 'any-case' && /[a-z]-[a-z]/i.test(collapsed))
-    variants.add(collapsed.replace(/([a-z])-(?=[a-z])/gi, '$1 '));
+  if (mode === 'any-case' && /[a-z]-[a-z]/i.test(collapsed)) variants.add(collapsed.replace(/([a-z])-(?=[a-z])/gi, '$1 '));
   return [...variants];
 }
 
@@ -111,9 +110,7 @@ export class SkillExtractor {
             (isWordCode(key.charCodeAt(0)) ? STARTS_WITH_WORD_CHAR : 0) |
             (isWordCode(key.charCodeAt(key.length - 1)) ? ENDS_WITH_WORD_CHAR : 0) |
             (/^[A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*$/.test(variant) ? ACRONYM : 0) |
-            (mode === 'needs-context' && skill.source?.kind === 'onet' && !variant.includes(' ')
-              ? NOT_AT_SENTENCE_START
-              : 0) |
+            (mode === 'needs-context' && skill.source?.kind === 'onet' && !variant.includes(' ') ? NOT_AT_SENTENCE_START : 0) |
             (mode === 'exact-case' && key.length > 2 ? UPPER_OK : 0),
         );
       }
@@ -172,9 +169,7 @@ export class SkillExtractor {
       if (mode !== ANY_CASE) {
         const writtenEnd = offsets[hitEnd - 1]! + 1;
         const cased = this.patternCased[id]!;
-        const caseOk =
-          writtenAs(text, origStart, writtenEnd, cased) ||
-          ((flags & UPPER_OK) !== 0 && writtenAs(text, origStart, writtenEnd, cased.toUpperCase()));
+        const caseOk = writtenAs(text, origStart, writtenEnd, cased) || ((flags & UPPER_OK) !== 0 && writtenAs(text, origStart, writtenEnd, cased.toUpperCase()));
         if (!caseOk) continue;
       }
       if ((flags & NOT_AT_SENTENCE_START) !== 0 && startsProseSentence(text, origStart, origEnd)) continue;
@@ -252,27 +247,17 @@ export class SkillExtractor {
       if (confirmed[j] === 1 && vouches(chosen[j]!)) return true;
     }
     const window = text.slice(Math.max(0, c.origStart - CUE_WINDOW), c.origEnd + CUE_WINDOW);
-    return (TECH_CATEGORIES.has(category) ? TECH_CUE : category === 'languages' ? LANGUAGE_CUE : GENERAL_CUE).test(
-      window,
-    );
+    return (TECH_CATEGORIES.has(category) ? TECH_CUE : category === 'languages' ? LANGUAGE_CUE : GENERAL_CUE).test(window);
   }
 }
 
 /** End of a valid match (past a plural "s" or version digits), or -1 when the boundaries are wrong. */
-function validEnd(
-  flags: number,
-  patternLength: number,
-  codes: Uint16Array,
-  length: number,
-  start: number,
-  end: number,
-): number {
+function validEnd(flags: number, patternLength: number, codes: Uint16Array, length: number, start: number, end: number): number {
   if (start > 0) {
     const before = codes[start - 1]!;
     if (WORD_CHAR[before] === 1) return -1;
     // ".js" inside "Vue.js", "NET" inside "ASP.NET": part of a dotted name.
-    if ((flags & STARTS_WITH_WORD_CHAR) !== 0 && before === DOT && start > 1 && WORD_CHAR[codes[start - 2]!] === 1)
-      return -1;
+    if ((flags & STARTS_WITH_WORD_CHAR) !== 0 && before === DOT && start > 1 && WORD_CHAR[codes[start - 2]!] === 1) return -1;
     if ((flags & STARTS_WITH_WORD_CHAR) !== 0 && (before === PLUS || before === HASH)) return -1;
   }
   if (end >= length) return end;
@@ -284,8 +269,7 @@ function validEnd(
   if (WORD_CHAR[next] === 1) {
     const after = end + 1 < length ? codes[end + 1]! : 32;
     // Acronym plurals: "EKGs", "PLCs", "APIs" (the case check still applies to the acronym itself).
-    if ((flags & MODE_MASK) === EXACT_CASE && (flags & ACRONYM) !== 0 && next === LOWER_S && WORD_CHAR[after] === 0)
-      return end + 1;
+    if ((flags & MODE_MASK) === EXACT_CASE && (flags & ACRONYM) !== 0 && next === LOWER_S && WORD_CHAR[after] === 0) return end + 1;
     if ((flags & MODE_MASK) !== ANY_CASE || patternLength < 3) return -1;
     if (next === LOWER_S && patternLength >= 4 && WORD_CHAR[after] === 0) return end + 1; // plural
     if (isDigit(next)) {
@@ -375,16 +359,8 @@ function patternsFingerprint(patterns: readonly string[]): string {
   return hash.digest('hex');
 }
 
-function loadOrCompile(
-  patterns: readonly string[],
-  fingerprint: string,
-  compiled: Uint8Array | undefined,
-): DenseAutomaton {
-  if (
-    compiled &&
-    compiled.byteLength > FINGERPRINT_BYTES &&
-    Buffer.from(compiled.subarray(0, FINGERPRINT_BYTES)).toString('hex') === fingerprint
-  ) {
+function loadOrCompile(patterns: readonly string[], fingerprint: string, compiled: Uint8Array | undefined): DenseAutomaton {
+  if (compiled && compiled.byteLength > FINGERPRINT_BYTES && Buffer.from(compiled.subarray(0, FINGERPRINT_BYTES)).toString('hex') === fingerprint) {
     try {
       return new DenseAutomaton(patterns, undefined, compiled.subarray(FINGERPRINT_BYTES));
     } catch {

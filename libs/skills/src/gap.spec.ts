@@ -1,12 +1,5 @@
 import { prng } from '../test/prng';
-import {
-  buildSkillGraph,
-  computeSkillGap,
-  jobSkillsFromExtraction,
-  jobSkillsFromStored,
-  prepareOwnedSkills,
-  storedJobSkillCoverage,
-} from './gap';
+import { buildSkillGraph, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, prepareOwnedSkills, storedJobSkillCoverage } from './gap';
 
 // A hand-made graph, so these tests pin the gap rules independently of the shipped taxonomy.
 const graph = buildSkillGraph([
@@ -35,11 +28,7 @@ describe('buildSkillGraph', () => {
 
 describe('computeSkillGap', () => {
   it('splits matched, missing required and missing nice-to-have, comparing names case-insensitively', () => {
-    const gap = computeSkillGap(
-      ['python', 'Docker'],
-      { required: ['Python', 'Kubernetes'], niceToHave: ['Docker', 'Terraform'] },
-      { graph },
-    );
+    const gap = computeSkillGap(['python', 'Docker'], { required: ['Python', 'Kubernetes'], niceToHave: ['Docker', 'Terraform'] }, { graph });
     expect(gap.matched).toEqual([
       { name: 'Python', requirement: 'required', via: null },
       { name: 'Docker', requirement: 'nice-to-have', via: null },
@@ -60,19 +49,13 @@ describe('computeSkillGap', () => {
 
   it('weights required skills twice as much as nice-to-have ones in coverage', () => {
     // 1 of 2 required (weight 2) + 1 of 2 nice-to-have (weight 1): (2 + 1) / (4 + 2) = 0.5
-    const gap = computeSkillGap(['Python', 'Docker'], {
-      required: ['Python', 'Kubernetes'],
-      niceToHave: ['Docker', 'Terraform'],
-    });
+    const gap = computeSkillGap(['Python', 'Docker'], { required: ['Python', 'Kubernetes'], niceToHave: ['Docker', 'Terraform'] });
     expect(gap.coverage).toBeCloseTo(0.5);
     expect(gap.requiredCoverage).toBeCloseTo(0.5);
     expect(gap.niceToHaveCoverage).toBeCloseTo(0.5);
 
     // All required, no nice-to-have: (2·2) / (2·2 + 2) = 2/3
-    const requiredOnly = computeSkillGap(['Python', 'Kubernetes'], {
-      required: ['Python', 'Kubernetes'],
-      niceToHave: ['Docker', 'Terraform'],
-    });
+    const requiredOnly = computeSkillGap(['Python', 'Kubernetes'], { required: ['Python', 'Kubernetes'], niceToHave: ['Docker', 'Terraform'] });
     expect(requiredOnly.coverage).toBeCloseTo(2 / 3);
   });
 
@@ -102,11 +85,7 @@ describe('computeSkillGap', () => {
   it('lists related owned skills closest first: related, then parents, then siblings', () => {
     const gap = computeSkillGap(['FastAPI', 'Python', 'Flask'], { required: ['Django'], niceToHave: [] }, { graph });
     expect(gap.missingRequired[0]!.relatedOwned).toEqual(['Flask', 'Python', 'FastAPI']);
-    const capped = computeSkillGap(
-      ['FastAPI', 'Python', 'Flask'],
-      { required: ['Django'], niceToHave: [] },
-      { graph, maxRelatedOwned: 1 },
-    );
+    const capped = computeSkillGap(['FastAPI', 'Python', 'Flask'], { required: ['Django'], niceToHave: [] }, { graph, maxRelatedOwned: 1 });
     expect(capped.missingRequired[0]!.relatedOwned).toEqual(['Flask']);
   });
 
@@ -126,13 +105,7 @@ describe('computeSkillGap', () => {
 
 describe('job skill sets', () => {
   it('treats stored skills that are not nice-to-have as required', () => {
-    expect(
-      jobSkillsFromStored({
-        skills: ['Python', 'SQL', 'Docker'],
-        requiredSkills: ['Python'],
-        niceToHaveSkills: ['Docker'],
-      }),
-    ).toEqual({
+    expect(jobSkillsFromStored({ skills: ['Python', 'SQL', 'Docker'], requiredSkills: ['Python'], niceToHaveSkills: ['Docker'] })).toEqual({
       required: ['Python', 'SQL'],
       niceToHave: ['Docker'],
     });
@@ -151,10 +124,7 @@ describe('job skill sets', () => {
 
 describe('storedJobSkillCoverage', () => {
   /** A job skill set as the stored columns hold it (no extra listed skills). */
-  const stored = (job: { required: string[]; niceToHave: string[] }) => ({
-    requiredSkills: job.required,
-    niceToHaveSkills: job.niceToHave,
-  });
+  const stored = (job: { required: string[]; niceToHave: string[] }) => ({ requiredSkills: job.required, niceToHaveSkills: job.niceToHave });
 
   it('gives exactly the coverage figures of computeSkillGap (implied, duplicated, both-kinds and empty cases)', () => {
     const owned = prepareOwnedSkills(['django', 'Docker', 'Next.js'], graph);
@@ -169,35 +139,13 @@ describe('storedJobSkillCoverage', () => {
       expect(storedJobSkillCoverage(owned, stored(job))).toEqual({ coverage, requiredCoverage, niceToHaveCoverage });
     }
     // Python implied by Django, Kubernetes missing; Docker matched, Terraform missing (Kubernetes counts as required only).
-    expect(storedJobSkillCoverage(owned, stored(jobs[0]!))).toEqual({
-      coverage: (2 * 1 + 1) / (2 * 2 + 2),
-      requiredCoverage: 0.5,
-      niceToHaveCoverage: 0.5,
-    });
+    expect(storedJobSkillCoverage(owned, stored(jobs[0]!))).toEqual({ coverage: (2 * 1 + 1) / (2 * 2 + 2), requiredCoverage: 0.5, niceToHaveCoverage: 0.5 });
   });
 
   it('equals the coverage of computeSkillGap(jobSkillsFromStored) on 2 000 generated jobs (duplicates, spellings, both kinds, blanks)', () => {
     const random = prng(20261121);
-    const vocabulary = [
-      'Python',
-      'python',
-      ' Python ',
-      'Django',
-      'Flask',
-      'Docker',
-      'DOCKER',
-      'Kubernetes',
-      'Terraform',
-      'React',
-      'Go',
-      '',
-      '  ',
-    ];
-    const pick = (max: number) =>
-      Array.from(
-        { length: Math.floor(random() * (max + 1)) },
-        () => vocabulary[Math.floor(random() * vocabulary.length)]!,
-      );
+    const vocabulary = ['Python', 'python', ' Python ', 'Django', 'Flask', 'Docker', 'DOCKER', 'Kubernetes', 'Terraform', 'React', 'Go', '', '  '];
+    const pick = (max: number) => Array.from({ length: Math.floor(random() * (max + 1)) }, () => vocabulary[Math.floor(random() * vocabulary.length)]!);
     let nonTrivial = 0;
     for (let n = 0; n < 2000; n++) {
       const owned = prepareOwnedSkills(pick(4), n % 2 === 0 ? graph : undefined);

@@ -62,9 +62,7 @@ function addEdge(map: Map<string, string[]>, from: string, to: string): void {
   else if (!list.some((existing) => key(existing) === key(to))) list.push(to);
 }
 
-export function buildSkillGraph(
-  definitions: Iterable<Pick<SkillDefinition, 'name' | 'parents' | 'related'>>,
-): SkillGraph {
+export function buildSkillGraph(definitions: Iterable<Pick<SkillDefinition, 'name' | 'parents' | 'related'>>): SkillGraph {
   const parents = new Map<string, string[]>();
   const children = new Map<string, string[]>();
   const related = new Map<string, string[]>();
@@ -101,9 +99,7 @@ export function jobSkillsFromStored(job: StoredJobSkills): JobSkillSet {
 }
 
 /** Job skills from extraction: a skill the posting does not qualify counts as required. */
-export function jobSkillsFromExtraction(
-  skills: readonly { name: string; requirement: 'required' | 'nice-to-have' | 'unspecified' }[],
-): JobSkillSet {
+export function jobSkillsFromExtraction(skills: readonly { name: string; requirement: 'required' | 'nice-to-have' | 'unspecified' }[]): JobSkillSet {
   return {
     required: uniqueByKey(skills.filter((skill) => skill.requirement !== 'nice-to-have').map((skill) => skill.name)),
     niceToHave: uniqueByKey(skills.filter((skill) => skill.requirement === 'nice-to-have').map((skill) => skill.name)),
@@ -146,12 +142,7 @@ function impliedSkills(owned: readonly string[], graph: SkillGraph, maxDepth = 4
  * Owned skills close to `target`, closest first: related skills, then broader skills it builds on
  * (Python for Django), then siblings under the same parent (Flask for Django).
  */
-function relatedOwnedSkills(
-  target: string,
-  ownedByKey: ReadonlyMap<string, string>,
-  graph: SkillGraph,
-  limit: number,
-): string[] {
+function relatedOwnedSkills(target: string, ownedByKey: ReadonlyMap<string, string>, graph: SkillGraph, limit: number): string[] {
   const out: string[] = [];
   const seen = new Set<string>([key(target)]);
   const consider = (name: string) => {
@@ -220,10 +211,7 @@ function coverageOf(matchedRequired: number, matchedNice: number, requiredCount:
   const weightRequired = COVERAGE_WEIGHTS.required;
   const weightNice = COVERAGE_WEIGHTS['nice-to-have'];
   return {
-    coverage: ratio(
-      weightRequired * matchedRequired + weightNice * matchedNice,
-      weightRequired * requiredCount + weightNice * niceCount,
-    ),
+    coverage: ratio(weightRequired * matchedRequired + weightNice * matchedNice, weightRequired * requiredCount + weightNice * niceCount),
     requiredCoverage: ratio(matchedRequired, requiredCount),
     niceToHaveCoverage: ratio(matchedNice, niceCount),
   };
@@ -268,11 +256,7 @@ export function storedJobSkillCoverage(owned: OwnedSkills, job: StoredJobSkills)
 }
 
 /** `resumeSkills` may be prepared once with prepareOwnedSkills (its graph then wins over options.graph). */
-export function computeSkillGap(
-  resumeSkills: readonly string[] | OwnedSkills,
-  job: JobSkillSet,
-  options: SkillGapOptions = {},
-): SkillGap {
+export function computeSkillGap(resumeSkills: readonly string[] | OwnedSkills, job: JobSkillSet, options: SkillGapOptions = {}): SkillGap {
   const owned = isOwnedSkills(resumeSkills) ? resumeSkills : prepareOwnedSkills(resumeSkills, options.graph);
   const graph = owned.graph;
   const maxRelated = options.maxRelatedOwned ?? 5;
@@ -283,12 +267,7 @@ export function computeSkillGap(
   const classify = (name: string, requirement: GapRequirement) => {
     const via = coveredBy(owned, name);
     if (via !== undefined) matched.push({ name, requirement, via });
-    else
-      missing[requirement].push({
-        name,
-        requirement,
-        relatedOwned: graph ? relatedOwnedSkills(name, owned.byKey, graph, maxRelated) : [],
-      });
+    else missing[requirement].push({ name, requirement, relatedOwned: graph ? relatedOwnedSkills(name, owned.byKey, graph, maxRelated) : [] });
   };
   required.forEach((name) => classify(name, 'required'));
   niceToHave.forEach((name) => classify(name, 'nice-to-have'));

@@ -13,25 +13,12 @@ export interface NormalizedText {
 const SPACE = 32;
 
 export function isSpaceCode(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x2007 ||
-    c === 0x202f ||
-    c === 0x3000 ||
-    (c >= 0x2000 && c <= 0x200a)
-  );
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
 }
 
 /** Letters and digits (ASCII, plus any non-ASCII letter-like code unit). */
 export function isWordCode(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !isSpaceCode(c) && !(c >= 0x2010 && c <= 0x206f))
-  );
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !isSpaceCode(c) && !(c >= 0x2010 && c <= 0x206f));
 }
 
 /** Case and punctuation folding of one UTF-16 code unit (char-tables.ts tabulates it). */

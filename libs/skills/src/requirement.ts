@@ -3,7 +3,8 @@ import type { SkillRequirement } from './types';
 export type Qualifier = Exclude<SkillRequirement, 'unspecified'>;
 
 // Explicit qualifiers only: "strong" or "5+ years" do not turn a preferred skill into a required one.
-const NICE = String.raw`nice[- ]to[- ]haves?|good[- ]to[- ]haves?|great[- ]to[- ]have|preferred|preferably|preference|desired|desirable|bonus|a\s+plus|(?:big|huge|definite|strong|major|nice|added|extra|real)\s+plus|pluses|plus\s*:|is\s+plus|advantage|advantageous|ideally|optional|not\s+(?:strictly\s+)?(?:required|necessary|mandatory|essential|a\s+must)|would\s+be\s+(?:great|nice|helpful|useful|beneficial|good)|helpful|beneficial|appreciated|welcomed?|extra\s+credit|even\s+better|(?:is|are)\s+a\s+bonus`;
+const NICE =
+  String.raw`nice[- ]to[- ]haves?|good[- ]to[- ]haves?|great[- ]to[- ]have|preferred|preferably|preference|desired|desirable|bonus|a\s+plus|(?:big|huge|definite|strong|major|nice|added|extra|real)\s+plus|pluses|plus\s*:|is\s+plus|advantage|advantageous|ideally|optional|not\s+(?:strictly\s+)?(?:required|necessary|mandatory|essential|a\s+must)|would\s+be\s+(?:great|nice|helpful|useful|beneficial|good)|helpful|beneficial|appreciated|welcomed?|extra\s+credit|even\s+better|(?:is|are)\s+a\s+bonus`;
 const REQUIRED = String.raw`required|requirements?|requires?|must[- ]haves?|must|mandatory|essential|necessary|need\s+to\s+have|you\s+(?:will\s+)?need|needed|minimum|at\s+least|qualifications\s*:`;
 export const CUE = new RegExp(String.raw`\b(?:(${NICE})|(${REQUIRED}))\b`, 'gi');
 
@@ -33,10 +34,7 @@ export function headingKind(line: string): Qualifier | 'neutral' | null {
   const text = endsWithColon ? core.slice(0, -1) : core;
   const words = text.split(/\s+/).length;
   const looksLikeHeading =
-    endsWithColon ||
-    line.trim().startsWith('#') ||
-    (/[A-Z]{3}/.test(text) && text === text.toUpperCase()) ||
-    (words <= 6 && !/[.,;!?]/.test(text));
+    endsWithColon || line.trim().startsWith('#') || (/[A-Z]{3}/.test(text) && text === text.toUpperCase()) || (words <= 6 && !/[.,;!?]/.test(text));
   if (!looksLikeHeading || words > 8) return null;
   if (HEADING_NICE.test(text)) return 'nice-to-have';
   if (HEADING_REQUIRED.test(text)) return 'required';
@@ -60,8 +58,7 @@ function segmentText(text: string): Segment[] {
     let from = 0;
     for (let m = splitter.exec(line); m; m = splitter.exec(line)) {
       const endsSentence = /^[.!?;]$/.test(m[0]);
-      if (m.index > from)
-        segments.push({ start: lineStart + from, end: lineStart + m.index, section, breakAfter: endsSentence });
+      if (m.index > from) segments.push({ start: lineStart + from, end: lineStart + m.index, section, breakAfter: endsSentence });
       else if (endsSentence && segments.length > 0) segments[segments.length - 1]!.breakAfter = true;
       from = m.index + m[0].length;
     }

@@ -22,8 +22,6 @@ export function summarizeSkills(skills: readonly ExtractedSkill[]): SkillSummary
   return {
     all: sorted(skills.map((s) => s.name)),
     required: sorted(required),
-    niceToHave: sorted(
-      skills.filter((s) => s.requirement === 'nice-to-have' && !required.has(s.name)).map((s) => s.name),
-    ),
+    niceToHave: sorted(skills.filter((s) => s.requirement === 'nice-to-have' && !required.has(s.name)).map((s) => s.name)),
   };
 }

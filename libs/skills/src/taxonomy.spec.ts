@@ -9,18 +9,7 @@ describe('built-in taxonomy', () => {
   it('has at least 600 skills covering every category', () => {
     expect(all.length).toBeGreaterThanOrEqual(600);
     const categories = new Set(all.map((s) => s.category));
-    for (const c of [
-      'software',
-      'data-ml',
-      'cloud-devops',
-      'security',
-      'design',
-      'product',
-      'sales-marketing',
-      'finance',
-      'healthcare',
-      'trades',
-    ]) {
+    for (const c of ['software', 'data-ml', 'cloud-devops', 'security', 'design', 'product', 'sales-marketing', 'finance', 'healthcare', 'trades']) {
       expect(categories).toContain(c);
       expect(all.filter((s) => s.category === c).length).toBeGreaterThanOrEqual(15);
     }
@@ -80,9 +69,7 @@ describe('built-in taxonomy', () => {
     expect(taxonomy.search('java')[0]!.name).toBe('Java');
     expect(taxonomy.search('java').map((s) => s.name)).toContain('JavaScript');
     expect(taxonomy.search('k8s')[0]!.name).toBe('Kubernetes');
-    expect(taxonomy.search('learning').map((s) => s.name)).toEqual(
-      expect.arrayContaining(['Machine Learning', 'Deep Learning']),
-    );
+    expect(taxonomy.search('learning').map((s) => s.name)).toEqual(expect.arrayContaining(['Machine Learning', 'Deep Learning']));
     expect(taxonomy.search('py', 3)).toHaveLength(3);
     expect(taxonomy.search('')).toEqual([]);
     // names that never match in text on their own are still searchable
@@ -92,9 +79,9 @@ describe('built-in taxonomy', () => {
 
 describe('taxonomy validation', () => {
   it('rejects an alias shared by two skills', () => {
-    expect(() => buildTaxonomy([{ category: 'software', lines: 'Alpha | shared\nBeta | Shared' }])).toThrow(
-      TaxonomyError,
-    );
+    expect(() =>
+      buildTaxonomy([{ category: 'software', lines: 'Alpha | shared\nBeta | Shared' }]),
+    ).toThrow(TaxonomyError);
   });
 
   it('rejects a relation to an unknown skill', () => {

@@ -162,8 +162,7 @@ export class Taxonomy implements SkillTaxonomy {
     for (const def of this.definitions) {
       const k = keyOf(def.name);
       const existing = this.byKey.get(k);
-      if (existing && existing !== def)
-        throw new TaxonomyError(`"${def.name}" is used by both "${existing.name}" and "${def.name}"`);
+      if (existing && existing !== def) throw new TaxonomyError(`"${def.name}" is used by both "${existing.name}" and "${def.name}"`);
       this.byKey.set(k, def);
     }
     const children = new Map<string, string[]>();
@@ -186,11 +185,7 @@ export class Taxonomy implements SkillTaxonomy {
         ...(relatedBack.get(def.name) ?? []),
         ...(children.get(def.name) ?? []),
       ];
-      if (all.length > 0)
-        this.neighbours.set(
-          def.name,
-          [...new Set(all)].filter((n) => n !== def.name),
-        );
+      if (all.length > 0) this.neighbours.set(def.name, [...new Set(all)].filter((n) => n !== def.name));
     }
   }
 
@@ -211,8 +206,7 @@ export class Taxonomy implements SkillTaxonomy {
 
   /** terms() without building an object per spelling (the extractor's compile at start-up). */
   forEachTerm(visit: (text: string, skill: string, mode: SkillTermMode) => void): void {
-    for (let i = 0; i < this.termTexts.length; i++)
-      visit(this.termTexts[i]!, this.termSkills[i]!, MODES[this.termModes[i]!]!);
+    for (let i = 0; i < this.termTexts.length; i++) visit(this.termTexts[i]!, this.termSkills[i]!, MODES[this.termModes[i]!]!);
   }
 
   relatedTo(nameOrAlias: string): string[] {

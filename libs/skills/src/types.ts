@@ -83,3 +83,4 @@ export interface SkillTerm {
   skill: string;
   mode: SkillTermMode;
 }
+

@@ -22,9 +22,7 @@ const roundSimilarity = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** Best match first; equal scores keep the closer vector first. */
 function topRanked<T extends { ranking: MatchRanking }>(scored: T[], limit: number): T[] {
-  return scored
-    .sort((a, b) => b.ranking.score - a.ranking.score || b.ranking.similarity - a.ranking.similarity)
-    .slice(0, limit);
+  return scored.sort((a, b) => b.ranking.score - a.ranking.score || b.ranking.similarity - a.ranking.similarity).slice(0, limit);
 }
 
 /** A candidate job row as the scorer reads it (requirementText is the requirements, or the description when there are none). */
@@ -55,34 +53,15 @@ export class RecommendationsService {
   ) {}
 
   async jobsForResume(resumeId: string, query: JobRecommendationQueryDto): Promise<JobRecommendationsDto> {
-    const filters = {
-      location: query.location,
-      company: query.company,
-      seniority: query.seniority,
-      employmentType: query.employmentType,
-      occupation: query.occupation,
-    };
-    const options = {
-      modelId: this.config.MODEL_ID,
-      limit: candidatePoolSize(query.limit),
-      efSearch: this.config.HNSW_EF_SEARCH,
-      filters,
-    };
+    const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType, occupation: query.occupation };
+    const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
     // The resume row and the search from its stored vector: one round trip.
-    const { source: resume, candidates } = await this.vectors.nearestWithRows(
-      'job',
-      { entity: 'resume', id: resumeId },
-      'candidate',
-      options,
-    );
+    const { source: resume, candidates } = await this.vectors.nearestWithRows('job', { entity: 'resume', id: resumeId }, 'candidate', options);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
     this.assertEmbedded('resume', resume);
     if (!candidates) throw new EmbeddingNotReadyException('resume', resume, this.config.MODEL_ID);
     const prepared = this.scorer.prepare(scorableResume(resume));
-    const scored = candidates.map((row) => ({
-      row,
-      ranking: this.scorer.rank(scorableJob(row), prepared, row.similarity),
-    }));
+    const scored = candidates.map((row) => ({ row, ranking: this.scorer.rank(scorableJob(row), prepared, row.similarity) }));
     // Only the page shown gets an explanation (requirement-line overlap is the costly part).
     const results = topRanked(scored, query.limit).map(({ row, ranking }, index) => ({
       rank: index + 1,
@@ -94,26 +73,13 @@ export class RecommendationsService {
   }
 
   async candidatesForJob(jobId: string, query: CandidateQueryDto): Promise<CandidatesDto> {
-    const options = {
-      modelId: this.config.MODEL_ID,
-      limit: candidatePoolSize(query.limit),
-      efSearch: this.config.HNSW_EF_SEARCH,
-      filters: { skillsAny: query.skills },
-    };
-    const { source: job, candidates } = await this.vectors.nearestWithRows(
-      'resume',
-      { entity: 'job', id: jobId },
-      'candidate',
-      options,
-    );
+    const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters: { skillsAny: query.skills } };
+    const { source: job, candidates } = await this.vectors.nearestWithRows('resume', { entity: 'job', id: jobId }, 'candidate', options);
     if (!job) throw new NotFoundApiException('Job', jobId);
     this.assertEmbedded('job', job);
     if (!candidates) throw new EmbeddingNotReadyException('job', job, this.config.MODEL_ID);
     const prepared = this.scorer.prepareJob(job);
-    const scored = candidates.map((row) => ({
-      row,
-      ranking: this.scorer.rank(prepared, scorableResume(row), row.similarity),
-    }));
+    const scored = candidates.map((row) => ({ row, ranking: this.scorer.rank(prepared, scorableResume(row), row.similarity) }));
     const results = topRanked(scored, query.limit).map(({ row, ranking }, index) => ({
       rank: index + 1,
       similarity: roundSimilarity(row.similarity),

@@ -24,20 +24,9 @@ const round3 = (value: number) => Math.round(value * 1000) / 1000;
 /** Missing skills, most asked-for in the occupation first (stable: equal demand keeps the job's order). */
 export function rankByDemand(missing: MissingSkill[], demand: (skill: string) => number): MissingSkillDto[] {
   return missing
-    .map((skill, index) => ({
-      name: skill.name,
-      requirement: skill.requirement,
-      relatedOwned: skill.relatedOwned,
-      occupationDemand: round3(demand(skill.name)),
-      index,
-    }))
+    .map((skill, index) => ({ name: skill.name, requirement: skill.requirement, relatedOwned: skill.relatedOwned, occupationDemand: round3(demand(skill.name)), index }))
     .sort((a, b) => b.occupationDemand - a.occupationDemand || a.index - b.index)
-    .map(({ name, requirement, relatedOwned, occupationDemand }) => ({
-      name,
-      requirement,
-      relatedOwned,
-      occupationDemand,
-    }));
+    .map(({ name, requirement, relatedOwned, occupationDemand }) => ({ name, requirement, relatedOwned, occupationDemand }));
 }
 
 export interface AggregatedGap {
@@ -46,8 +35,7 @@ export interface AggregatedGap {
   averageCoveragePercent: number | null;
 }
 
-export const toPercent = (fraction: number | null): number | null =>
-  fraction === null ? null : Math.round(fraction * 1000) / 10;
+export const toPercent = (fraction: number | null): number | null => (fraction === null ? null : Math.round(fraction * 1000) / 10);
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
 interface Demand {
@@ -71,12 +59,7 @@ interface Demand {
  * skills are ordered by how often its occupation asks for them (as POST /skill-gap orders them),
  * and priorities that tie are ordered by the mean occupation demand of the jobs that miss them.
  */
-export function aggregateSkillGaps(
-  resumeSkills: readonly string[],
-  jobs: readonly ScoredJob[],
-  graph?: SkillGraph,
-  demandOf?: OccupationDemandOf,
-): AggregatedGap {
+export function aggregateSkillGaps(resumeSkills: readonly string[], jobs: readonly ScoredJob[], graph?: SkillGraph, demandOf?: OccupationDemandOf): AggregatedGap {
   const demands = new Map<string, Demand>();
   const perJob: RecommendedJobGapDto[] = [];
   let totalWeight = 0;
@@ -106,17 +89,7 @@ export function aggregateSkillGaps(
       const k = missing.name.toLowerCase();
       let entry = demands.get(k);
       if (!entry) {
-        entry = {
-          skill: missing.name,
-          demand: 0,
-          requiredBy: 0,
-          preferredBy: 0,
-          relatedOwned: missing.relatedOwned,
-          jobIds: [],
-          priority: 0,
-          occupationDemandSum: 0,
-          occupationJobs: 0,
-        };
+        entry = { skill: missing.name, demand: 0, requiredBy: 0, preferredBy: 0, relatedOwned: missing.relatedOwned, jobIds: [], priority: 0, occupationDemandSum: 0, occupationJobs: 0 };
         demands.set(k, entry);
       }
       if (demand) {
@@ -133,8 +106,7 @@ export function aggregateSkillGaps(
   // Set in place, not copied with `{ ...entry, priority }`: on Node 20's V8 a spread that adds a key
   // gives each copy a hidden class of its own in the old generation.
   for (const entry of demands.values()) entry.priority = totalWeight > 0 ? entry.demand / totalWeight : 0;
-  const meanOccupationDemand = (entry: Demand) =>
-    entry.occupationJobs > 0 ? entry.occupationDemandSum / entry.occupationJobs : null;
+  const meanOccupationDemand = (entry: Demand) => (entry.occupationJobs > 0 ? entry.occupationDemandSum / entry.occupationJobs : null);
   const learningPriorities = [...demands.values()]
     .sort(
       (a, b) =>
@@ -157,7 +129,6 @@ export function aggregateSkillGaps(
       ...(entry.occupationJobs > 0 ? { occupationDemand: round3(meanOccupationDemand(entry)!) } : {}),
     }));
 
-  const averageCoverage =
-    coverages.length > 0 ? coverages.reduce((sum, value) => sum + value, 0) / coverages.length : null;
+  const averageCoverage = coverages.length > 0 ? coverages.reduce((sum, value) => sum + value, 0) / coverages.length : null;
   return { jobs: perJob, learningPriorities, averageCoveragePercent: toPercent(averageCoverage) };
 }

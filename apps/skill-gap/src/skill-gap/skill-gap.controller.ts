@@ -22,17 +22,12 @@ export class SkillGapController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Skill gap of one resume against one job',
-    description:
-      'Resume and job are each given by id (stored skills) or by text (skills extracted on the fly). The response explains how coverage is counted (coverage.method).',
+    description: 'Resume and job are each given by id (stored skills) or by text (skills extracted on the fly). The response explains how coverage is counted (coverage.method).',
   })
   @ApiOkResponse({ type: SkillGapResponseDto })
-  @ApiBadRequestResponse({
-    description: 'VALIDATION_FAILED: not exactly one of id/text, malformed UUID, text blank or too long, unknown field',
-  })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: not exactly one of id/text, malformed UUID, text blank or too long, unknown field' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no resume or job with that id' })
-  @ApiUnprocessableEntityResponse({
-    description: 'NO_JOB_SKILLS: the job lists (or its text contains) no known skills',
-  })
+  @ApiUnprocessableEntityResponse({ description: 'NO_JOB_SKILLS: the job lists (or its text contains) no known skills' })
   compare(@Body() body: SkillGapRequestDto): Promise<SkillGapResponseDto> {
     return this.skillGap.compare(body.resume, body.job);
   }
@@ -47,13 +42,8 @@ export class SkillGapController {
   @ApiOkResponse({ type: ResumeSkillGapResponseDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: malformed UUID, jobs outside 1..100, unknown parameter' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no resume with that id' })
-  @ApiConflictResponse({
-    description: 'EMBEDDING_NOT_READY: the resume embedding is pending or failed (details.embeddingStatus)',
-  })
-  forResume(
-    @Param() params: ResumeIdParamDto,
-    @Query() query: ResumeSkillGapQueryDto,
-  ): Promise<ResumeSkillGapResponseDto> {
+  @ApiConflictResponse({ description: 'EMBEDDING_NOT_READY: the resume embedding is pending or failed (details.embeddingStatus)' })
+  forResume(@Param() params: ResumeIdParamDto, @Query() query: ResumeSkillGapQueryDto): Promise<ResumeSkillGapResponseDto> {
     return this.skillGap.forRecommendedJobs(params.id, query.jobs);
   }
 }

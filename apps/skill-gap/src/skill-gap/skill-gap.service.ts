@@ -1,13 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JobRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
 import { ApiException, EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
-import {
-  blendedDemand,
-  computeSkillGap,
-  jobSkillsFromExtraction,
-  jobSkillsFromStored,
-  type JobSkillSet,
-} from '@jobmatch/skills';
+import { blendedDemand, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, type JobSkillSet } from '@jobmatch/skills';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { SkillsEngine } from '../skills/skills-engine';
 import type { JobRefDto, ResumeRefDto } from './dto/skill-gap-request.dto';
@@ -53,9 +47,7 @@ export class SkillGapService {
       throw new ApiException(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'NO_JOB_SKILLS',
-        job.source === 'id'
-          ? `Job ${job.id} lists no skills; a skill gap cannot be computed`
-          : 'No known skills were found in the job text; a skill gap cannot be computed',
+        job.source === 'id' ? `Job ${job.id} lists no skills; a skill gap cannot be computed` : 'No known skills were found in the job text; a skill gap cannot be computed',
         { source: job.source, id: job.id },
       );
     }
@@ -82,11 +74,7 @@ export class SkillGapService {
       coverage: {
         percent: toPercent(gap.coverage),
         required: { matched: matchedRequired, total: requiredTotal, percent: toPercent(gap.requiredCoverage) },
-        niceToHave: {
-          matched: gap.matched.length - matchedRequired,
-          total: niceTotal,
-          percent: toPercent(gap.niceToHaveCoverage),
-        },
+        niceToHave: { matched: gap.matched.length - matchedRequired, total: niceTotal, percent: toPercent(gap.niceToHaveCoverage) },
         method: COVERAGE_METHOD,
       },
     };
@@ -103,8 +91,7 @@ export class SkillGapService {
       { modelId, limit: jobCount, efSearch: this.config.HNSW_EF_SEARCH },
     );
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
-    if (resume.embeddingStatus !== 'READY' || candidates === null)
-      throw new EmbeddingNotReadyException('resume', resume, modelId);
+    if (resume.embeddingStatus !== 'READY' || candidates === null) throw new EmbeddingNotReadyException('resume', resume, modelId);
 
     // Best first.
     const scored: ScoredJob[] = candidates.map((job) => ({
@@ -113,12 +100,9 @@ export class SkillGapService {
       company: job.company,
       matchScore: job.similarity,
       skills: jobSkillsFromStored(job),
-      occupation:
-        job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null,
+      occupation: job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null,
     }));
-    const demandOf = await this.occupationsDemand(
-      scored.flatMap((job) => (job.occupation ? [job.occupation.code] : [])),
-    );
+    const demandOf = await this.occupationsDemand(scored.flatMap((job) => (job.occupation ? [job.occupation.code] : [])));
     const aggregated = aggregateSkillGaps(resume.skills, scored, this.skills.graph, demandOf ?? undefined);
     return {
       resumeId,
@@ -134,9 +118,7 @@ export class SkillGapService {
   }
 
   /** occupationDemand for the occupations of several jobs, read in one round trip; null without O*NET or occupations. */
-  private async occupationsDemand(
-    codes: string[],
-  ): Promise<((code: string) => ((skill: string) => number) | null) | null> {
+  private async occupationsDemand(codes: string[]): Promise<((code: string) => ((skill: string) => number) | null) | null> {
     const occupations = this.skills.occupations;
     if (!occupations || codes.length === 0) return null;
     const counts = await this.jobs.occupationsSkillCounts(codes);
@@ -164,18 +146,11 @@ export class SkillGapService {
     if (ref.id !== undefined) {
       const job = await this.jobs.findById(ref.id);
       if (!job) throw new NotFoundApiException('Job', ref.id);
-      const occupation =
-        job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null;
+      const occupation = job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null;
       return { source: 'id', id: job.id, title: job.title, skills: jobSkillsFromStored(job), occupation };
     }
     const extracted = this.skills.extract(ref.text ?? '');
-    const match =
-      ref.title && this.skills.occupations
-        ? this.skills.occupations.normalize(
-            ref.title,
-            extracted.map((skill) => skill.name),
-          )
-        : null;
+    const match = ref.title && this.skills.occupations ? this.skills.occupations.normalize(ref.title, extracted.map((skill) => skill.name)) : null;
     return {
       source: 'text',
       id: null,

@@ -13,10 +13,7 @@ export class SkillsController {
   @Get()
   @ApiOperation({ summary: 'Look up skills by name or alias (autocomplete)' })
   @ApiOkResponse({ type: SkillSearchResponseDto })
-  @ApiBadRequestResponse({
-    description:
-      'VALIDATION_FAILED: q missing, blank or longer than 100 characters; limit outside 1..50; unknown parameter',
-  })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: q missing, blank or longer than 100 characters; limit outside 1..50; unknown parameter' })
   search(@Query() query: SkillSearchQueryDto): SkillSearchResponseDto {
     return this.skills.search(query.q, query.limit);
   }

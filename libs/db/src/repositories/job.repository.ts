@@ -90,9 +90,7 @@ export class JobRepository {
   /** occupationSkillCounts for several occupations in one round trip (a recommendation's jobs). */
   async occupationsSkillCounts(occupationCodes: readonly string[]): Promise<Map<string, OccupationSkillCounts>> {
     const codes = [...new Set(occupationCodes)];
-    const result = new Map<string, OccupationSkillCounts>(
-      codes.map((code) => [code, { jobs: 0, skills: new Map<string, number>() }]),
-    );
+    const result = new Map<string, OccupationSkillCounts>(codes.map((code) => [code, { jobs: 0, skills: new Map<string, number>() }]));
     if (codes.length === 0) return result;
     const [totals, counts] = await Promise.all([
       this.pool.query<{ code: string; jobs: number }>(

@@ -90,8 +90,7 @@ export function writeOnetDataset(path: string, dataset: OnetDataset): void {
 
 /** Reads a file written by the importer; throws OnetDataError naming the file when it is not one. */
 export function readOnetDataset(path: string): OnetDataset {
-  if (!existsSync(path))
-    throw new OnetDataError(`O*NET data file not found: ${path} (run: pnpm cli taxonomy import --onet <folder>)`);
+  if (!existsSync(path)) throw new OnetDataError(`O*NET data file not found: ${path} (run: pnpm cli taxonomy import --onet <folder>)`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -100,9 +99,7 @@ export function readOnetDataset(path: string): OnetDataset {
   }
   const header = datasetSchema.safeParse(parsed);
   if (!header.success) {
-    throw new OnetDataError(
-      `O*NET data file ${path} has the wrong shape (re-run the import): ${header.error.issues[0]?.message}`,
-    );
+    throw new OnetDataError(`O*NET data file ${path} has the wrong shape (re-run the import): ${header.error.issues[0]?.message}`);
   }
   return parsed as OnetDataset;
 }

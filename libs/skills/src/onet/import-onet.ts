@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SkillCategory } from '../types';
-import {
-  HOT_TECHNOLOGY,
-  IN_DEMAND,
-  ONET_DATA_FORMAT,
-  onetAttribution,
-  type OnetDataset,
-  type OnetOccupation,
-  type OnetSkill,
-} from './dataset';
+import { HOT_TECHNOLOGY, IN_DEMAND, ONET_DATA_FORMAT, onetAttribution, type OnetDataset, type OnetOccupation, type OnetSkill } from './dataset';
 import { readOnetRelease, readOnetTable } from './onet-files';
 import { normalizeTitle } from './occupations';
 
@@ -24,40 +16,20 @@ import { normalizeTitle } from './occupations';
  */
 
 /** Trailing words that make an entry a kind of software rather than a product. */
-const GENERIC_HEAD =
-  /\s(software|systems?|programs?|applications?|tools?|packages?|databases?|platforms?|utilities|suites?)$/;
+const GENERIC_HEAD = /\s(software|systems?|programs?|applications?|tools?|packages?|databases?|platforms?|utilities|suites?)$/;
 /** Words after a vendor name that are part of the vendor ("Elite Software Plumbing CAD"). */
-const VENDOR_SUFFIX =
-  /^(software|systems|technologies|technology|corporation|corp|inc|incorporated|solutions|group|international|associates)$/i;
+const VENDOR_SUFFIX = /^(software|systems|technologies|technology|corporation|corp|inc|incorporated|solutions|group|international|associates)$/i;
 
 /** Commodity title → taxonomy category; first match wins, default 'business'. */
 const CATEGORY_RULES: [RegExp, SkillCategory][] = [
-  [
-    /data access and sharing|instant messaging|video conferencing|electronic mail|collaboration|calendar|office suite/i,
-    'business',
-  ],
+  [/data access and sharing|instant messaging|video conferencing|electronic mail|collaboration|calendar|office suite/i, 'business'],
   [/medical|clinical|pharmac|patient|health|dental|laboratory/i, 'healthcare'],
   [/security|encryption|virus|firewall|intrusion|authentication|identity/i, 'security'],
-  [
-    /cloud|configuration management|network|server|virtuali[sz]ation|backup|storage|operating system|system and network|transaction server/i,
-    'cloud-devops',
-  ],
-  [
-    /analytical|scientific|business intelligence|data mining|statistical|data base|database|query|data analysis/i,
-    'data-ml',
-  ],
-  [
-    /development environment|object or component|web platform|program testing|compiler|programming|web page creation|application server|middleware|enterprise application integration|metadata|development/i,
-    'software',
-  ],
-  [
-    /computer aided design|graphics|photo|video|desktop publishing|map creation|animation|music|sound|font|drawing|image/i,
-    'design',
-  ],
-  [
-    /industrial control|manufacturing|computer aided manufacturing|facilities|plant|process control|machine|robot/i,
-    'trades',
-  ],
+  [/cloud|configuration management|network|server|virtuali[sz]ation|backup|storage|operating system|system and network|transaction server/i, 'cloud-devops'],
+  [/analytical|scientific|business intelligence|data mining|statistical|data base|database|query|data analysis/i, 'data-ml'],
+  [/development environment|object or component|web platform|program testing|compiler|programming|web page creation|application server|middleware|enterprise application integration|metadata|development/i, 'software'],
+  [/computer aided design|graphics|photo|video|desktop publishing|map creation|animation|music|sound|font|drawing|image/i, 'design'],
+  [/industrial control|manufacturing|computer aided manufacturing|facilities|plant|process control|machine|robot/i, 'trades'],
   [/accounting|financial|tax|point of sale|procurement|banking|investment|billing|expense|payroll/i, 'finance'],
   [/customer relationship|sales|marketing|e-commerce|electronic commerce|call center/i, 'sales-marketing'],
   [/project management|product/i, 'product'],
@@ -71,16 +43,13 @@ export function categoryOf(commodityTitle: string): SkillCategory {
 /** The ≈ 274 000 words of the word-list package (an English dictionary), read by the importer only. */
 export function englishDictionary(): string[] {
   // The package is ESM with a default export of this path; resolving it from CommonJS gives index.js beside it.
-  return readFileSync(join(dirname(require.resolve('word-list')), 'words.txt'), 'utf8')
-    .split('\n')
-    .filter(Boolean);
+  return readFileSync(join(dirname(require.resolve('word-list')), 'words.txt'), 'utf8').split('\n').filter(Boolean);
 }
 
 /** Lower-case words of ordinary English, read from the release's own prose (tasks, descriptions, titles). */
 export function buildLexicon(prose: Iterable<string>, extra: Iterable<string> = EVERYDAY_WORDS): Set<string> {
   const words = new Set<string>(extra);
-  for (const text of prose)
-    for (const match of text.matchAll(/(?<![A-Za-z0-9])[a-z][a-z'-]*[a-z](?![A-Za-z0-9])/g)) words.add(match[0]);
+  for (const text of prose) for (const match of text.matchAll(/(?<![A-Za-z0-9])[a-z][a-z'-]*[a-z](?![A-Za-z0-9])/g)) words.add(match[0]);
   return words;
 }
 
@@ -89,237 +58,31 @@ export function buildLexicon(prose: Iterable<string>, extra: Iterable<string> = 
  * see ambiguity.ts for the per-name rules of the curated taxonomy).
  */
 const EVERYDAY_WORDS = [
-  'slack',
-  'zoom',
-  'square',
-  'toast',
-  'box',
-  'act',
-  'word',
-  'words',
-  'access',
-  'teams',
-  'project',
-  'outlook',
-  'canvas',
-  'banner',
-  'notes',
-  'sheets',
-  'forms',
-  'keynote',
-  'pages',
-  'numbers',
-  'photos',
-  'maps',
-  'drive',
-  'docs',
-  'chrome',
-  'edge',
-  'safari',
-  'delphi',
-  'oracle',
-  'sage',
-  'epic',
-  'apple',
-  'amazon',
-  'shell',
-  'windows',
-  'office',
-  'mail',
-  'calendar',
-  'contacts',
-  'email',
-  'e-mail',
-  'paint',
-  'groove',
-  'juno',
-  'dash',
-  'hive',
-  'pig',
-  'spark',
-  'storm',
-  'flume',
-  'beam',
-  'kite',
-  'atlas',
-  'compass',
-  'anchor',
-  'bridge',
-  'harvest',
-  'wave',
-  'trello',
-  'basecamp',
-  'monday',
-  'asana',
-  'quest',
-  'mercury',
-  'jupiter',
-  'saturn',
-  'mars',
-  'venus',
-  'apollo',
-  'titan',
-  'gemini',
-  'orion',
-  'phoenix',
-  'eclipse',
-  'ruby',
-  'perl',
-  'pearl',
-  'python',
-  'java',
-  'go',
-  'swift',
-  'rust',
-  'dart',
-  'elixir',
-  'crystal',
-  'julia',
-  'scratch',
-  'logo',
-  'alice',
-  'ada',
-  'squeak',
-  'smalltalk',
-  'prism',
-  'lens',
-  'scope',
-  'pulse',
-  'vision',
-  'insight',
-  'focus',
-  'impact',
-  'fusion',
-  'nexus',
-  'matrix',
-  'vector',
-  'raster',
-  'origin',
-  'genesis',
-  'summit',
-  'pinnacle',
-  'elite',
-  'premier',
-  'prime',
-  'nova',
-  'sonar',
-  'radar',
-  'echo',
-  'signal',
-  'telegram',
-  'line',
-  'viber',
-  'kik',
-  'meet',
-  'duo',
-  'ring',
-  'nest',
-  'alexa',
-  'cortana',
-  'siri',
-  'bing',
-  'yahoo',
-  'ask',
-  'gimp',
-  'inkscape',
-  'blender',
-  'maya',
-  'houdini',
-  'nuke',
-  'fusion',
-  'resolve',
-  'premiere',
-  'audition',
-  'animate',
-  'dreamweaver',
-  'bridge',
-  'stream',
-  'flow',
-  'flex',
-  'air',
-  'sharp',
-  'ace',
-  'aces',
-  'champ',
-  'ember',
-  'backbone',
-  'knockout',
-  'meteor',
-  'express',
-  'gatsby',
-  'svelte',
-  'solid',
-  'lit',
-  'alpine',
-  'mint',
-  'arch',
-  'debian',
-  'fedora',
-  'gentoo',
-  'mandrake',
-  'cassandra',
-  'redis',
-  'couch',
-  'realm',
-  'firebase',
-  'parse',
-  'gin',
-  'martini',
-  'beego',
-  'echo',
-  'iris',
-  'fiber',
-  'buffalo',
-  'dynamics',
-  'navigator',
-  'explorer',
-  'commander',
-  'manager',
-  'director',
-  'professional',
-  'standard',
-  'express',
-  'basic',
-  'visual',
-  'studio',
-  'workbench',
-  'toolkit',
-  'toolbox',
-  'designer',
-  'builder',
-  'creator',
-  'maker',
-  'writer',
-  'reader',
-  'viewer',
-  'player',
-  'recorder',
-  'tracker',
-  'planner',
-  'scheduler',
-  'monitor',
-  'analyzer',
+  'slack', 'zoom', 'square', 'toast', 'box', 'act', 'word', 'words', 'access', 'teams', 'project', 'outlook', 'canvas',
+  'banner', 'notes', 'sheets', 'forms', 'keynote', 'pages', 'numbers', 'photos', 'maps', 'drive', 'docs', 'chrome',
+  'edge', 'safari', 'delphi', 'oracle', 'sage', 'epic', 'apple', 'amazon', 'shell', 'windows', 'office', 'mail',
+  'calendar', 'contacts', 'email', 'e-mail', 'paint', 'groove', 'juno', 'dash', 'hive', 'pig', 'spark', 'storm', 'flume', 'beam', 'kite',
+  'atlas', 'compass', 'anchor', 'bridge', 'harvest', 'wave', 'trello', 'basecamp', 'monday', 'asana', 'quest',
+  'mercury', 'jupiter', 'saturn', 'mars', 'venus', 'apollo', 'titan', 'gemini', 'orion', 'phoenix', 'eclipse',
+  'ruby', 'perl', 'pearl', 'python', 'java', 'go', 'swift', 'rust', 'dart', 'elixir', 'crystal', 'julia', 'scratch',
+  'logo', 'alice', 'ada', 'squeak', 'smalltalk', 'prism', 'lens', 'scope', 'pulse', 'vision', 'insight', 'focus',
+  'impact', 'fusion', 'nexus', 'matrix', 'vector', 'raster', 'origin', 'genesis', 'summit', 'pinnacle', 'elite',
+  'premier', 'prime', 'nova', 'sonar', 'radar', 'echo', 'signal', 'telegram', 'line', 'viber', 'kik', 'meet',
+  'duo', 'ring', 'nest', 'alexa', 'cortana', 'siri', 'bing', 'yahoo', 'ask', 'gimp', 'inkscape', 'blender', 'maya',
+  'houdini', 'nuke', 'fusion', 'resolve', 'premiere', 'audition', 'animate', 'dreamweaver', 'bridge', 'stream',
+  'flow', 'flex', 'air', 'sharp', 'ace', 'aces', 'champ', 'ember', 'backbone', 'knockout', 'meteor', 'express',
+  'gatsby', 'svelte', 'solid', 'lit', 'alpine', 'mint', 'arch', 'debian', 'fedora', 'gentoo', 'mandrake', 'cassandra',
+  'redis', 'couch', 'realm', 'firebase', 'parse', 'gin', 'martini', 'beego', 'echo', 'iris', 'fiber', 'buffalo',
+  'dynamics', 'navigator', 'explorer', 'commander', 'manager', 'director', 'professional', 'standard', 'express',
+  'basic', 'visual', 'studio', 'workbench', 'toolkit', 'toolbox', 'designer', 'builder', 'creator', 'maker',
+  'writer', 'reader', 'viewer', 'player', 'recorder', 'tracker', 'planner', 'scheduler', 'monitor', 'analyzer',
 ];
 
 /**
  * Product short names that are also everyday words, generated only in their written casing and
  * with context nearby (the `?` marker): "Instructure Canvas" → "Canvas", "Ellucian Banner" → "Banner".
  */
-export const EVERYDAY_SHORT_NAMES = new Set([
-  'canvas',
-  'banner',
-  'outlook',
-  'teams',
-  'access',
-  'project',
-  'word',
-  'visio',
-  'sheets',
-  'keynote',
-  'acrobat',
-  'dynamics',
-  'colleague',
-]);
+export const EVERYDAY_SHORT_NAMES = new Set(['canvas', 'banner', 'outlook', 'teams', 'access', 'project', 'word', 'visio', 'sheets', 'keynote', 'acrobat', 'dynamics', 'colleague']);
 
 /** "JIRA" → "Jira" (only for ALL-CAPS words of 5+ letters, which are names, not acronyms). */
 function titleCaseCapsWords(text: string): string {
@@ -354,19 +117,16 @@ export interface SpellingContext {
 
 /** Every word is an everyday word (an acronym written in capitals, "GP", is not). */
 const isLexiconPhrase = (text: string, lexicon: Set<string>) =>
-  text.split(/[\s-]+/).every((word) => {
-    if (word.length >= 2 && /^[A-Z0-9]+$/.test(word) && /[A-Z]/.test(word)) return false;
-    const w = word.toLowerCase();
-    return (
-      lexicon.has(w) || /^\d+$/.test(w) || ['and', 'or', 'of', 'for', 'the', 'to', 'with', 'in', 'on', 'a'].includes(w)
-    );
-  });
+  text
+    .split(/[\s-]+/)
+    .every((word) => {
+      if (word.length >= 2 && /^[A-Z0-9]+$/.test(word) && /[A-Z]/.test(word)) return false;
+      const w = word.toLowerCase();
+      return lexicon.has(w) || /^\d+$/.test(w) || ['and', 'or', 'of', 'for', 'the', 'to', 'with', 'in', 'on', 'a'].includes(w);
+    });
 
 /** Whether every word of `text` is written in lower case (the first may be capitalised). */
-const isLowerCasePhrase = (text: string) =>
-  text
-    .split(/\s+/)
-    .every((word, i) => (i === 0 ? word.slice(1) : word) === (i === 0 ? word.slice(1) : word).toLowerCase());
+const isLowerCasePhrase = (text: string) => text.split(/\s+/).every((word, i) => (i === 0 ? word.slice(1) : word) === (i === 0 ? word.slice(1) : word).toLowerCase());
 
 export function isGenericName(name: string, lexicon: Set<string>): boolean {
   if (!GENERIC_HEAD.test(name)) return false;
@@ -381,8 +141,7 @@ export function isGenericName(name: string, lexicon: Set<string>): boolean {
 /** The marker for a single spelling: multi-word any case, a single word in its written casing, an everyday word with context too. */
 function markerFor(spelling: string, lexicon: Set<string>): '' | '=' | '?' {
   // Everyday words only: lower case they are prose ("private practices", "site managers"); capitalised a name.
-  if (/\s/.test(spelling.trim()))
-    return isLexiconPhrase(spelling, lexicon) ? (isLowerCasePhrase(spelling) ? '?' : '=') : '';
+  if (/\s/.test(spelling.trim())) return isLexiconPhrase(spelling, lexicon) ? (isLowerCasePhrase(spelling) ? '?' : '=') : '';
   const letters = spelling.replace(/[^A-Za-z]/g, '');
   if (lexicon.has(spelling.toLowerCase()) || lexicon.has(letters.toLowerCase())) return '?';
   return '=';
@@ -448,8 +207,7 @@ function setAsideSharedAliases(skills: OnetSkill[]): void {
   const keyOf = (term: string) => term.replace(/^[=?]/, '').toLowerCase();
   const names = new Set(skills.map((skill) => keyOf(skill.name)));
   const owners = new Map<string, number>();
-  for (const skill of skills)
-    for (const key of new Set(skill.aliases.map(keyOf))) owners.set(key, (owners.get(key) ?? 0) + 1);
+  for (const skill of skills) for (const key of new Set(skill.aliases.map(keyOf))) owners.set(key, (owners.get(key) ?? 0) + 1);
   for (const skill of skills) {
     const shared = skill.aliases.filter((alias) => owners.get(keyOf(alias))! > 1 && !names.has(keyOf(alias)));
     if (shared.length > 0) skill.sharedAliases = shared.map((alias) => alias.replace(/^[=?]/, ''));
@@ -511,15 +269,13 @@ export function importOnet(folder: string, now: Date = new Date()): OnetDataset 
   for (const row of alternateRows) {
     const occupation = indexOf.get(row['O*NET-SOC Code']!);
     if (occupation === undefined) continue;
-    for (const title of [row['Alternate Title']!, row['Short Title']!])
-      if (title && title !== 'n/a') addTitle(title, occupation);
+    for (const title of [row['Alternate Title']!, row['Short Title']!]) if (title && title !== 'n/a') addTitle(title, occupation);
   }
   const sortedTitles = [...titleEntries.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   for (const row of relatedRows) {
     const occupation = occupations.get(row['O*NET-SOC Code']!);
     const tier = row['Relatedness Tier']!;
-    if (occupation && tier.startsWith('Primary') && occupations.has(row['Related O*NET-SOC Code']!))
-      occupation.related.push(row['Related O*NET-SOC Code']!);
+    if (occupation && tier.startsWith('Primary') && occupations.has(row['Related O*NET-SOC Code']!)) occupation.related.push(row['Related O*NET-SOC Code']!);
   }
   for (const row of technology) {
     const occupation = occupations.get(row['O*NET-SOC Code']!);

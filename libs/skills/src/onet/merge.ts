@@ -27,12 +27,7 @@ const intern = (text: string) => {
 };
 
 function reference(skill: OnetSkill, release: string): OnetReference {
-  return {
-    release,
-    name: skill.name,
-    commodityCode: intern(skill.commodityCode),
-    commodityTitle: intern(skill.commodityTitle),
-  };
+  return { release, name: skill.name, commodityCode: intern(skill.commodityCode), commodityTitle: intern(skill.commodityTitle) };
 }
 
 /**
@@ -87,8 +82,7 @@ export function mergeOnetTaxonomy(dataset: OnetDataset, sources: SkillSource[] =
       if (term.text.length < 2 || owner.has(key(term.text))) continue;
       owner.set(key(term.text), definition);
       terms.push(term);
-      if (term.text !== skill.name)
-        (definition.aliases === NONE ? (definition.aliases = []) : definition.aliases).push(term.text);
+      if (term.text !== skill.name) (definition.aliases === NONE ? (definition.aliases = []) : definition.aliases).push(term.text);
     }
     canonicalNames[index] = skill.name;
     imported.push({ definition, terms });

@@ -19,9 +19,7 @@ export function blendedDemand(
   for (const [skill, count] of own.skills) ownByKey.set(skill.toLowerCase(), count);
   return (skill) => {
     const k = skill.toLowerCase();
-    return (
-      ((ownByKey.get(k) ?? 0) + DEMAND_PRIOR_POSTINGS * ((prior.get(k) ?? 0) / 3)) / (own.jobs + DEMAND_PRIOR_POSTINGS)
-    );
+    return ((ownByKey.get(k) ?? 0) + DEMAND_PRIOR_POSTINGS * ((prior.get(k) ?? 0) / 3)) / (own.jobs + DEMAND_PRIOR_POSTINGS);
   };
 }
 
@@ -37,49 +35,18 @@ export interface OccupationMatch {
    * occupation with a title containing it, by the text's skills — a weak guess.
    */
   match: 'exact' | 'partial' | 'word';
+  /**
+   * Every occupation that lists the deciding title (best first: the one returned, then by code)
+   * when more than one does: the title alone did not decide (see occupation-embeddings.ts).
+   */
+  candidates?: string[];
 }
 
 /** Qualifiers that say nothing about the occupation ("Senior", "II", "Remote"). */
 const QUALIFIERS = new Set([
-  'senior',
-  'sr',
-  'junior',
-  'jr',
-  'lead',
-  'principal',
-  'staff',
-  'head',
-  'chief',
-  'associate',
-  'assistant',
-  'trainee',
-  'intern',
-  'i',
-  'ii',
-  'iii',
-  'iv',
-  'v',
-  '1',
-  '2',
-  '3',
-  'remote',
-  'hybrid',
-  'onsite',
-  'full',
-  'part',
-  'time',
-  'fulltime',
-  'parttime',
-  'temporary',
-  'contract',
-  'weekend',
-  'shift',
-  '1st',
-  '2nd',
-  '3rd',
-  'entry',
-  'level',
-  'experienced',
+  'senior', 'sr', 'junior', 'jr', 'lead', 'principal', 'staff', 'head', 'chief', 'associate', 'assistant', 'trainee', 'intern',
+  'i', 'ii', 'iii', 'iv', 'v', '1', '2', '3', 'remote', 'hybrid', 'onsite', 'full', 'part', 'time', 'fulltime', 'parttime', 'temporary',
+  'contract', 'weekend', 'shift', '1st', '2nd', '3rd', 'entry', 'level', 'experienced',
 ]);
 
 /** Lower case, punctuation to spaces, qualifiers dropped: "Sr. Registered Nurse (Nights)" → "registered nurse". */
@@ -128,8 +95,7 @@ export class OccupationIndex {
     this.occupationOf = Int32Array.from(dataset.titleIndex.occupations);
     this.titleStart = new Int32Array(this.occupationOf.length + 1);
     let k = 1;
-    for (let i = 0; i < this.titleText.length; i++)
-      if (this.titleText.charCodeAt(i) === 10) this.titleStart[k++] = i + 1;
+    for (let i = 0; i < this.titleText.length; i++) if (this.titleText.charCodeAt(i) === 10) this.titleStart[k++] = i + 1;
     this.titleStart[this.occupationOf.length] = this.titleText.length + 1;
     this.related = new Set();
     for (const o of dataset.occupations) for (const r of o.related) this.related.add(`${o.code}|${r}`);
@@ -178,8 +144,7 @@ export class OccupationIndex {
       else hi = mid;
     }
     const found: number[] = [];
-    for (let k = lo; k < this.occupationOf.length && this.compareTitle(k, key) === 0; k++)
-      if (!found.includes(this.occupationOf[k]!)) found.push(this.occupationOf[k]!);
+    for (let k = lo; k < this.occupationOf.length && this.compareTitle(k, key) === 0; k++) if (!found.includes(this.occupationOf[k]!)) found.push(this.occupationOf[k]!);
     return found;
   }
 
@@ -218,12 +183,7 @@ export class OccupationIndex {
    * the one with most titles containing it ("truck driver" is in many titles of Heavy and
    * Tractor-Trailer Truck Drivers, in one of Freight Forwarders); then the lower code.
    */
-  private pick(
-    candidates: number[],
-    key: string,
-    match: OccupationMatch['match'],
-    skills: readonly string[],
-  ): OccupationMatch {
+  private pick(candidates: number[], key: string, match: OccupationMatch['match'], skills: readonly string[]): OccupationMatch {
     let best = candidates[0]!;
     if (candidates.length > 1) {
       const wanted = new Set(skills.map((s) => s.toLowerCase()));
@@ -231,9 +191,7 @@ export class OccupationIndex {
       let bestScore = -1;
       for (const i of candidates) {
         let overlap = 0;
-        if (wanted.size > 0)
-          for (const packed of this.skillsOf[i]!)
-            if (wanted.has((this.skillNames[packed >> 2] ?? '').toLowerCase())) overlap++;
+        if (wanted.size > 0) for (const packed of this.skillsOf[i]!) if (wanted.has((this.skillNames[packed >> 2] ?? '').toLowerCase())) overlap++;
         const score = overlap * 1000 + (support.get(i) ?? 0);
         if (score > bestScore || (score === bestScore && this.codes[i]! < this.codes[best]!)) {
           best = i;
@@ -241,7 +199,9 @@ export class OccupationIndex {
         }
       }
     }
-    return { code: this.codes[best]!, title: this.titles[best]!, matchedTitle: key, match };
+    const result: OccupationMatch = { code: this.codes[best]!, title: this.titles[best]!, matchedTitle: key, match };
+    if (candidates.length > 1) result.candidates = [this.codes[best]!, ...candidates.filter((i) => i !== best).map((i) => this.codes[i]!).sort()];
+    return result;
   }
 
   /** How many titles of each candidate (null: of every occupation) contain `key` as whole words. */
@@ -252,8 +212,7 @@ export class OccupationIndex {
     const isBoundary = (c: number) => c === 32 || c === 10 || Number.isNaN(c);
     let lastTitle = -1;
     for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-      if (!isBoundary(at === 0 ? NaN : text.charCodeAt(at - 1)) || !isBoundary(text.charCodeAt(at + key.length)))
-        continue;
+      if (!isBoundary(at === 0 ? NaN : text.charCodeAt(at - 1)) || !isBoundary(text.charCodeAt(at + key.length))) continue;
       const title = this.titleAt(at);
       if (title === lastTitle) continue; // one count per title
       lastTitle = title;
@@ -266,8 +225,7 @@ export class OccupationIndex {
   /** Same occupation, a related one (O*NET Related Occupations, or the same SOC detailed code), or not. */
   closeness(a: string, b: string): OccupationCloseness {
     if (a === b) return 'same';
-    if (this.related.has(`${a}|${b}`) || this.related.has(`${b}|${a}`) || a.slice(0, 7) === b.slice(0, 7))
-      return 'related';
+    if (this.related.has(`${a}|${b}`) || this.related.has(`${b}|${a}`) || a.slice(0, 7) === b.slice(0, 7)) return 'related';
     return 'unrelated';
   }
 

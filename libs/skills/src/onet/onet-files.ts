@@ -11,16 +11,10 @@ export class OnetImportError extends Error {}
 
 /** The files the importer reads and the columns it needs from each. */
 export const ONET_FILES = {
-  technologySkills: {
-    file: 'Technology Skills.txt',
-    columns: ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title', 'Hot Technology', 'In Demand'],
-  },
+  technologySkills: { file: 'Technology Skills.txt', columns: ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title', 'Hot Technology', 'In Demand'] },
   occupations: { file: 'Occupation Data.txt', columns: ['O*NET-SOC Code', 'Title', 'Description'] },
   alternateTitles: { file: 'Alternate Titles.txt', columns: ['O*NET-SOC Code', 'Alternate Title', 'Short Title'] },
-  relatedOccupations: {
-    file: 'Related Occupations.txt',
-    columns: ['O*NET-SOC Code', 'Related O*NET-SOC Code', 'Relatedness Tier'],
-  },
+  relatedOccupations: { file: 'Related Occupations.txt', columns: ['O*NET-SOC Code', 'Related O*NET-SOC Code', 'Relatedness Tier'] },
   readMe: { file: 'Read Me.txt', columns: [] },
 } as const;
 
@@ -30,8 +24,7 @@ export type OnetFileName = Exclude<keyof typeof ONET_FILES, 'readMe'>;
 export function readOnetTable(folder: string, name: OnetFileName): Record<string, string>[] {
   const { file, columns } = ONET_FILES[name];
   const path = join(folder, file);
-  if (!existsSync(path))
-    throw new OnetImportError(`O*NET file missing: ${path} (expected the text release of the O*NET database)`);
+  if (!existsSync(path)) throw new OnetImportError(`O*NET file missing: ${path} (expected the text release of the O*NET database)`);
   const lines = readFileSync(path, 'utf8').split(/\r?\n/);
   const header = (lines[0] ?? '').replace(/^\uFEFF/, '').split('\t');
   const index = columns.map((column) => {

@@ -9,14 +9,7 @@ import { OccupationIndex } from './occupations';
 export interface SkillsDataInfo {
   skills: number;
   curated: number;
-  onet: {
-    release: string;
-    attribution: string;
-    importedAt: string;
-    skills: number;
-    mergedIntoCurated: number;
-    occupations: number;
-  } | null;
+  onet: { release: string; attribution: string; importedAt: string; skills: number; mergedIntoCurated: number; occupations: number } | null;
 }
 
 let info: SkillsDataInfo | undefined;
@@ -65,10 +58,7 @@ export function useOnetDataFile(path: string): SkillsDataInfo {
 export function writeOnetDataFiles(path: string, dataset: OnetDataset): void {
   writeOnetDataset(path, dataset);
   const sidecar = compiledAutomatonPath(path);
-  writeFileSync(
-    `${sidecar}.${process.pid}.tmp`,
-    new SkillExtractor(mergeOnetTaxonomy(dataset).taxonomy).serializeCompiled(),
-  );
+  writeFileSync(`${sidecar}.${process.pid}.tmp`, new SkillExtractor(mergeOnetTaxonomy(dataset).taxonomy).serializeCompiled());
   renameSync(`${sidecar}.${process.pid}.tmp`, sidecar);
 }
 

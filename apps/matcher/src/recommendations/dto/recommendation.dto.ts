@@ -22,19 +22,9 @@ export class RecommendationQueryDto {
 export class JobRecommendationQueryDto extends IntersectionType(RecommendationQueryDto, JobFiltersDto) {}
 
 export class CandidateQueryDto extends RecommendationQueryDto {
-  @ApiPropertyOptional({
-    description: 'Comma-separated canonical skills; candidates must list at least one',
-    example: 'Python,Django',
-  })
+  @ApiPropertyOptional({ description: 'Comma-separated canonical skills; candidates must list at least one', example: 'Python,Django' })
   @IsOptional()
-  @Transform(({ value }) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((skill) => skill.trim())
-          .filter(Boolean)
-      : value,
-  )
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((skill) => skill.trim()).filter(Boolean) : value))
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -51,11 +41,7 @@ export class JobSummaryDto {
   @ApiProperty({ nullable: true, enum: SENIORITY_LEVELS }) seniority!: string | null;
   @ApiProperty({ nullable: true, enum: EMPLOYMENT_TYPES }) employmentType!: string | null;
   @ApiProperty({ type: [String], description: 'Canonical skills found in the posting' }) skills!: string[];
-  @ApiProperty({
-    type: OccupationDto,
-    nullable: true,
-    description: 'O*NET-SOC occupation of the title (null when unknown or O*NET is not imported)',
-  })
+  @ApiProperty({ type: OccupationDto, nullable: true, description: 'O*NET-SOC occupation of the title (null when unknown or O*NET is not imported)' })
   occupation!: OccupationDto | null;
 }
 
@@ -65,19 +51,14 @@ export class ResumeSummaryDto {
   @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
   @ApiProperty({ type: [String] }) skills!: string[];
   @ApiProperty({ type: ResumeProfileDto }) profile!: ResumeProfileDto;
-  @ApiProperty({
-    type: OccupationDto,
-    nullable: true,
-    description: 'O*NET-SOC occupation of the headline (null when unknown or O*NET is not imported)',
-  })
+  @ApiProperty({ type: OccupationDto, nullable: true, description: 'O*NET-SOC occupation of the headline (null when unknown or O*NET is not imported)' })
   occupation!: OccupationDto | null;
 }
 
 export class JobRecommendationDto {
   @ApiProperty() rank!: number;
   @ApiProperty({ minimum: 0, maximum: 1 }) similarity!: number;
-  @ApiProperty({ type: JobSummaryDto, description: 'Summary; the full posting is at GET /jobs/:id' })
-  job!: JobSummaryDto;
+  @ApiProperty({ type: JobSummaryDto, description: 'Summary; the full posting is at GET /jobs/:id' }) job!: JobSummaryDto;
   @ApiProperty({ type: MatchBreakdownDto }) match!: MatchBreakdownDto;
 }
 
@@ -90,8 +71,7 @@ export class JobRecommendationsDto {
 export class CandidateDto {
   @ApiProperty() rank!: number;
   @ApiProperty({ minimum: 0, maximum: 1 }) similarity!: number;
-  @ApiProperty({ type: ResumeSummaryDto, description: 'Summary; the full record is at GET /resumes/:id' })
-  resume!: ResumeSummaryDto;
+  @ApiProperty({ type: ResumeSummaryDto, description: 'Summary; the full record is at GET /resumes/:id' }) resume!: ResumeSummaryDto;
   @ApiProperty({ type: MatchBreakdownDto }) match!: MatchBreakdownDto;
 }
 
@@ -115,11 +95,5 @@ export function toJobSummary(row: Candidate<'job'>): JobSummaryDto {
 }
 
 export function toResumeSummary(row: Candidate<'resume'>): ResumeSummaryDto {
-  return {
-    id: row.id,
-    fileName: row.fileName,
-    skills: row.skills,
-    profile: asResumeProfile(row.profile),
-    occupation: toOccupationDto(row),
-  };
+  return { id: row.id, fileName: row.fileName, skills: row.skills, profile: asResumeProfile(row.profile), occupation: toOccupationDto(row) };
 }

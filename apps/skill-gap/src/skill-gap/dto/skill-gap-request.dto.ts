@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsDefined, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { HasExactlyOneOf, NOT_BLANK } from '../../common/validators';
 
 export const RESUME_TEXT_MAX_CHARS = 100_000;
@@ -35,18 +22,12 @@ export class ResumeRefDto {
 }
 
 export class JobRefDto {
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'A stored job (its stored required / nice-to-have skills are used)',
-  })
+  @ApiPropertyOptional({ format: 'uuid', description: 'A stored job (its stored required / nice-to-have skills are used)' })
   @IsOptional()
   @IsUUID()
   id?: string;
 
-  @ApiPropertyOptional({
-    description: 'Job posting text (skills and their requirement level are extracted from it)',
-    maxLength: JOB_TEXT_MAX_CHARS,
-  })
+  @ApiPropertyOptional({ description: 'Job posting text (skills and their requirement level are extracted from it)', maxLength: JOB_TEXT_MAX_CHARS })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -54,11 +35,7 @@ export class JobRefDto {
   @Matches(NOT_BLANK, { message: 'text must not be blank' })
   text?: string;
 
-  @ApiPropertyOptional({
-    description:
-      "With text: the posting's title, normalised to an O*NET occupation whose demand orders the missing skills",
-    maxLength: 200,
-  })
+  @ApiPropertyOptional({ description: 'With text: the posting\'s title, normalised to an O*NET occupation whose demand orders the missing skills', maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -66,11 +43,7 @@ export class JobRefDto {
 }
 
 export class SkillGapRequestDto {
-  @ApiProperty({
-    type: ResumeRefDto,
-    description: 'Exactly one of id or text',
-    example: { text: 'Backend developer: Python, Django, Docker, PostgreSQL.' },
-  })
+  @ApiProperty({ type: ResumeRefDto, description: 'Exactly one of id or text', example: { text: 'Backend developer: Python, Django, Docker, PostgreSQL.' } })
   @IsDefined()
   @IsObject()
   @HasExactlyOneOf(['id', 'text'])
@@ -78,11 +51,7 @@ export class SkillGapRequestDto {
   @Type(() => ResumeRefDto)
   resume!: ResumeRefDto;
 
-  @ApiProperty({
-    type: JobRefDto,
-    description: 'Exactly one of id or text',
-    example: { text: 'Required: Python, Kubernetes, PostgreSQL. Nice to have: Terraform, Go.' },
-  })
+  @ApiProperty({ type: JobRefDto, description: 'Exactly one of id or text', example: { text: 'Required: Python, Kubernetes, PostgreSQL. Nice to have: Terraform, Go.' } })
   @IsDefined()
   @IsObject()
   @HasExactlyOneOf(['id', 'text'])
@@ -98,12 +67,7 @@ export class ResumeIdParamDto {
 }
 
 export class ResumeSkillGapQueryDto {
-  @ApiPropertyOptional({
-    description: 'How many recommended jobs (nearest by stored vectors) to aggregate over',
-    minimum: 1,
-    maximum: 100,
-    default: 20,
-  })
+  @ApiPropertyOptional({ description: 'How many recommended jobs (nearest by stored vectors) to aggregate over', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

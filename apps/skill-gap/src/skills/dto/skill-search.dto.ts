@@ -4,12 +4,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } 
 import { NOT_BLANK } from '../../common/validators';
 
 export class SkillSearchQueryDto {
-  @ApiProperty({
-    description: 'Name or alias, or its beginning (autocomplete): "k8s", "react", "postg"',
-    minLength: 1,
-    maxLength: 100,
-    example: 'k8s',
-  })
+  @ApiProperty({ description: 'Name or alias, or its beginning (autocomplete): "k8s", "react", "postg"', minLength: 1, maxLength: 100, example: 'k8s' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -32,25 +27,14 @@ export class SkillSummaryDto {
   @ApiProperty({ description: 'The name or alias that matched the query', example: 'k8s' }) matchedTerm!: string;
   @ApiProperty({ type: [String], description: 'Broader skills this one implies' }) parents!: string[];
   @ApiProperty({ type: [String], description: 'Neighbouring skills' }) related!: string[];
-  @ApiProperty({
-    enum: ['curated', 'onet'],
-    description: 'Where the skill comes from (curated taxonomy, or the imported O*NET release)',
-  })
+  @ApiProperty({ enum: ['curated', 'onet'], description: 'Where the skill comes from (curated taxonomy, or the imported O*NET release)' })
   source!: 'curated' | 'onet';
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'The O*NET entry naming it ("Microsoft Excel"), when O*NET is imported',
-    example: 'Microsoft Excel',
-  })
+  @ApiProperty({ type: String, nullable: true, description: 'The O*NET entry naming it ("Microsoft Excel"), when O*NET is imported', example: 'Microsoft Excel' })
   onetName!: string | null;
 }
 
 export class SkillSearchResponseDto {
   @ApiProperty() query!: string;
-  @ApiProperty({
-    type: [SkillSummaryDto],
-    description: 'Best first: exact name or alias, then prefix, then word prefix, then substring',
-  })
+  @ApiProperty({ type: [SkillSummaryDto], description: 'Best first: exact name or alias, then prefix, then word prefix, then substring' })
   items!: SkillSummaryDto[];
 }
