@@ -77,8 +77,8 @@ export class SkillExtractor {
   private readonly patternSkill: SkillDefinition[] = [];
   private readonly patternLength: Int32Array;
   private readonly patternFlags: Uint8Array;
-  /** The spelling with its original casing, whitespace collapsed, for patterns that check case (others: undefined). */
-  private readonly patternCased: (string | undefined)[] = [];
+  /** The spelling with its original casing, whitespace collapsed, for the patterns that check case (≈ 1 in 6). */
+  private readonly patternCased = new Map<number, string>();
   private readonly patternDeny = new Map<number, (typeof DENY_RULES)[string]>();
   private readonly automaton: DenseAutomaton;
   /** Reused between calls: extraction is synchronous, so one buffer per extractor is enough. */
@@ -103,7 +103,7 @@ export class SkillExtractor {
         const id = keys.length;
         keys.push(key);
         this.patternSkill.push(skill);
-        this.patternCased.push(mode === 'any-case' ? undefined : variant);
+        if (mode !== 'any-case') this.patternCased.set(id, variant);
         if (deny) this.patternDeny.set(id, deny);
         flags.push(
           MODES.indexOf(mode) |
@@ -168,7 +168,7 @@ export class SkillExtractor {
       const origEnd = offsets[end - 1]! + 1;
       if (mode !== ANY_CASE) {
         const writtenEnd = offsets[hitEnd - 1]! + 1;
-        const cased = this.patternCased[id]!;
+        const cased = this.patternCased.get(id)!;
         const caseOk = writtenAs(text, origStart, writtenEnd, cased) || ((flags & UPPER_OK) !== 0 && writtenAs(text, origStart, writtenEnd, cased.toUpperCase()));
         if (!caseOk) continue;
       }
