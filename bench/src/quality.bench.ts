@@ -23,6 +23,7 @@ import { matcherEnvSchema } from '@jobmatch/config';
 import { jobEmbeddingText } from '@jobmatch/contracts';
 import { createPgPool, LexicalRanker, type LexicalRankOptions } from '@jobmatch/db';
 import { realModelRoot, startEmbedderProcess, startNodeProcess, type NodeProcess } from '@jobmatch/testing';
+import { benchOnetDataFile } from './lib/onet-data';
 import { databaseUrl, ensureDatabase } from './lib/search-database';
 import { fitLogistic, loadRelevanceSet, ndcgAtK, pairedComparison, precisionAtK, rankBy, seededRandom, tfidfSimilarities, type RelevanceSet } from './lib/relevance';
 import { renderDistributionsSvg } from './lib/quality-chart';
@@ -53,6 +54,7 @@ function parseArgs(argv: string[]) {
   const modelDir = process.env.MODEL_DIR ?? realModelRoot();
   return {
     build: !argv.includes('--no-build'),
+    onet: !argv.includes('--no-onet'),
     strategies,
     concurrency: Number(value('concurrency') ?? 8),
     modelDir,
@@ -106,6 +108,8 @@ interface PairFactors {
   /** The product's score and label for the pair under the running matcher's configuration. */
   score: number;
   semanticFactor: number;
+  /** The parts of `other` (null = unknown for this pair); occupation only when O*NET is imported. */
+  otherParts: { location: number | null; seniority: number | null; occupation: number | null };
 }
 
 interface StrategyRun {
@@ -125,10 +129,10 @@ const lexicalMsPerResume: Record<string, number> = {};
 interface MatchResponse {
   similarity: number;
   score: number;
-  factors: Record<FactorName, { score: number | null }>;
+  factors: Record<FactorName, { score: number | null }> & { other: { location: number | null; seniority: number | null; occupation?: number | null } };
 }
 
-async function runStrategy(set: RelevanceSet, strategy: Strategy, args: ReturnType<typeof parseArgs>, withLexical: boolean): Promise<StrategyRun> {
+async function runStrategy(set: RelevanceSet, strategy: Strategy, args: ReturnType<typeof parseArgs>, withLexical: boolean, onetDataFile: string | null): Promise<StrategyRun> {
   const database = `jobmatch_quality_${strategy}`;
   await ensureDatabase(args.serverUrl, database, true);
   const url = databaseUrl(args.serverUrl, database);
@@ -167,6 +171,8 @@ async function runStrategy(set: RelevanceSet, strategy: Strategy, args: ReturnTy
           EMBEDDER_HOST: '127.0.0.1',
           EMBEDDER_RPC_PORT: String(PORTS.embedderRpc),
           MODEL_ID,
+          // Occupations of titles and headlines, and their closeness in the match score's "other" factor.
+          ...(onetDataFile ? { ONET_DATA_FILE: onetDataFile } : {}),
         },
       }),
     );
@@ -197,7 +203,15 @@ async function runStrategy(set: RelevanceSet, strategy: Strategy, args: ReturnTy
     const pairs: PairFactors[][] = resumeIds.map(() => new Array<PairFactors>(jobIds.length));
     matches.forEach((match, index) => {
       const { r, j } = pairList[index]!;
-      pairs[r]![j] = { cosine: match.similarity, skills: match.factors.skills.score, other: match.factors.other.score, score: match.score, semanticFactor: match.factors.semantic.score ?? 0 };
+      const { location, seniority, occupation } = match.factors.other;
+      pairs[r]![j] = {
+        cosine: match.similarity,
+        skills: match.factors.skills.score,
+        other: match.factors.other.score,
+        score: match.score,
+        semanticFactor: match.factors.semantic.score ?? 0,
+        otherParts: { location, seniority, occupation: occupation ?? null },
+      };
     });
     log(`${strategy}: ${matches.length} explained matches read`);
 
@@ -357,8 +371,10 @@ async function main(): Promise<void> {
   const random = seededRandom(SEED);
   const tieBreak = set.postings.map(() => random());
 
+  const onetDataFile = args.onet ? benchOnetDataFile(REPO_ROOT, 'quality-onet-data.json') : null;
+  log(onetDataFile ? `O*NET imported (${onetDataFile}): occupations in the match score` : 'no O*NET release (--no-onet, or neither ONET_DATA_FILE nor ../shared/data/onet-29.2): no occupation factor');
   const runs: StrategyRun[] = [];
-  for (const [index, strategy] of args.strategies.entries()) runs.push(await runStrategy(set, strategy, args, index === 0));
+  for (const [index, strategy] of args.strategies.entries()) runs.push(await runStrategy(set, strategy, args, index === 0, onetDataFile));
   const lexical = runs[0]!.lexical!;
   log('long-text cost: the built ONNX pipeline in this process, strategies interleaved…');
   const { cost, longResumes } = await measureCost(set, args.strategies, args);
@@ -458,6 +474,11 @@ async function main(): Promise<void> {
   };
   writeFileSync(path.join(os.tmpdir(), 'quality-bench-pairs.json'), JSON.stringify({ grades, pairs: main, lexical }));
 
+  // The occupation factor, with and without, same run and vectors: the product's score recomputed
+  // from its own factors, with "other" once as the matcher computed it and once without occupation.
+  const occupationFactor = occupationFactorComparison(set, main, tieBreak, onetDataFile !== null);
+  if (occupationFactor.with) log(`occupation factor: nDCG@10 with ${occupationFactor.with.ndcgAt10}, without ${occupationFactor.without.ndcgAt10}`);
+
   // Score distributions and labels before (raw cosine, 0.6/0.3/0.1) and as the product scores now.
   const before = set.resumes.flatMap((_, r) => set.postings.map((__, j) => blend(DEFAULT_WEIGHTS, 'raw')(r, j)));
   const after = set.resumes.flatMap((_, r) => set.postings.map((__, j) => main[r]![j]!.score));
@@ -525,6 +546,7 @@ async function main(): Promise<void> {
       ]),
     ),
     comparisons,
+    occupationFactor,
     lexical: { only: lexicalOnly, bestBlend: bestWithLexical, sameWeightsWithoutLexical: sameWeightsNoLexical, msPerResumeOverAllJobs: lexicalMsPerResume, note: 'blend = (1 − w) × match score + w × 100 × lexical rank; other factors as in the grid row' },
     tfidf: tfidfEval,
     calibration: {
@@ -562,6 +584,35 @@ async function main(): Promise<void> {
     ...Object.fromEntries(Object.entries(lexicalOnly).map(([name, result]) => [`lexical ${name}`, { ndcgAt10: result.ndcgAt10, precisionAt5: result.precisionAt5 }])),
   });
   console.log('best grid row without lexical:', bestWithoutLexical, '\nbest with lexical:', bestWithLexical);
+}
+
+/** Mean of the known parts, as the matcher's "other" factor (null when none is known). */
+function otherOf(parts: (number | null)[]): number | null {
+  const known = parts.filter((part): part is number => part !== null);
+  return known.length > 0 ? known.reduce((sum, part) => sum + part, 0) / known.length : null;
+}
+
+function occupationFactorComparison(set: RelevanceSet, pairs: PairFactors[][], tieBreak: number[], onet: boolean) {
+  const weights = productWeights();
+  const score = (withOccupation: boolean) => (r: number, j: number) => {
+    const pair = pairs[r]![j]!;
+    const { location, seniority, occupation } = pair.otherParts;
+    return blendedScore({ semantic: pair.semanticFactor, skills: pair.skills, other: otherOf(withOccupation ? [location, seniority, occupation] : [location, seniority]) }, weights);
+  };
+  const all = pairs.flat();
+  const known = all.filter((pair) => pair.otherParts.occupation !== null);
+  const withOccupation = evaluate(set, score(true), tieBreak);
+  const withoutOccupation = evaluate(set, score(false), tieBreak);
+  return {
+    onetImported: onet,
+    pairsWithOccupation: known.length,
+    pairs: all.length,
+    closeness: { same: known.filter((p) => p.otherParts.occupation === 1).length, related: known.filter((p) => p.otherParts.occupation === 0.5).length, unrelated: known.filter((p) => p.otherParts.occupation === 0).length },
+    with: onet ? { ndcgAt10: withOccupation.ndcgAt10, precisionAt5: withOccupation.precisionAt5 } : null,
+    without: { ndcgAt10: withoutOccupation.ndcgAt10, precisionAt5: withoutOccupation.precisionAt5 },
+    withMinusWithout: onet ? pairedComparison(withoutOccupation.perResume, withOccupation.perResume, SEED) : null,
+    note: "the product's score from its own factors (calibrated semantic factor, skills, other) with its weights; 'without' drops occupation from the other factor's mean",
+  };
 }
 
 /** The weights the matcher ran with: the defaults of libs/config (the bench sets no MATCH_WEIGHT_*). */

@@ -16,8 +16,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { sha256Hex } from '@jobmatch/contracts';
 import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ResumeRepository, VectorStore } from '@jobmatch/db';
-import { getSkillTaxonomy, importOnet, writeOnetDataFiles, type SkillCategory } from '@jobmatch/skills';
+import { getSkillTaxonomy, type SkillCategory } from '@jobmatch/skills';
 import { freePort, startNodeProcess } from '@jobmatch/testing';
+import { benchOnetDataFile } from './lib/onet-data';
 import { readRss, RssSampler, runLoad, type LoadResult } from './lib/search-load';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -194,17 +195,6 @@ function productionStart(): { env: Record<string, string>; flags: string[] } {
   return { env, flags: override === undefined ? flags : override.split(/\s+/).filter(Boolean) };
 }
 
-/** The O*NET data file the "onet" variant starts the server with: ONET_DATA_FILE, else imported from ../shared/data/onet-29.2. */
-function onetDataFile(): string | null {
-  if (process.env.ONET_DATA_FILE) return process.env.ONET_DATA_FILE;
-  const folder = path.resolve(ROOT, '..', 'shared', 'data', 'onet-29.2');
-  if (!existsSync(folder)) return null;
-  const file = path.join(ROOT, '.data', 'onet', 'bench-onet-data.json');
-  writeOnetDataFiles(file, importOnet(folder));
-  return file;
-}
-
-
 /** Starts the built server with `extraEnv` and runs every scenario against it. */
 async function runVariant(script: string, url: string, seeded: Seeded, extraEnv: Record<string, string>) {
   const { env: startEnv, flags: nodeFlags } = productionStart();
@@ -314,7 +304,7 @@ async function main(): Promise<void> {
   console.error(`seeding ${JOB_COUNT} jobs and ${RESUME_COUNT} resumes into ${DATABASE}…`);
   const url = await recreateDatabase();
   const seeded = await seed(url);
-  const onetFile = onetDataFile();
+  const onetFile = benchOnetDataFile(ROOT, 'bench-onet-data.json');
   if (!onetFile) console.error('no O*NET release (ONET_DATA_FILE or ../shared/data/onet-29.2): measuring the curated taxonomy only');
 
   // Same database, same scenarios: the curated taxonomy (baseline) first, then with O*NET imported.

@@ -14,9 +14,31 @@ const job = (id: string, matchScore: number, required: string[], niceToHave: str
   company: 'Acme',
   matchScore,
   skills: { required, niceToHave },
+  occupation: null,
 });
 
 describe('aggregateSkillGaps', () => {
+  it("orders each job's missing skills by its occupation's demand and breaks priority ties with it", () => {
+    const nurse = { code: '29-1141.00', title: 'Registered Nurses' };
+    const demand: Record<string, number> = { Epic: 0.9, BLS: 0.4, Excel: 0.1 };
+    const jobs: ScoredJob[] = [
+      { ...job('a', 0.9, ['Excel', 'BLS', 'Epic']), occupation: nurse },
+      { ...job('b', 0.5, ['Go']), occupation: null },
+    ];
+    const result = aggregateSkillGaps([], jobs, graph, (code) => (code === nurse.code ? (skill) => demand[skill] ?? 0 : null));
+    expect(result.jobs[0]).toMatchObject({ occupation: nurse, missingRequired: ['Epic', 'BLS', 'Excel'] });
+    expect(result.jobs[1]!.occupation).toBeUndefined();
+    // Epic, BLS and Excel are missing from the same job: equal priority, so the occupation's demand decides.
+    expect(result.learningPriorities.map((p) => [p.skill, p.occupationDemand])).toEqual([
+      ['Epic', 0.9],
+      ['BLS', 0.4],
+      ['Excel', 0.1],
+      ['Go', undefined],
+    ]);
+    // Without demand data the job's own order stays.
+    expect(aggregateSkillGaps([], jobs, graph).jobs[0]!.missingRequired).toEqual(['Excel', 'BLS', 'Epic']);
+  });
+
   it('ranks missing skills by match-weighted demand, required counting double a nice-to-have', () => {
     const result = aggregateSkillGaps(
       ['Python', 'Docker'],

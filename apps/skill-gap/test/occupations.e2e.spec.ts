@@ -1,8 +1,8 @@
-import { JobRepository, type Job } from '@jobmatch/db';
+import { JobRepository, ResumeRepository, VectorStore, type Job } from '@jobmatch/db';
 import { DEMAND_PRIOR_POSTINGS } from '@jobmatch/skills';
 import { onetSuite, testOnetDataFile } from '@jobmatch/testing';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './test-app';
+import { MODEL_ID, startTestApp, vectorWithSimilarity, type TestApp } from './test-app';
 
 // O*NET imported by the test itself from ../shared/data/onet-29.2 (fails in CI when missing).
 const onetDataFile = testOnetDataFile();
@@ -112,5 +112,52 @@ const suite = onetSuite('skill-gap with O*NET imported', onetDataFile !== null);
     expect(untitled.body.job.occupation).toBeUndefined();
     expect(untitled.body.missingRequired.map((skill: { name: string }) => skill.name)).toEqual(['Kubernetes', 'Git']);
     expect(untitled.body.missingRequired[0].occupationDemand).toBeUndefined();
+  });
+
+  it("GET /resumes/:id/skill-gap orders each job's missing skills by its occupation's demand and shows the occupation", async () => {
+    const vectors = testApp.app.get(VectorStore);
+    const resume = await testApp.app
+      .get(ResumeRepository)
+      .create({ text: 'Python.', skills: ['Python'], profile: {}, contentHash: 'resume-gap' });
+    expect(await vectors.writeEmbedding('resume', resume.id, vectorWithSimilarity(1, 1), MODEL_ID, 'resume-gap')).toBe(
+      true,
+    );
+    // Phlebotomy first in the posting; Git is what O*NET flags for Software Developers.
+    const developer = await storeJob('Software Developer (recommended)', ['Phlebotomy', 'Git'], '15-1252.00');
+    const untitled = await storeJob('Unknown (recommended)', ['Phlebotomy', 'Git'], null);
+    expect(
+      await vectors.writeEmbedding(
+        'job',
+        developer.id,
+        vectorWithSimilarity(0.9, 2),
+        MODEL_ID,
+        'hash-Software Developer (recommended)',
+      ),
+    ).toBe(true);
+    expect(
+      await vectors.writeEmbedding(
+        'job',
+        untitled.id,
+        vectorWithSimilarity(0.5, 3),
+        MODEL_ID,
+        'hash-Unknown (recommended)',
+      ),
+    ).toBe(true);
+
+    const { body } = await http.get(`/api/v1/resumes/${resume.id}/skill-gap?jobs=5`).expect(200);
+    const [first, second] = body.jobs;
+    expect(first).toMatchObject({
+      id: developer.id,
+      occupation: { code: '15-1252.00', title: 'Software Developers' },
+      missingRequired: ['Git', 'Phlebotomy'],
+    });
+    expect(second.id).toBe(untitled.id);
+    expect(second.occupation).toBeUndefined();
+    expect(second.missingRequired).toEqual(['Phlebotomy', 'Git']);
+    expect(body.occupationDemandMethod).toContain('O*NET');
+    const git = body.learningPriorities.find((p: { skill: string }) => p.skill === 'Git');
+    expect(git.occupationDemand).toBeGreaterThan(
+      body.learningPriorities.find((p: { skill: string }) => p.skill === 'Phlebotomy').occupationDemand,
+    );
   });
 });

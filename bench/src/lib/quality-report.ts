@@ -41,6 +41,15 @@ export interface QualityResults {
   weights: { product: { semantic: number; skills: number; other: number }; productCalibrated: boolean; best: GridRow; bestWithLexical: GridRow; default060: { raw: Measures; calibrated: Measures } };
   byOccupation: Record<string, Record<string, Measures>>;
   comparisons: Record<string, Paired | string>;
+  occupationFactor?: {
+    onetImported: boolean;
+    pairsWithOccupation: number;
+    pairs: number;
+    closeness: { same: number; related: number; unrelated: number };
+    with: Measures | null;
+    without: Measures;
+    withMinusWithout: Paired | null;
+  };
   lexical: { only: Record<string, Measures>; bestBlend: GridRow; sameWeightsWithoutLexical: Measures; msPerResumeOverAllJobs: Record<string, number> };
   calibration: {
     fitted: { intercept: number; slope: number; fittedOn: string };
@@ -59,6 +68,20 @@ const pct = (value: number) => `${Math.round(value * 100)} %`;
 const paired = (p: Paired) => `${p.meanDifference >= 0 ? '+' : ''}${p.meanDifference.toFixed(3)} (${p.wins} better / ${p.losses} worse / ${p.ties} equal; 95 % CI ${p.ci95[0].toFixed(3)} … ${p.ci95[1].toFixed(3)})`;
 const both = (m: Measures) => `${f3(m.ndcgAt10)} / ${m.precisionAt5.toFixed(2)}`;
 const weightsText = (row: { semantic: number; skills: number; other: number }) => `${row.semantic} / ${row.skills} / ${row.other}`;
+
+/** With and without the occupation closeness in the "other" factor, same run (O*NET imported). */
+function occupationFactorLines(r: QualityResults): string[] {
+  const o = r.occupationFactor;
+  if (!o) return [];
+  if (!o.with || !o.withMinusWithout) return ['Occupation factor: not measured (no O*NET release imported in this run).', ''];
+  return [
+    `**Occupation factor** (O*NET imported; occupation closeness in the "other" factor, same run and vectors): nDCG@10 **${f3(o.with.ndcgAt10)} with** it, **${f3(o.without.ndcgAt10)} without** ` +
+      `(P@5 ${o.with.precisionAt5.toFixed(2)} / ${o.without.precisionAt5.toFixed(2)}); paired with − without ${paired(o.withMinusWithout)}. ` +
+      `Occupations known on both sides for ${o.pairsWithOccupation} of ${o.pairs} pairs (same ${o.closeness.same}, related ${o.closeness.related}, unrelated ${o.closeness.unrelated}). ` +
+      "Both rankings are the product's score recomputed from its own factors; 'without' drops occupation from the other factor's mean.",
+    '',
+  ];
+}
 
 export function renderQualitySection(r: QualityResults): string {
   const c = r.conditions;
@@ -86,6 +109,7 @@ export function renderQualitySection(r: QualityResults): string {
     '',
     `Paired per resume (nDCG@10): product − TF-IDF ${comparison('productVersusTfidf')}; product − semantic ${comparison('productVersusSemantic')}; product − skills ${comparison('productVersusSkills')}; semantic − TF-IDF ${comparison('semanticVersusTfidf')}.`,
     '',
+    ...occupationFactorLines(r),
     '| occupation (3 resumes each) | semantic | skills | blended | TF-IDF |',
     '| --- | ---: | ---: | ---: | ---: |',
     ...Object.entries(r.byOccupation).map(([occupation, m]) => `| ${occupation} | ${both(m.semantic!)} | ${both(m.skills!)} | ${both(m.blended!)} | ${both(m.tfidf!)} |`),

@@ -112,6 +112,7 @@ export interface JobCandidateFields {
   requirementText: string;
   /** O*NET-SOC occupation (null when unknown). */
   occupationCode: string | null;
+  occupationTitle: string | null;
 }
 
 /** What a recommendation needs from each candidate resume, read by the search statement itself. */
@@ -122,6 +123,7 @@ export interface ResumeCandidateFields {
   profile: unknown;
   /** O*NET-SOC occupation (null when unknown). */
   occupationCode: string | null;
+  occupationTitle: string | null;
 }
 
 export type CandidateFields<E extends EmbeddableEntity> = E extends 'job' ? JobCandidateFields : ResumeCandidateFields;
@@ -136,8 +138,8 @@ const CANDIDATE_COLUMNS: Record<EmbeddableEntity, string> = {
     'title, company, location, seniority, employment_type AS "employmentType", to_json(skills) AS skills, ' +
     'to_json(required_skills) AS "requiredSkills", to_json(nice_to_have_skills) AS "niceToHaveSkills", ' +
     `CASE WHEN requirements ~ '[^[:space:]]' THEN requirements ELSE description END AS "requirementText", ` +
-    'occupation_code AS "occupationCode"',
-  resume: 'file_name AS "fileName", text, to_json(skills) AS skills, profile, occupation_code AS "occupationCode"',
+    'occupation_code AS "occupationCode", occupation_title AS "occupationTitle"',
+  resume: 'file_name AS "fileName", text, to_json(skills) AS skills, profile, occupation_code AS "occupationCode", occupation_title AS "occupationTitle"',
 };
 
 /** The whole row of an entity (everything but the vector). */

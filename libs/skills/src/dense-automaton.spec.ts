@@ -28,7 +28,7 @@ describe('DenseAutomaton', () => {
 
   it('matches the reference on random texts over a small alphabet (dense overlaps)', () => {
     const rand = prng(7);
-    const word = (n: number) => Array.from({ length: n }, () => 'ab c.+'[Math.floor(rand() * 6)]).join('');
+    const word = (n: number) => Array.from({ length: n }, () => 'ab c.+-'[Math.floor(rand() * 7)]).join('');
     const patterns = [
       ...new Set(Array.from({ length: 60 }, () => word(1 + Math.floor(rand() * 5))).filter((p) => p.trim() === p && p)),
     ];
@@ -39,5 +39,12 @@ describe('DenseAutomaton', () => {
 
   it('reports duplicate patterns and patterns that are prefixes/suffixes of others', () => {
     compare(['abc', 'bc', 'c', 'abc', 'ab'], ['abcabc', 'xabc', 'ab c'], false);
+  });
+
+  it('shares states between spaced and hyphenated spellings but keeps their hits apart', () => {
+    const patterns = ['machine learning', 'machine-learning', 'go-to-market', 'point-of-sale system', 'a b-c', 'a-b c', 'b c', 'b-c'];
+    const texts = ['machine learning and machine-learning', 'go to market, go-to-market', 'point of sale system point-of-sale-system point-of-sale system', 'a b-c a-b c a b c a-b-c'];
+    compare(patterns, texts, false);
+    compare(patterns, texts, true);
   });
 });

@@ -12,6 +12,14 @@
  *
  * Hits come out in the same order as the classic goto/fail formulation: by end position, then the
  * state's own patterns (in pattern order) before the ones inherited through failure links.
+ *
+ * Space and hyphen are one symbol in the trie: a multi-word term and its hyphenated variant
+ * ("machine learning", "machine-learning") share their states, which halves the O*NET-sized trie
+ * (356 000 → 191 000 states). A hit is then kept only when the text's separators are the
+ * pattern's own (sepForm), so the hits are exactly those of the unfolded automaton.
+ *
+ * States are numbered breadth-first, so the children of a state are consecutive and trie edge e
+ * (in CSR order) leads to state e + 1: edges need no target array.
  */
 
 /** No edge found yet (no encoded state is this small). */
@@ -21,8 +29,19 @@ const NONE = -0x7fffffff - 1;
 const DENSE_BYTES = 2 * 1024 * 1024;
 
 /** Magic and version of serialize()'s layout. */
-const SERIAL_MAGIC = 0x4a4d4131; // "JMA1"
-const SERIAL_ARRAYS = ['symbolOf', 'dense', 'edgeStart', 'edgeSymbol', 'edgeTarget', 'fail', 'outStart', 'outList', 'lengths'] as const;
+const SERIAL_MAGIC = 0x4a4d4132; // "JMA2"
+const SERIAL_ARRAYS = ['symbolOf', 'dense', 'edgeStart', 'edgeSymbol', 'fail', 'outStart', 'outList', 'lengths'] as const;
+
+const SPACE = 32;
+const HYPHEN = 45;
+/** edgeSymbol: the symbol in the low bits, OUT_BIT when some pattern ends at the edge's target. */
+const OUT_BIT = 0x8000;
+const SYMBOL_MASK = 0x7fff;
+/** How a pattern separates its words (sepForm): the trie folds ' ' and '-' into one symbol, a hit checks the text's. */
+const SEP_NONE = 0;
+const SEP_SPACES = 1;
+const SEP_HYPHENS = 2;
+const SEP_MIXED = 3;
 
 export class DenseAutomaton {
   /** Code unit → symbol (0 = not in any pattern). */
@@ -31,16 +50,19 @@ export class DenseAutomaton {
   /** States numbered below this have dense rows: dense[state * alphabetSize + symbol]. */
   private readonly denseStates: number;
   private readonly dense: Int32Array;
-  /** Trie edges of state s: edgeSymbol/edgeTarget[edgeStart[s] .. edgeStart[s + 1]). */
+  /** Trie edges of state s: edgeSymbol[edgeStart[s] .. edgeStart[s + 1]), edge x leading to state x + 1. */
   private readonly edgeStart: Int32Array;
+  /** Symbol | OUT_BIT (a pattern ends at the target): a scan learns "a pattern ends here" without another read. */
   private readonly edgeSymbol: Uint16Array;
-  /** Target of each edge, encoded (see encoded): a scan learns "a pattern ends here" without another read. */
-  private readonly edgeTarget: Int32Array;
   private readonly fail: Int32Array;
   /** Patterns ending at state s: outList[outStart[s] .. outStart[s + 1]). */
   private readonly outStart: Int32Array;
   private readonly outList: Int32Array;
   private readonly lengths: Int32Array;
+  /** SEP_* per pattern (derived from the patterns, not serialized). */
+  private readonly sepForm: Uint8Array;
+  /** Patterns with both spaces and hyphens ("point-of-sale system"): checked against their text. */
+  private readonly mixed = new Map<number, string>();
   /** Reused across calls: pairs (pattern, end) of the last scan. */
   private hitBuffer = new Int32Array(2048);
 
@@ -50,6 +72,12 @@ export class DenseAutomaton {
    * largest item of the skill-gap service's peak memory at O*NET scale. `denseBytes` only for tests.
    */
   constructor(patterns: readonly string[], denseBytes = DENSE_BYTES, compiled?: Uint8Array) {
+    this.sepForm = new Uint8Array(patterns.length);
+    patterns.forEach((pattern, index) => {
+      const form = (pattern.includes(' ') ? SEP_SPACES : 0) | (pattern.includes('-') ? SEP_HYPHENS : 0);
+      this.sepForm[index] = form;
+      if (form === SEP_MIXED) this.mixed.set(index, pattern);
+    });
     if (compiled) {
       const tables = DenseAutomaton.readTables(compiled, patterns);
       this.alphabetSize = tables.alphabetSize;
@@ -58,7 +86,6 @@ export class DenseAutomaton {
       this.dense = tables.dense;
       this.edgeStart = tables.edgeStart;
       this.edgeSymbol = tables.edgeSymbol;
-      this.edgeTarget = tables.edgeTarget;
       this.fail = tables.fail;
       this.outStart = tables.outStart;
       this.outList = tables.outList;
@@ -71,10 +98,12 @@ export class DenseAutomaton {
       if (!pattern) throw new Error('empty pattern');
       totalLength += pattern.length;
       for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charCodeAt(i);
+        const c = pattern.charCodeAt(i) === HYPHEN ? SPACE : pattern.charCodeAt(i);
         if (this.symbolOf[c] === 0) this.symbolOf[c] = ++symbols;
       }
     }
+    this.symbolOf[HYPHEN] = this.symbolOf[SPACE]!;
+    if (symbols > SYMBOL_MASK) throw new Error('alphabet too large');
     const alphabetSize = symbols + 1;
     this.alphabetSize = alphabetSize;
     this.lengths = Int32Array.from(patterns, (p) => p.length);
@@ -160,16 +189,16 @@ export class DenseAutomaton {
     // Transitions are stored encoded: ~id (negative) for a state where some pattern ends, id otherwise.
     const encoded = (state: number) => (this.outStart[state + 1]! > this.outStart[state]! ? ~state : state);
 
-    // Sparse edges in the new numbering.
+    // Sparse edges in the new numbering: edge e leads to state e + 1 (breadth-first numbering).
     this.edgeStart = new Int32Array(stateCount + 1);
     this.edgeSymbol = new Uint16Array(Math.max(0, stateCount - 1));
-    this.edgeTarget = new Int32Array(Math.max(0, stateCount - 1));
     let e = 0;
     for (let k = 0; k < stateCount; k++) {
       this.edgeStart[k] = e;
       for (let c = firstChild[order[k]!]!; c >= 0; c = sibling[c]!) {
-        this.edgeSymbol[e] = edgeSym[c]!;
-        this.edgeTarget[e++] = encoded(id[c]!);
+        if (id[c] !== e + 1) throw new Error('breadth-first numbering broken');
+        this.edgeSymbol[e] = edgeSym[c]! | (encoded(e + 1) < 0 ? OUT_BIT : 0);
+        e++;
       }
     }
     this.edgeStart[stateCount] = e;
@@ -183,7 +212,7 @@ export class DenseAutomaton {
         const f = this.fail[k]! * alphabetSize;
         this.dense.copyWithin(row, f, f + alphabetSize);
       }
-      for (let x = this.edgeStart[k]!; x < this.edgeStart[k + 1]!; x++) this.dense[row + this.edgeSymbol[x]!] = this.edgeTarget[x]!;
+      for (let x = this.edgeStart[k]!; x < this.edgeStart[k + 1]!; x++) this.dense[row + (this.edgeSymbol[x]! & SYMBOL_MASK)] = encoded(x + 1);
     }
   }
 
@@ -203,8 +232,8 @@ export class DenseAutomaton {
     const denseStates = this.denseStates;
     const edgeStart = this.edgeStart;
     const edgeSymbol = this.edgeSymbol;
-    const edgeTarget = this.edgeTarget;
     const fail = this.fail;
+    const sepForm = this.sepForm;
     const symbolOf = this.symbolOf;
     const alphabetSize = this.alphabetSize;
     const outStart = this.outStart;
@@ -219,8 +248,9 @@ export class DenseAutomaton {
       let next = NONE;
       while (state >= denseStates) {
         for (let x = edgeStart[state]!, end = edgeStart[state + 1]!; x < end; x++) {
-          if (edgeSymbol[x] === symbol) {
-            next = edgeTarget[x]!;
+          const edge = edgeSymbol[x]!;
+          if ((edge & SYMBOL_MASK) === symbol) {
+            next = edge & OUT_BIT ? ~(x + 1) : x + 1;
             break;
           }
         }
@@ -238,6 +268,7 @@ export class DenseAutomaton {
         const pattern = outList[o]!;
         const start = i + 1 - lengths[pattern]!;
         if (pattern < boundedPatterns && start > 0 && wordChar[codes[start - 1]!] === 1) continue;
+        if (sepForm[pattern] !== SEP_NONE && !this.separatorsAgree(pattern, codes, start, i + 1)) continue;
         if (n + 2 > hits.length) {
           const grown = new Int32Array(hits.length * 2);
           grown.set(hits);
@@ -248,6 +279,22 @@ export class DenseAutomaton {
       }
     }
     return { hits, count: n >> 1 };
+  }
+
+  /**
+   * Whether codes[start .. end), which matched `pattern` with ' ' and '-' folded, separates its
+   * words as the pattern does: only the pattern's separator positions can hold either.
+   */
+  private separatorsAgree(pattern: number, codes: Uint16Array, start: number, end: number): boolean {
+    const form = this.sepForm[pattern];
+    if (form === SEP_MIXED) {
+      const text = this.mixed.get(pattern)!;
+      for (let j = start; j < end; j++) if (codes[j] !== text.charCodeAt(j - start)) return false;
+      return true;
+    }
+    const other = form === SEP_SPACES ? HYPHEN : SPACE;
+    for (let j = start; j < end; j++) if (codes[j] === other) return false;
+    return true;
   }
 
   /** The compiled tables in one buffer (header of Int32s, then each array, 8-byte aligned). */
@@ -294,7 +341,6 @@ export class DenseAutomaton {
       dense: views.dense as Int32Array,
       edgeStart: views.edgeStart as Int32Array,
       edgeSymbol: views.edgeSymbol as Uint16Array,
-      edgeTarget: views.edgeTarget as Int32Array,
       fail: views.fail as Int32Array,
       outStart: views.outStart as Int32Array,
       outList: views.outList as Int32Array,
@@ -304,7 +350,7 @@ export class DenseAutomaton {
 
   /** Bytes held in typed arrays (for the benchmark's memory figures). */
   byteSize(): number {
-    return [this.symbolOf, this.dense, this.edgeStart, this.edgeSymbol, this.edgeTarget, this.fail, this.outStart, this.outList, this.lengths].reduce(
+    return [this.symbolOf, this.dense, this.edgeStart, this.edgeSymbol, this.fail, this.outStart, this.outList, this.lengths, this.sepForm].reduce(
       (sum, a) => sum + a.byteLength,
       0,
     );

@@ -7,25 +7,29 @@ import { CUE_TRIGGERS, resolveRequirementsFast } from './requirement-scan';
 import { getSkillTaxonomy, type Taxonomy } from './taxonomy';
 import type { ExtractedSkill, SkillDefinition, SkillRequirement, SkillTermMode } from './types';
 
-interface CompiledPattern {
-  skill: SkillDefinition;
-  mode: SkillTermMode;
-  /** The spelling with its original casing, whitespace collapsed (for case checks). */
-  cased: string;
-  /** `cased` in capitals: exact-case terms of 3+ characters may also be written all-caps ("SWIFT"). */
-  casedUpper: string | undefined;
-  length: number;
-  startsWithWordChar: boolean;
-  endsWithWordChar: boolean;
-  deny: (typeof DENY_RULES)[string] | undefined;
-  /** All capitals, 2+ letters ("EKG", "PLC"): may take a lower-case plural "s". */
-  acronym: boolean;
-  /** An imported everyday-word name ("Analyze", "Slack"): not at the start of a sentence of prose. */
-  notAtSentenceStart: boolean;
-}
+/**
+ * Per-pattern facts, packed in patternFlags (one byte per pattern): the extractor holds ≈ 27 000
+ * patterns at O*NET scale, and one object each cost the skill-gap service megabytes of heap.
+ */
+const MODE_MASK = 3; // index into MODES
+const STARTS_WITH_WORD_CHAR = 4;
+const ENDS_WITH_WORD_CHAR = 8;
+/** All capitals, 2+ letters ("EKG", "PLC"): may take a lower-case plural "s". */
+const ACRONYM = 16;
+/** An imported everyday-word name ("Analyze", "Slack"): not at the start of a sentence of prose. */
+const NOT_AT_SENTENCE_START = 32;
+/** Exact-case terms of 3+ characters may also be written all-caps ("SWIFT"). */
+const UPPER_OK = 64;
+const MODES: readonly SkillTermMode[] = ['any-case', 'exact-case', 'needs-context'];
+const ANY_CASE = 0;
+const EXACT_CASE = 1;
+const NEEDS_CONTEXT = 2;
 
 interface Candidate {
-  pattern: CompiledPattern;
+  skill: SkillDefinition;
+  mode: number;
+  /** Length of the matched term (normalised), without a plural or version suffix. */
+  length: number;
   start: number;
   end: number;
   origStart: number;
@@ -46,6 +50,15 @@ const CONTEXT_DISTANCE = 120;
 const CUE_WINDOW = 80;
 const REQUIREMENT_RANK: Record<SkillRequirement, number> = { unspecified: 0, 'nice-to-have': 1, required: 2 };
 
+function countLetters(text: string): number {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  return letters;
+}
+
 /** Spelling variants: multi-word terms also match hyphenated ("machine-learning") and vice versa. */
 function variantsOf(text: string, mode: SkillTermMode): string[] {
   const collapsed = text.trim().replace(/\s+/g, ' ');
@@ -61,7 +74,12 @@ function variantsOf(text: string, mode: SkillTermMode): string[] {
  * automaton; each call is a single pass over the text plus boundary, case and context checks.
  */
 export class SkillExtractor {
-  private readonly patterns: CompiledPattern[] = [];
+  private readonly patternSkill: SkillDefinition[] = [];
+  private readonly patternLength: Int32Array;
+  private readonly patternFlags: Uint8Array;
+  /** The spelling with its original casing, whitespace collapsed, for the patterns that check case (≈ 1 in 6). */
+  private readonly patternCased = new Map<number, string>();
+  private readonly patternDeny = new Map<number, (typeof DENY_RULES)[string]>();
   private readonly automaton: DenseAutomaton;
   /** Reused between calls: extraction is synchronous, so one buffer per extractor is enough. */
   private readonly norm = new NormalizedBuffer();
@@ -72,30 +90,33 @@ export class SkillExtractor {
   constructor(taxonomy: Taxonomy, compiled?: Uint8Array) {
     const seen = new Set<string>();
     const keys: string[] = [];
-    for (const term of taxonomy.terms()) {
-      const skill = taxonomy.get(term.skill)!;
-      const letters = term.text.replace(/[^a-z]/gi, '').length;
+    const flags: number[] = [];
+    taxonomy.forEachTerm((text, skillName, termMode) => {
+      const skill = taxonomy.get(skillName)!;
       // Two-letter acronyms (ML, UX, JS) only count in their written casing: "ml" is a unit.
-      const mode: SkillTermMode = term.mode === 'any-case' && letters <= 2 ? 'exact-case' : term.mode;
-      for (const variant of variantsOf(term.text, term.mode)) {
+      const mode: SkillTermMode = termMode === 'any-case' && countLetters(text) <= 2 ? 'exact-case' : termMode;
+      const deny = DENY_RULES[text.toLowerCase()];
+      for (const variant of variantsOf(text, termMode)) {
         const key = normalizePattern(variant);
         if (seen.has(key)) continue; // an explicit term always precedes generated variants
         seen.add(key);
+        const id = keys.length;
         keys.push(key);
-        this.patterns.push({
-          skill,
-          mode,
-          cased: variant,
-          casedUpper: mode === 'exact-case' && key.length > 2 ? variant.toUpperCase() : undefined,
-          length: key.length,
-          startsWithWordChar: isWordCode(key.charCodeAt(0)),
-          endsWithWordChar: isWordCode(key.charCodeAt(key.length - 1)),
-          deny: DENY_RULES[term.text.toLowerCase()],
-          acronym: /^[A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*$/.test(variant),
-          notAtSentenceStart: mode === 'needs-context' && skill.source?.kind === 'onet' && !variant.includes(' '),
-        });
+        this.patternSkill.push(skill);
+        if (mode !== 'any-case') this.patternCased.set(id, variant);
+        if (deny) this.patternDeny.set(id, deny);
+        flags.push(
+          MODES.indexOf(mode) |
+            (isWordCode(key.charCodeAt(0)) ? STARTS_WITH_WORD_CHAR : 0) |
+            (isWordCode(key.charCodeAt(key.length - 1)) ? ENDS_WITH_WORD_CHAR : 0) |
+            (/^[A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*[A-Z][A-Z0-9&/-]*$/.test(variant) ? ACRONYM : 0) |
+            (mode === 'needs-context' && skill.source?.kind === 'onet' && !variant.includes(' ') ? NOT_AT_SENTENCE_START : 0) |
+            (mode === 'exact-case' && key.length > 2 ? UPPER_OK : 0),
+        );
       }
-    }
+    });
+    this.patternLength = Int32Array.from(keys, (k) => k.length);
+    this.patternFlags = Uint8Array.from(flags);
     // Requirement cue triggers ride along in the same pass (pattern ids after the skill terms).
     const all = [...keys, ...CUE_TRIGGERS];
     this.fingerprint = patternsFingerprint(all);
@@ -122,13 +143,14 @@ export class SkillExtractor {
     if (!text) return [];
     const norm = this.norm;
     norm.load(text);
-    const { codes, offsets, length } = norm;
-    const patterns = this.patterns;
-    const termCount = patterns.length;
+    const { codes, offsets, length: normLength } = norm;
+    const patternFlags = this.patternFlags;
+    const patternLength = this.patternLength;
+    const termCount = patternFlags.length;
     const candidates: Candidate[] = [];
     const cueHints: number[] = [];
     // Term hits that start inside a word are already dropped by the scan; cue triggers are kept wherever they are.
-    const { hits, count } = this.automaton.scan(codes, length, WORD_CHAR, termCount);
+    const { hits, count } = this.automaton.scan(codes, normLength, WORD_CHAR, termCount);
     for (let h = 0; h < count; h++) {
       const id = hits[2 * h]!;
       const hitEnd = hits[2 * h + 1]!;
@@ -136,25 +158,28 @@ export class SkillExtractor {
         cueHints.push(offsets[hitEnd - CUE_TRIGGERS[id - termCount]!.length]!);
         continue;
       }
-      const pattern = patterns[id]!;
-      const hitStart = hitEnd - pattern.length;
-      const end = this.validEnd(pattern, codes, length, hitStart, hitEnd);
+      const flags = patternFlags[id]!;
+      const mode = flags & MODE_MASK;
+      const length = patternLength[id]!;
+      const hitStart = hitEnd - length;
+      const end = validEnd(flags, length, codes, normLength, hitStart, hitEnd);
       if (end < 0) continue;
       const origStart = offsets[hitStart]!;
       const origEnd = offsets[end - 1]! + 1;
-      if (pattern.mode !== 'any-case') {
+      if (mode !== ANY_CASE) {
         const writtenEnd = offsets[hitEnd - 1]! + 1;
-        const caseOk =
-          writtenAs(text, origStart, writtenEnd, pattern.cased) || (pattern.casedUpper !== undefined && writtenAs(text, origStart, writtenEnd, pattern.casedUpper));
+        const cased = this.patternCased.get(id)!;
+        const caseOk = writtenAs(text, origStart, writtenEnd, cased) || ((flags & UPPER_OK) !== 0 && writtenAs(text, origStart, writtenEnd, cased.toUpperCase()));
         if (!caseOk) continue;
       }
-      if (pattern.notAtSentenceStart && startsProseSentence(text, origStart, origEnd)) continue;
-      if (pattern.deny) {
-        const { before, after } = pattern.deny;
+      if ((flags & NOT_AT_SENTENCE_START) !== 0 && startsProseSentence(text, origStart, origEnd)) continue;
+      const deny = this.patternDeny.get(id);
+      if (deny) {
+        const { before, after } = deny;
         if (before && before.test(text.slice(Math.max(0, origStart - 40), origStart))) continue;
         if (after && after.test(text.slice(origEnd, origEnd + 40))) continue;
       }
-      candidates.push({ pattern, start: hitStart, end, origStart, origEnd });
+      candidates.push({ skill: this.patternSkill[id]!, mode, length, start: hitStart, end, origStart, origEnd });
     }
 
     const chosen = resolveOverlaps(candidates);
@@ -169,11 +194,11 @@ export class SkillExtractor {
     accepted.forEach((c, i) => {
       const requirement = requirements[i]!;
       const evidence = { text: text.slice(c.origStart, c.origEnd), start: c.origStart, end: c.origEnd };
-      const existing = bySkill.get(c.pattern.skill.name);
+      const existing = bySkill.get(c.skill.name);
       if (!existing) {
-        bySkill.set(c.pattern.skill.name, {
-          name: c.pattern.skill.name,
-          category: c.pattern.skill.category,
+        bySkill.set(c.skill.name, {
+          name: c.skill.name,
+          category: c.skill.category,
           requirement,
           evidence: [evidence],
         });
@@ -185,43 +210,10 @@ export class SkillExtractor {
     return [...bySkill.values()];
   }
 
-  /** End of a valid match (past a plural "s" or version digits), or -1 when the boundaries are wrong. */
-  private validEnd(pattern: CompiledPattern, codes: Uint16Array, length: number, start: number, end: number): number {
-    if (start > 0) {
-      const before = codes[start - 1]!;
-      if (WORD_CHAR[before] === 1) return -1;
-      // ".js" inside "Vue.js", "NET" inside "ASP.NET": part of a dotted name.
-      if (pattern.startsWithWordChar && before === DOT && start > 1 && WORD_CHAR[codes[start - 2]!] === 1) return -1;
-      if (pattern.startsWithWordChar && (before === PLUS || before === HASH)) return -1;
-    }
-    if (end >= length) return end;
-    const next = codes[end]!;
-    if (!pattern.endsWithWordChar) {
-      // "C++17" is fine, "C#x" is not.
-      return WORD_CHAR[next] === 1 && !isDigit(next) ? -1 : end;
-    }
-    if (WORD_CHAR[next] === 1) {
-      const after = end + 1 < length ? codes[end + 1]! : 32;
-      // Acronym plurals: "EKGs", "PLCs", "APIs" (the case check still applies to the acronym itself).
-      if (pattern.mode === 'exact-case' && pattern.acronym && next === LOWER_S && WORD_CHAR[after] === 0) return end + 1;
-      if (pattern.mode !== 'any-case' || pattern.length < 3) return -1;
-      if (next === LOWER_S && pattern.length >= 4 && WORD_CHAR[after] === 0) return end + 1; // plural
-      if (isDigit(next)) {
-        let j = end;
-        while (j < length && (isDigit(codes[j]!) || (codes[j] === DOT && j + 1 < length && isDigit(codes[j + 1]!)))) j++;
-        return j < length && WORD_CHAR[codes[j]!] === 1 ? -1 : j; // version suffix: "Python3", "HTML5"
-      }
-      return -1;
-    }
-    if (next === PLUS || next === HASH) return -1; // "C" in "C+" / "C#" is another skill
-    if (next === DOT && end + 1 < length && WORD_CHAR[codes[end + 1]!] === 1) return -1; // "Express" in "Express.js"-like names
-    return end;
-  }
-
   /** Ambiguous terms survive only with a related skill nearby or a telling word around them. */
   private applyContext(text: string, chosen: Candidate[]): Candidate[] {
     const pending: number[] = [];
-    for (let i = 0; i < chosen.length; i++) if (chosen[i]!.pattern.mode === 'needs-context') pending.push(i);
+    for (let i = 0; i < chosen.length; i++) if (chosen[i]!.mode === NEEDS_CONTEXT) pending.push(i);
     if (pending.length === 0) return chosen;
     if (this.confirmed.length < chosen.length) this.confirmed = new Uint8Array(chosen.length * 2);
     const confirmed = this.confirmed.fill(1, 0, chosen.length);
@@ -245,9 +237,9 @@ export class SkillExtractor {
    */
   private hasContext(text: string, chosen: Candidate[], index: number, confirmed: Uint8Array): boolean {
     const c = chosen[index]!;
-    const category = c.pattern.skill.category;
+    const category = c.skill.category;
     const allowed = CONTEXT_CATEGORIES[category];
-    const vouches = (other: Candidate) => other.pattern.skill !== c.pattern.skill && allowed.includes(other.pattern.skill.category);
+    const vouches = (other: Candidate) => other.skill !== c.skill && allowed.includes(other.skill.category);
     for (let j = index - 1; j >= 0 && c.start - chosen[j]!.end <= CONTEXT_DISTANCE; j--) {
       if (confirmed[j] === 1 && vouches(chosen[j]!)) return true;
     }
@@ -257,6 +249,39 @@ export class SkillExtractor {
     const window = text.slice(Math.max(0, c.origStart - CUE_WINDOW), c.origEnd + CUE_WINDOW);
     return (TECH_CATEGORIES.has(category) ? TECH_CUE : category === 'languages' ? LANGUAGE_CUE : GENERAL_CUE).test(window);
   }
+}
+
+/** End of a valid match (past a plural "s" or version digits), or -1 when the boundaries are wrong. */
+function validEnd(flags: number, patternLength: number, codes: Uint16Array, length: number, start: number, end: number): number {
+  if (start > 0) {
+    const before = codes[start - 1]!;
+    if (WORD_CHAR[before] === 1) return -1;
+    // ".js" inside "Vue.js", "NET" inside "ASP.NET": part of a dotted name.
+    if ((flags & STARTS_WITH_WORD_CHAR) !== 0 && before === DOT && start > 1 && WORD_CHAR[codes[start - 2]!] === 1) return -1;
+    if ((flags & STARTS_WITH_WORD_CHAR) !== 0 && (before === PLUS || before === HASH)) return -1;
+  }
+  if (end >= length) return end;
+  const next = codes[end]!;
+  if ((flags & ENDS_WITH_WORD_CHAR) === 0) {
+    // "C++17" is fine, "C#x" is not.
+    return WORD_CHAR[next] === 1 && !isDigit(next) ? -1 : end;
+  }
+  if (WORD_CHAR[next] === 1) {
+    const after = end + 1 < length ? codes[end + 1]! : 32;
+    // Acronym plurals: "EKGs", "PLCs", "APIs" (the case check still applies to the acronym itself).
+    if ((flags & MODE_MASK) === EXACT_CASE && (flags & ACRONYM) !== 0 && next === LOWER_S && WORD_CHAR[after] === 0) return end + 1;
+    if ((flags & MODE_MASK) !== ANY_CASE || patternLength < 3) return -1;
+    if (next === LOWER_S && patternLength >= 4 && WORD_CHAR[after] === 0) return end + 1; // plural
+    if (isDigit(next)) {
+      let j = end;
+      while (j < length && (isDigit(codes[j]!) || (codes[j] === DOT && j + 1 < length && isDigit(codes[j + 1]!)))) j++;
+      return j < length && WORD_CHAR[codes[j]!] === 1 ? -1 : j; // version suffix: "Python3", "HTML5"
+    }
+    return -1;
+  }
+  if (next === PLUS || next === HASH) return -1; // "C" in "C+" / "C#" is another skill
+  if (next === DOT && end + 1 < length && WORD_CHAR[codes[end + 1]!] === 1) return -1; // "Express" in "Express.js"-like names
+  return end;
 }
 
 /**
@@ -300,7 +325,7 @@ function writtenAs(text: string, from: number, to: number, expected: string): bo
 function outranks(c: Candidate, other: Candidate): boolean {
   if (other.start !== c.start) return other.start > c.start;
   if (other.end !== c.end) return other.end < c.end;
-  return other.pattern.length < c.pattern.length;
+  return other.length < c.length;
 }
 
 /** Leftmost-longest: at each position keep the longest match; drop matches inside a kept one. */

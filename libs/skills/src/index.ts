@@ -10,5 +10,6 @@ export { importOnet } from './onet/import-onet';
 export { readOnetDataset, writeOnetDataset, OnetDataError, type OnetDataset } from './onet/dataset';
 export { OnetImportError } from './onet/onet-files';
 export { mergeOnetTaxonomy } from './onet/merge';
+export { chooseOccupation, titleDecides, type OccupationChoice } from './onet/occupation-embeddings';
 export { OccupationIndex, normalizeTitle, blendedDemand, DEMAND_PRIOR_POSTINGS, type OccupationMatch, type OccupationCloseness } from './onet/occupations';
 export { useOnetDataFile, useOnetDataset, writeOnetDataFiles, getOccupationIndex, getSkillsDataInfo, DEFAULT_ONET_DATA_FILE, type SkillsDataInfo } from './onet/use-onet';

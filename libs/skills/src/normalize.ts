@@ -54,10 +54,25 @@ export function normalizeText(text: string): NormalizedText {
   return { codes, offsets, length: n };
 }
 
-/** Normalises a pattern the same way as text (used for taxonomy terms). */
+/** Normalises a pattern the same way as text (used for taxonomy terms): one flat string, no buffers per call. */
 export function normalizePattern(term: string): string {
-  const { codes, length } = normalizeText(term.trim());
-  let out = '';
-  for (let i = 0; i < length; i++) out += String.fromCharCode(codes[i]!);
-  return out;
+  const trimmed = term.trim();
+  const codes: number[] = [];
+  let lastWasSpace = true;
+  let changed = false;
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      if (c !== SPACE || lastWasSpace) changed = true;
+      if (!lastWasSpace) codes.push(SPACE);
+      lastWasSpace = true;
+      continue;
+    }
+    const folded = foldCode(c);
+    if (folded !== c) changed = true;
+    codes.push(folded);
+    lastWasSpace = false;
+  }
+  // The caller's string when nothing changed (most terms), else one flat string.
+  return changed ? String.fromCharCode(...codes) : trimmed;
 }

@@ -130,7 +130,11 @@ export class Taxonomy implements SkillTaxonomy {
     const keys = new Map<string, string>();
     const keyOf = (text: string) => {
       let k = keys.get(text);
-      if (k === undefined) keys.set(text, (k = key(text)));
+      if (k === undefined) {
+        k = key(text);
+        // Most spellings are their own key: keep one string, not an equal copy.
+        keys.set(text, (k = k === text ? text : k));
+      }
       return k;
     };
     const isName: number[] = [];
@@ -195,7 +199,14 @@ export class Taxonomy implements SkillTaxonomy {
 
   /** Every matchable spelling with its matching mode (used to compile the extractor). */
   terms(): SkillTerm[] {
-    return this.termTexts.map((text, i) => ({ text, skill: this.termSkills[i]!, mode: MODES[this.termModes[i]!]! }));
+    const terms: SkillTerm[] = [];
+    this.forEachTerm((text, skill, mode) => terms.push({ text, skill, mode }));
+    return terms;
+  }
+
+  /** terms() without building an object per spelling (the extractor's compile at start-up). */
+  forEachTerm(visit: (text: string, skill: string, mode: SkillTermMode) => void): void {
+    for (let i = 0; i < this.termTexts.length; i++) visit(this.termTexts[i]!, this.termSkills[i]!, MODES[this.termModes[i]!]!);
   }
 
   relatedTo(nameOrAlias: string): string[] {

@@ -57,8 +57,8 @@ describe('search, recommendations and matching API', () => {
       const { body } = await h.http().get(`/api/v1/resumes/${ids.resume}/recommendations?limit=3`).expect(200);
       const full = await h.http().get(`/api/v1/jobs/${ids.python}`).expect(200);
       const python = body.results.find((r: { job: { id: string } }) => r.job.id === ids.python);
-      const { id, title, company, location, seniority, employmentType, skills } = full.body;
-      expect(python.job).toEqual({ id, title, company, location, seniority, employmentType, skills });
+      const { id, title, company, location, seniority, employmentType, skills, occupation } = full.body;
+      expect(python.job).toEqual({ id, title, company, location, seniority, employmentType, skills, occupation });
       for (const result of body.results) {
         const lines = result.match.explanation.strongestRequirementLines as { text: string; matchedTerms: string[] }[];
         expect(lines.length).toBeLessThanOrEqual(3);
@@ -110,7 +110,7 @@ describe('search, recommendations and matching API', () => {
       expect(body.results[0].match.factors.skills.score).toBe(1);
       // A summary: contact-free profile and skills, never the stored text.
       const full = await h.http().get(`/api/v1/resumes/${ids.resume}`).expect(200);
-      expect(body.results[0].resume).toEqual({ id: ids.resume, fileName: full.body.fileName, skills: full.body.skills, profile: full.body.profile });
+      expect(body.results[0].resume).toEqual({ id: ids.resume, fileName: full.body.fileName, skills: full.body.skills, profile: full.body.profile, occupation: full.body.occupation });
       const filtered = await h.http().get(`/api/v1/jobs/${ids.python}/candidates?skills=Kubernetes,Go`).expect(200);
       expect(filtered.body.results).toEqual([]);
     });
@@ -242,8 +242,8 @@ describe('search, recommendations and matching API', () => {
       );
       const recommendation = body.components.schemas.JobRecommendationDto.properties.job;
       expect(JSON.stringify(recommendation)).toContain('JobSummaryDto');
-      expect(Object.keys(body.components.schemas.JobSummaryDto.properties)).toEqual(['id', 'title', 'company', 'location', 'seniority', 'employmentType', 'skills']);
-      expect(Object.keys(body.components.schemas.ResumeSummaryDto.properties)).toEqual(['id', 'fileName', 'skills', 'profile']);
+      expect(Object.keys(body.components.schemas.JobSummaryDto.properties)).toEqual(['id', 'title', 'company', 'location', 'seniority', 'employmentType', 'skills', 'occupation']);
+      expect(Object.keys(body.components.schemas.ResumeSummaryDto.properties)).toEqual(['id', 'fileName', 'skills', 'profile', 'occupation']);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JobRepository, ResumeRepository, SearchedModel, VectorStore } from '@jobmatch/db';
 import { ApiException, EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
-import { blendedDemand, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, type JobSkillSet, type MissingSkill } from '@jobmatch/skills';
+import { blendedDemand, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, type JobSkillSet } from '@jobmatch/skills';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { SkillsEngine } from '../skills/skills-engine';
 import type { JobRefDto, ResumeRefDto } from './dto/skill-gap-request.dto';
@@ -9,11 +9,10 @@ import {
   COVERAGE_METHOD,
   OCCUPATION_DEMAND_METHOD,
   PRIORITY_METHOD,
-  type MissingSkillDto,
   type ResumeSkillGapResponseDto,
   type SkillGapResponseDto,
 } from './dto/skill-gap-response.dto';
-import { aggregateSkillGaps, toPercent, type ScoredJob } from './learning-priorities';
+import { aggregateSkillGaps, rankByDemand, toPercent, type ScoredJob } from './learning-priorities';
 
 export const DEFAULT_RECOMMENDED_JOBS = 20;
 
@@ -30,8 +29,6 @@ interface ResolvedJob {
   skills: JobSkillSet;
   occupation: { code: string; title: string } | null;
 }
-
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 @Injectable()
 export class SkillGapService {
@@ -98,8 +95,16 @@ export class SkillGapService {
     if (resume.embeddingStatus !== 'READY' || candidates === null) throw new EmbeddingNotReadyException('resume', resume, modelId);
 
     // Best first.
-    const scored: ScoredJob[] = candidates.map((job) => ({ id: job.id, title: job.title, company: job.company, matchScore: job.similarity, skills: jobSkillsFromStored(job) }));
-    const aggregated = aggregateSkillGaps(resume.skills, scored, this.skills.graph);
+    const scored: ScoredJob[] = candidates.map((job) => ({
+      id: job.id,
+      title: job.title,
+      company: job.company,
+      matchScore: job.similarity,
+      skills: jobSkillsFromStored(job),
+      occupation: job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null,
+    }));
+    const demandOf = await this.occupationsDemand(scored.flatMap((job) => (job.occupation ? [job.occupation.code] : [])));
+    const aggregated = aggregateSkillGaps(resume.skills, scored, this.skills.graph, demandOf ?? undefined);
     return {
       resumeId,
       modelId,
@@ -109,7 +114,17 @@ export class SkillGapService {
       jobs: aggregated.jobs,
       learningPriorities: aggregated.learningPriorities,
       priorityMethod: PRIORITY_METHOD,
+      ...(demandOf ? { occupationDemandMethod: OCCUPATION_DEMAND_METHOD } : {}),
     };
+  }
+
+  /** occupationDemand for the occupations of several jobs, read in one round trip; null without O*NET or occupations. */
+  private async occupationsDemand(codes: string[]): Promise<((code: string) => ((skill: string) => number) | null) | null> {
+    const occupations = this.skills.occupations;
+    if (!occupations || codes.length === 0) return null;
+    const counts = await this.jobs.occupationsSkillCounts(codes);
+    const demand = new Map([...counts].map(([code, own]) => [code, blendedDemand(occupations.demandOf(code), own)]));
+    return (code) => demand.get(code) ?? null;
   }
 
   /** Demand per skill in the occupation's postings: the project's stored jobs, O*NET's flags as the prior. */
@@ -145,12 +160,4 @@ export class SkillGapService {
       occupation: match ? { code: match.code, title: match.title } : null,
     };
   }
-}
-
-/** Missing skills, most asked-for in the occupation first (stable: equal demand keeps the job's order). */
-function rankByDemand(missing: MissingSkill[], demand: (skill: string) => number): MissingSkillDto[] {
-  return missing
-    .map((skill, index) => ({ name: skill.name, requirement: skill.requirement, relatedOwned: skill.relatedOwned, occupationDemand: round3(demand(skill.name)), index }))
-    .sort((a, b) => b.occupationDemand - a.occupationDemand || a.index - b.index)
-    .map(({ name, requirement, relatedOwned, occupationDemand }) => ({ name, requirement, relatedOwned, occupationDemand }));
 }

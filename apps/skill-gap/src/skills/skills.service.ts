@@ -46,7 +46,9 @@ export class SkillsService {
 
   extract(text: string, title?: string): ExtractSkillsResponseDto {
     const skills = this.engine.extract(text);
-    const occupation = title && this.engine.occupations ? this.engine.occupations.normalize(title, skills.map((skill) => skill.name)) : null;
+    const match = title && this.engine.occupations ? this.engine.occupations.normalize(title, skills.map((skill) => skill.name)) : null;
+    // The candidates of an ambiguous title stay internal (hundreds for a one-word match).
+    const occupation = match ? { code: match.code, title: match.title, matchedTitle: match.matchedTitle, match: match.match } : null;
     const names = (requirement: string) => skills.filter((skill) => skill.requirement === requirement).map((skill) => skill.name);
     return {
       skills: skills.map((skill) => ({

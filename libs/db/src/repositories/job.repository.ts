@@ -84,17 +84,30 @@ export class JobRepository {
 
   /** Skill counts over the stored jobs of one occupation (uses jobs_occupation_code_idx). */
   async occupationSkillCounts(occupationCode: string): Promise<OccupationSkillCounts> {
-    const [total, counts] = await Promise.all([
-      this.pool.query<{ jobs: number }>('SELECT count(*)::int AS jobs FROM jobs WHERE occupation_code = $1', [occupationCode]),
-      this.pool.query<{ skill: string; jobs: number }>(
-        `SELECT skill, count(DISTINCT id)::int AS jobs
+    return (await this.occupationsSkillCounts([occupationCode])).get(occupationCode)!;
+  }
+
+  /** occupationSkillCounts for several occupations in one round trip (a recommendation's jobs). */
+  async occupationsSkillCounts(occupationCodes: readonly string[]): Promise<Map<string, OccupationSkillCounts>> {
+    const codes = [...new Set(occupationCodes)];
+    const result = new Map<string, OccupationSkillCounts>(codes.map((code) => [code, { jobs: 0, skills: new Map<string, number>() }]));
+    if (codes.length === 0) return result;
+    const [totals, counts] = await Promise.all([
+      this.pool.query<{ code: string; jobs: number }>(
+        'SELECT occupation_code AS code, count(*)::int AS jobs FROM jobs WHERE occupation_code = ANY($1::text[]) GROUP BY occupation_code',
+        [codes],
+      ),
+      this.pool.query<{ code: string; skill: string; jobs: number }>(
+        `SELECT occupation_code AS code, skill, count(DISTINCT id)::int AS jobs
            FROM jobs, unnest(required_skills || nice_to_have_skills) AS skill
-          WHERE occupation_code = $1
-          GROUP BY skill`,
-        [occupationCode],
+          WHERE occupation_code = ANY($1::text[])
+          GROUP BY occupation_code, skill`,
+        [codes],
       ),
     ]);
-    return { jobs: total.rows[0]!.jobs, skills: new Map(counts.rows.map((row) => [row.skill, row.jobs])) };
+    for (const row of totals.rows) result.get(row.code)!.jobs = row.jobs;
+    for (const row of counts.rows) result.get(row.code)!.skills.set(row.skill, row.jobs);
+    return result;
   }
 
   async delete(id: string): Promise<boolean> {

@@ -35,6 +35,11 @@ export interface OccupationMatch {
    * occupation with a title containing it, by the text's skills — a weak guess.
    */
   match: 'exact' | 'partial' | 'word';
+  /**
+   * Every occupation that lists the deciding title (best first: the one returned, then by code)
+   * when more than one does: the title alone did not decide (see occupation-embeddings.ts).
+   */
+  candidates?: string[];
 }
 
 /** Qualifiers that say nothing about the occupation ("Senior", "II", "Remote"). */
@@ -74,16 +79,22 @@ export class OccupationIndex {
   private readonly titleStart: Int32Array;
   /** occupationOf[k] = occupation index of title k. */
   private readonly occupationOf: Int32Array;
-  private readonly related: Set<string>;
+  /** Related pairs as occupation index a × size + b (numbers: 9 000 "code|code" strings cost ≈ 1 MB). */
+  private readonly related: Set<number>;
   private readonly byCode = new Map<string, number>();
   /** Skill demand per occupation: canonical skill → weight (see demandOf). */
-  private readonly skillsOf: number[][];
+  /** Skill demand of occupation i: skillList[skillStart[i] .. skillStart[i + 1]), each skill index × 4 + flags. */
+  private readonly skillStart: Int32Array;
+  private readonly skillList: Int32Array;
   private readonly skillNames: (string | undefined)[];
 
   constructor(dataset: OnetDataset, canonicalNames: (string | undefined)[]) {
     this.codes = dataset.occupations.map((o) => o.code);
     this.titles = dataset.occupations.map((o) => o.title);
-    this.skillsOf = dataset.occupations.map((o) => o.skills);
+    this.skillStart = new Int32Array(dataset.occupations.length + 1);
+    dataset.occupations.forEach((o, i) => (this.skillStart[i + 1] = this.skillStart[i]! + o.skills.length));
+    this.skillList = new Int32Array(this.skillStart[dataset.occupations.length]!);
+    dataset.occupations.forEach((o, i) => this.skillList.set(o.skills, this.skillStart[i]!));
     this.skillNames = canonicalNames;
     dataset.occupations.forEach((o, i) => this.byCode.set(o.code, i));
     this.titleText = dataset.titleIndex.titles;
@@ -93,7 +104,13 @@ export class OccupationIndex {
     for (let i = 0; i < this.titleText.length; i++) if (this.titleText.charCodeAt(i) === 10) this.titleStart[k++] = i + 1;
     this.titleStart[this.occupationOf.length] = this.titleText.length + 1;
     this.related = new Set();
-    for (const o of dataset.occupations) for (const r of o.related) this.related.add(`${o.code}|${r}`);
+    const size = dataset.occupations.length;
+    dataset.occupations.forEach((o, i) => {
+      for (const r of o.related) {
+        const j = this.byCode.get(r);
+        if (j !== undefined) this.related.add(i * size + j);
+      }
+    });
   }
 
   /** Title k compared with `key` (as string comparison would), without slicing. */
@@ -186,7 +203,7 @@ export class OccupationIndex {
       let bestScore = -1;
       for (const i of candidates) {
         let overlap = 0;
-        if (wanted.size > 0) for (const packed of this.skillsOf[i]!) if (wanted.has((this.skillNames[packed >> 2] ?? '').toLowerCase())) overlap++;
+        if (wanted.size > 0) for (const packed of this.skillsOfOccupation(i)) if (wanted.has((this.skillNames[packed >> 2] ?? '').toLowerCase())) overlap++;
         const score = overlap * 1000 + (support.get(i) ?? 0);
         if (score > bestScore || (score === bestScore && this.codes[i]! < this.codes[best]!)) {
           best = i;
@@ -194,7 +211,9 @@ export class OccupationIndex {
         }
       }
     }
-    return { code: this.codes[best]!, title: this.titles[best]!, matchedTitle: key, match };
+    const result: OccupationMatch = { code: this.codes[best]!, title: this.titles[best]!, matchedTitle: key, match };
+    if (candidates.length > 1) result.candidates = [this.codes[best]!, ...candidates.filter((i) => i !== best).map((i) => this.codes[i]!).sort()];
+    return result;
   }
 
   /** How many titles of each candidate (null: of every occupation) contain `key` as whole words. */
@@ -215,10 +234,17 @@ export class OccupationIndex {
     return support;
   }
 
+  private skillsOfOccupation(i: number): Int32Array {
+    return this.skillList.subarray(this.skillStart[i]!, this.skillStart[i + 1]!);
+  }
+
   /** Same occupation, a related one (O*NET Related Occupations, or the same SOC detailed code), or not. */
   closeness(a: string, b: string): OccupationCloseness {
     if (a === b) return 'same';
-    if (this.related.has(`${a}|${b}`) || this.related.has(`${b}|${a}`) || a.slice(0, 7) === b.slice(0, 7)) return 'related';
+    const i = this.byCode.get(a);
+    const j = this.byCode.get(b);
+    const size = this.codes.length;
+    if ((i !== undefined && j !== undefined && (this.related.has(i * size + j) || this.related.has(j * size + i))) || a.slice(0, 7) === b.slice(0, 7)) return 'related';
     return 'unrelated';
   }
 
@@ -230,7 +256,7 @@ export class OccupationIndex {
     const demand = new Map<string, number>();
     const i = this.byCode.get(code);
     if (i === undefined) return demand;
-    for (const packed of this.skillsOf[i]!) {
+    for (const packed of this.skillsOfOccupation(i)) {
       const name = this.skillNames[packed >> 2];
       if (!name) continue;
       const weight = 1 + (packed & IN_DEMAND ? 1 : 0) + (packed & HOT_TECHNOLOGY ? 1 : 0);

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Candidate } from '@jobmatch/db';
 import { JobFiltersDto } from '../../common/job-filters.dto';
+import { OccupationDto, toOccupationDto } from '../../common/occupation.dto';
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS } from '../../common/seniority';
 import { MatchBreakdownDto } from '../../matching/dto/matching.dto';
 import { ResumeProfileDto } from '../../resumes/dto/resume.dto';
@@ -40,6 +41,8 @@ export class JobSummaryDto {
   @ApiProperty({ nullable: true, enum: SENIORITY_LEVELS }) seniority!: string | null;
   @ApiProperty({ nullable: true, enum: EMPLOYMENT_TYPES }) employmentType!: string | null;
   @ApiProperty({ type: [String], description: 'Canonical skills found in the posting' }) skills!: string[];
+  @ApiProperty({ type: OccupationDto, nullable: true, description: 'O*NET-SOC occupation of the title (null when unknown or O*NET is not imported)' })
+  occupation!: OccupationDto | null;
 }
 
 /** A resume as listed in candidates: contact-free profile and skills; the full record is at GET /resumes/:id. */
@@ -48,6 +51,8 @@ export class ResumeSummaryDto {
   @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
   @ApiProperty({ type: [String] }) skills!: string[];
   @ApiProperty({ type: ResumeProfileDto }) profile!: ResumeProfileDto;
+  @ApiProperty({ type: OccupationDto, nullable: true, description: 'O*NET-SOC occupation of the headline (null when unknown or O*NET is not imported)' })
+  occupation!: OccupationDto | null;
 }
 
 export class JobRecommendationDto {
@@ -77,9 +82,18 @@ export class CandidatesDto {
 }
 
 export function toJobSummary(row: Candidate<'job'>): JobSummaryDto {
-  return { id: row.id, title: row.title, company: row.company, location: row.location, seniority: row.seniority, employmentType: row.employmentType, skills: row.skills };
+  return {
+    id: row.id,
+    title: row.title,
+    company: row.company,
+    location: row.location,
+    seniority: row.seniority,
+    employmentType: row.employmentType,
+    skills: row.skills,
+    occupation: toOccupationDto(row),
+  };
 }
 
 export function toResumeSummary(row: Candidate<'resume'>): ResumeSummaryDto {
-  return { id: row.id, fileName: row.fileName, skills: row.skills, profile: asResumeProfile(row.profile) };
+  return { id: row.id, fileName: row.fileName, skills: row.skills, profile: asResumeProfile(row.profile), occupation: toOccupationDto(row) };
 }

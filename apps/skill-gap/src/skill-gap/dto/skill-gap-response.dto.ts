@@ -9,7 +9,8 @@ export const COVERAGE_METHOD =
 export const PRIORITY_METHOD =
   'For each missing skill: demand = Σ over the recommended jobs that lack it in the person\'s skills of matchScore × (1 if required, 0.5 if nice-to-have); ' +
   'priority = demand / Σ matchScore of the recommended jobs that list any skill (0..1: 1 means every such job requires it). ' +
-  'Sorted by priority, then by how many jobs require it, then skills with related skills the person already has first (quicker to learn), then name.';
+  'Sorted by priority (as rounded), then, when O*NET is imported, by occupationDemand (the mean demand of the skill in the occupations of the jobs that miss it, see occupationDemandMethod), ' +
+  'then by how many jobs require it, then skills with related skills the person already has first (quicker to learn), then name.';
 
 export const OCCUPATION_DEMAND_METHOD =
   'When the job\'s O*NET occupation is known, missing skills are ordered by occupationDemand (0..1) = ' +
@@ -82,11 +83,13 @@ export class RecommendedJobGapDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() company!: string;
+  @ApiPropertyOptional({ type: GapOccupationDto, description: 'O*NET occupation stored with the job; absent when unknown' })
+  occupation?: GapOccupationDto;
   @ApiProperty({ description: 'Cosine similarity of the stored resume and job vectors, 0..1' }) matchScore!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Weighted skill coverage 0..100 (as in POST /skill-gap); null when the job lists no skills' })
   coveragePercent!: number | null;
-  @ApiProperty({ type: [String] }) missingRequired!: string[];
-  @ApiProperty({ type: [String] }) missingNiceToHave!: string[];
+  @ApiProperty({ type: [String], description: "Most asked-for in the job's occupation first when it is known (occupationDemandMethod)" }) missingRequired!: string[];
+  @ApiProperty({ type: [String], description: 'Ordered like missingRequired' }) missingNiceToHave!: string[];
 }
 
 export class LearningPriorityDto {
@@ -98,6 +101,8 @@ export class LearningPriorityDto {
   @ApiProperty({ description: 'How many of the recommended jobs list it as nice-to-have' }) preferredBy!: number;
   @ApiProperty({ type: [String], description: 'Skills the person has that are close to it' }) relatedOwned!: string[];
   @ApiProperty({ type: [String], format: 'uuid', description: 'Up to 5 of those jobs, best match first' }) jobIds!: string[];
+  @ApiPropertyOptional({ description: 'Mean occupation demand (0..1, occupationDemandMethod) over the jobs with a known occupation that miss it; breaks ties of priority' })
+  occupationDemand?: number;
 }
 
 export class ResumeSkillGapResponseDto {
@@ -109,4 +114,6 @@ export class ResumeSkillGapResponseDto {
   @ApiProperty({ type: [RecommendedJobGapDto], description: 'Best match first' }) jobs!: RecommendedJobGapDto[];
   @ApiProperty({ type: [LearningPriorityDto] }) learningPriorities!: LearningPriorityDto[];
   @ApiProperty({ example: PRIORITY_METHOD }) priorityMethod!: string;
+  @ApiPropertyOptional({ description: "How each job's missing skills are ordered when its occupation is known", example: OCCUPATION_DEMAND_METHOD })
+  occupationDemandMethod?: string;
 }
