@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { serviceFoundationImports } from '@jobmatch/nest-common';
+import { AccessControlModule, serviceFoundationImports } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from './config';
 import { EmbedderRpcClient } from './embedder/embedder-rpc.client';
 import { QueryEmbeddingCache } from './embedder/query-embedding.cache';
@@ -28,7 +28,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: serviceFoundationImports(config),
+      imports: [...serviceFoundationImports(config), AccessControlModule.forRoot(config)],
       controllers: [HealthController, JobsController, ResumesController, SearchController, RecommendationsController, MatchingController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,7 +1,7 @@
 import pgvector from 'pgvector';
 import { createHash } from 'node:crypto';
 import type { Client, Pool, QueryConfig } from 'pg';
-import { filterConditions, type EntityFilters, type JobFilters, type ResumeFilters } from './filters';
+import { filterConditions, tenantCondition, type EntityFilters, type JobFilters, type ResumeFilters } from './filters';
 import { JOB_COLUMNS, SELECT_JOB } from './repositories/job.repository';
 import { RESUME_COLUMNS, SELECT_RESUME } from './repositories/resume.repository';
 import { selectList } from './repositories/pg-rows';
@@ -17,6 +17,8 @@ import { STORED_VECTOR_DIMENSION, type EmbeddableEntity } from '@jobmatch/contra
 const TABLE: Record<EmbeddableEntity, string> = { job: 'jobs', resume: 'resumes' };
 
 export interface NearestOptions<E extends EmbeddableEntity> {
+  /** The tenant whose rows are searched (and whose source row a stored-vector search starts from). */
+  tenantId: string;
   modelId: string;
   limit: number;
   filters?: EntityFilters<E>;
@@ -96,9 +98,9 @@ export interface SourceWithNeighbours<S extends EmbeddableEntity, E extends Embe
   candidates: NeighbourRow<E, C>[] | null;
 }
 
-/** The whole source row, and whether it has a vector for the model ($2); fixed SQL per entity. */
+/** The tenant's ($3) whole source row, and whether it has a vector for the model ($2); fixed SQL per entity. */
 const sourceRowSql = (entity: EmbeddableEntity, columns: string) =>
-  `SELECT ${columns}, (embedding IS NOT NULL AND embedding_model = $2) AS "hasVector" FROM ${TABLE[entity]} WHERE id = $1`;
+  `SELECT ${columns}, (embedding IS NOT NULL AND embedding_model = $2) AS "hasVector" FROM ${TABLE[entity]} WHERE id = $1 AND tenant_id = $3::uuid`;
 /** Whole rows beside the search's own id column. */
 const ROW_COLUMNS: Record<EmbeddableEntity, string> = { job: selectList(JOB_COLUMNS, ['id']), resume: selectList(RESUME_COLUMNS, ['id']) };
 const SOURCE_ROW_SQL: Record<EmbeddableEntity, string> = { job: sourceRowSql('job', SELECT_JOB), resume: sourceRowSql('resume', SELECT_RESUME) };
@@ -174,10 +176,12 @@ export class VectorStore {
     return (result.rowCount ?? 0) > 0;
   }
 
-  async readEmbedding(entity: EmbeddableEntity, id: string): Promise<StoredEmbedding | null> {
+  /** The tenant's stored vector of one row (a resume's export). */
+  async readEmbedding(entity: EmbeddableEntity, id: string, tenantId: string): Promise<StoredEmbedding | null> {
+    const params: unknown[] = [id];
     const { rows } = await this.pool.query<{ embedding: string | null; embedding_model: string | null }>(
-      `SELECT embedding::text AS embedding, embedding_model FROM ${TABLE[entity]} WHERE id = $1`,
-      [id],
+      `SELECT embedding::text AS embedding, embedding_model FROM ${TABLE[entity]} WHERE id = $1 AND ${tenantCondition(tenantId, params)}`,
+      params,
     );
     const row = rows[0];
     if (!row?.embedding || !row.embedding_model) return null;
@@ -222,7 +226,7 @@ export class VectorStore {
       const { rows } = await this.runSearch(searchStatement(entity, '$1::vector', [pgvector.toSql(Array.from(from.vector)), options.modelId], options, fields));
       return rows as NeighbourRow<E, C>[];
     }
-    const sourceRow: QueryConfig = { name: `jobmatch_source_${from.entity}`, text: SOURCE_ROW_SQL[from.entity], values: [from.id, options.modelId] };
+    const sourceRow: QueryConfig = { name: `jobmatch_source_${from.entity}`, text: SOURCE_ROW_SQL[from.entity], values: [from.id, options.modelId, options.tenantId] };
     const { rows, companionRows } = await this.runSearch(this.storedSourceSearch(entity, from, options, fields), sourceRow);
     const found = companionRows[0] as { hasVector: boolean; [field: string]: unknown } | undefined;
     if (!found) return { source: null, candidates: null };
@@ -235,15 +239,16 @@ export class VectorStore {
    * resume, computed by Postgres like every other similarity; null when either has no vector
    * for the model.
    */
-  async storedSimilarity(jobId: string, resumeId: string, modelId: string): Promise<number | null> {
+  async storedSimilarity(jobId: string, resumeId: string, modelId: string, tenantId: string): Promise<number | null> {
     const { rows } = await this.pool.query<{ similarity: number }>({
       name: 'jobmatch_stored_similarity',
       text: `SELECT ${SIMILARITY_SQL} AS similarity FROM (
                SELECT j.embedding <=> r.embedding AS distance FROM jobs j, resumes r
                 WHERE j.id = $1 AND r.id = $2 AND j.embedding_model = $3 AND r.embedding_model = $3
+                  AND j.tenant_id = $4::uuid AND r.tenant_id = $4::uuid
                   AND j.embedding IS NOT NULL AND r.embedding IS NOT NULL
              ) AS pair`,
-      values: [jobId, resumeId, modelId],
+      values: [jobId, resumeId, modelId, tenantId],
     });
     return rows[0]?.similarity ?? null;
   }
@@ -262,12 +267,13 @@ export class VectorStore {
     options: NearestOptions<E>,
     fields: string | null,
   ): SearchStatement {
-    const sourceVector = `(SELECT embedding FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding_model = $2 AND embedding IS NOT NULL)`;
+    // The source row must be the tenant's too ($3): another tenant's id has no vector here.
+    const sourceVector = `(SELECT embedding FROM ${TABLE[source.entity]} WHERE id = $1 AND embedding_model = $2 AND tenant_id = $3::uuid AND embedding IS NOT NULL)`;
     const excludeIds = source.entity === entity ? [...(options.excludeIds ?? []), source.id] : options.excludeIds;
     // Object.assign onto a fresh object rather than `{ ...options, excludeIds }`: on Node 20's V8 a
     // spread that adds a key gives each result its own hidden class in the old generation.
     const searchOptions: NearestOptions<E> = Object.assign({}, options, { excludeIds });
-    return searchStatement(entity, sourceVector, [source.id, options.modelId], searchOptions, fields, `${sourceVector} IS NOT NULL`);
+    return searchStatement(entity, sourceVector, [source.id, options.modelId, options.tenantId], searchOptions, fields, `${sourceVector} IS NOT NULL`);
   }
 
   /**
@@ -333,7 +339,7 @@ function searchStatement<E extends EmbeddableEntity>(
   const limit = Math.max(1, Math.min(1000, Math.floor(options.limit)));
   let where = `embedding IS NOT NULL AND embedding_model = $2`;
   if (gate) where += ` AND ${gate}`;
-  for (const condition of filterConditions(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params)) where += ` AND ${condition}`;
+  for (const condition of filterConditions(entity, options.tenantId, (options.filters ?? {}) as JobFilters & ResumeFilters, params)) where += ` AND ${condition}`;
   if (options.excludeIds && options.excludeIds.length > 0) {
     params.push(options.excludeIds);
     where += ` AND id <> ALL($${params.length}::uuid[])`;

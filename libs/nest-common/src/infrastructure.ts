@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createPgPool, EmbeddableTextRepository, JobRepository, PendingEmbeddingsRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { ApiKeyRepository, createPgPool, EmbeddableTextRepository, JobRepository, PendingEmbeddingsRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 
@@ -55,6 +55,7 @@ export class InfrastructureModule {
         { provide: VectorStore, useFactory: (pool: Pool) => new VectorStore(pool), inject: [PG_POOL] },
         { provide: JobRepository, useFactory: (pool: Pool) => new JobRepository(pool), inject: [PG_POOL] },
         { provide: ResumeRepository, useFactory: (pool: Pool) => new ResumeRepository(pool), inject: [PG_POOL] },
+        { provide: ApiKeyRepository, useFactory: (pool: Pool) => new ApiKeyRepository(pool), inject: [PG_POOL] },
         { provide: PendingEmbeddingsRepository, useFactory: (pool: Pool) => new PendingEmbeddingsRepository(pool), inject: [PG_POOL] },
         {
           provide: EmbeddableTextRepository,
@@ -63,7 +64,7 @@ export class InfrastructureModule {
         },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, REDIS, VectorStore, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
+      exports: [PG_POOL, REDIS, VectorStore, JobRepository, ResumeRepository, ApiKeyRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
     };
   }
 }

@@ -52,9 +52,9 @@ export class RecommendationsService {
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'HNSW_EF_SEARCH'>,
   ) {}
 
-  async jobsForResume(resumeId: string, query: JobRecommendationQueryDto): Promise<JobRecommendationsDto> {
+  async jobsForResume(tenantId: string, resumeId: string, query: JobRecommendationQueryDto): Promise<JobRecommendationsDto> {
     const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType, occupation: query.occupation };
-    const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
+    const options = { tenantId, modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
     // The resume row and the search from its stored vector: one round trip.
     const { source: resume, candidates } = await this.vectors.nearestWithRows('job', { entity: 'resume', id: resumeId }, 'candidate', options);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
@@ -72,8 +72,8 @@ export class RecommendationsService {
     return { resumeId, modelId: this.config.MODEL_ID, results };
   }
 
-  async candidatesForJob(jobId: string, query: CandidateQueryDto): Promise<CandidatesDto> {
-    const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters: { skillsAny: query.skills } };
+  async candidatesForJob(tenantId: string, jobId: string, query: CandidateQueryDto): Promise<CandidatesDto> {
+    const options = { tenantId, modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters: { skillsAny: query.skills } };
     const { source: job, candidates } = await this.vectors.nearestWithRows('resume', { entity: 'job', id: jobId }, 'candidate', options);
     if (!job) throw new NotFoundApiException('Job', jobId);
     this.assertEmbedded('job', job);
