@@ -9,6 +9,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { firstValueFrom } from 'rxjs';
 import {
+  DEFAULT_TENANT_ID,
   EMBEDDING_JOB_OPTIONS,
   EMBEDDING_QUEUE,
   EmbedderErrorCode,
@@ -220,7 +221,7 @@ describe('embedder end-to-end (real ONNX model, Postgres, Redis)', () => {
       for (const id of ids) expect((await waitForFinalState(queue, id)).state).toBe('completed');
 
       const store = new VectorStore(pool);
-      const stored = await store.readEmbedding('job', posting.id);
+      const stored = await store.readEmbedding('job', posting.id, DEFAULT_TENANT_ID);
       expect(stored?.modelId).toBe(model.modelId);
       expect(stored!.vector).toHaveLength(384);
       expect(norm(stored!.vector)).toBeCloseTo(1, 5);

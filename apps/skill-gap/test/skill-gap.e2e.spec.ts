@@ -1,5 +1,4 @@
 import { JobRepository, ResumeRepository, VectorStore, type Job, type Resume } from '@jobmatch/db';
-import request from 'supertest';
 import { MODEL_ID, startTestApp, vectorWithSimilarity, type TestApp } from './test-app';
 
 /**
@@ -8,7 +7,7 @@ import { MODEL_ID, startTestApp, vectorWithSimilarity, type TestApp } from './te
  */
 describe('skill-gap endpoints', () => {
   let testApp: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: ReturnType<TestApp['http']>;
   let resume: Resume;
   let pendingResume: Resume;
   let failedResume: Resume;
@@ -17,13 +16,13 @@ describe('skill-gap endpoints', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    http = request(testApp.app.getHttpServer());
+    http = testApp.http();
     const jobRepository = testApp.app.get(JobRepository);
     const resumeRepository = testApp.app.get(ResumeRepository);
     const vectors = testApp.app.get(VectorStore);
 
     const addJob = async (key: string, title: string, requiredSkills: string[], niceToHaveSkills: string[], vector?: { similarity: number; axis: number; model?: string }) => {
-      const job = await jobRepository.create({
+      const job = await jobRepository.create(testApp.apiKey.tenantId, {
         title,
         company: 'Acme',
         description: `${title} at Acme`,
@@ -49,7 +48,7 @@ describe('skill-gap endpoints', () => {
     await addJob('noSkills', 'Vague Job', [], []);
 
     const addResume = async (key: string, skills: string[]) =>
-      resumeRepository.create({ text: `Resume ${key}: ${skills.join(', ')}`, skills, profile: {}, contentHash: `resume-${key}` });
+      resumeRepository.create(testApp.apiKey.tenantId, { text: `Resume ${key}: ${skills.join(', ')}`, skills, profile: {}, contentHash: `resume-${key}` });
     resume = await addResume('main', ['Django', 'Docker', 'PostgreSQL']);
     expect(await vectors.writeEmbedding('resume', resume.id, vectorWithSimilarity(1, 1), MODEL_ID, 'resume-main')).toBe(true);
     pendingResume = await addResume('pending', ['Python']);
