@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessControlModule, serviceFoundationImports } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from './config';
 import { EmbedderRpcClient } from './embedder/embedder-rpc.client';
-import { QueryEmbeddingCache } from './embedder/query-embedding.cache';
+import { QueryCacheRedis, QueryEmbeddingCache } from './embedder/query-embedding.cache';
 import { QueryEmbeddingService } from './embedder/query-embedding.service';
 import { HealthController } from './health/health.controller';
 import { JobsController } from './jobs/jobs.controller';
@@ -34,6 +34,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         EmbedderRpcClient,
         MatcherMetrics,
+        QueryCacheRedis,
         QueryEmbeddingCache,
         QueryEmbeddingService,
         EmbeddingQueueProducer,
