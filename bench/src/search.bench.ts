@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
-import { DEFAULT_MODEL_ID, encodeFloat32, queryEmbeddingCacheKey } from '@jobmatch/contracts';
+import { DEFAULT_MODEL_ID, encodeFloat32, queryEmbeddingCacheKey, DEFAULT_TENANT_ID } from '@jobmatch/contracts';
 import { createPgPool, VectorStore } from '@jobmatch/db';
 import { databaseUrl, ensureDatabase, seedDataset, storedIds, type DatasetSpec, type SeedReport } from './lib/search-database';
 import { realModelDataset, syntheticDataset, type BenchDataset, type DatasetName } from './lib/search-datasets';
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
 
     // The database part of a recommendation, in-process: what HTTP and scoring add on top.
     const directRecommend = await closedLoop(
-      (i) => store.nearestWithRows('job', { entity: 'resume', id: resumeIds[i % resumeIds.length]! }, 'candidate', { modelId: DEFAULT_MODEL_ID, limit: 30, efSearch: chosen.efSearch }),
+      (i) => store.nearestWithRows('job', { entity: 'resume', id: resumeIds[i % resumeIds.length]! }, 'candidate', { tenantId: DEFAULT_TENANT_ID, modelId: DEFAULT_MODEL_ID, limit: 30, efSearch: chosen.efSearch }),
       args.connections,
       8,
     );

@@ -92,7 +92,7 @@ export class ResumesService {
   async export(tenantId: string, id: string): Promise<ResumeExportDto> {
     const resume = await this.resumes.findById(tenantId, id);
     if (!resume) throw new NotFoundApiException('Resume', id);
-    const embedding = await this.vectors.readEmbedding('resume', id, tenantId);
+    const embedding = await this.vectors.readEmbedding('resume', id, undefined, tenantId);
     return {
       resume: toResumeDto(resume, { withText: 'full' }),
       embedding: embedding
