@@ -136,8 +136,8 @@ describe('applyMigrations (real Postgres)', () => {
     );
     const registry = await new ModelRegistry(pool).list();
     expect(registry.map(({ modelId, dimension, state }) => ({ modelId, dimension, state }))).toEqual([
-      { tenantId: DEFAULT_TENANT_ID, modelId: minilm, dimension: 384, state: 'active' },
-      { tenantId: DEFAULT_TENANT_ID, modelId: 'old/model', dimension: 384, state: 'retired' },
+      { modelId: minilm, dimension: 384, state: 'active' },
+      { modelId: 'old/model', dimension: 384, state: 'retired' },
     ]);
     const { rows: migrated } = await pool.query(
       `SELECT j.id, m.model_id, e.source_hash = j.content_hash AS current, vector_dims(e.embedding) AS dims, j.embedding_status

@@ -56,7 +56,7 @@ describe('ModelRegistry (real Postgres)', () => {
   it('switches to a model of another dimension without mixing vectors, then drops the old one', async () => {
     // 1. Register: building, with its own HNSW indexes (CONCURRENTLY); registering again is a no-op.
     const registered = await registry.register(NEXT, 768);
-    expect(registered).toMatchObject({ tenantId: DEFAULT_TENANT_ID, modelId: NEXT, dimension: 768, state: 'building', droppedAt: null });
+    expect(registered).toMatchObject({ modelId: NEXT, dimension: 768, state: 'building', droppedAt: null });
     expect(await registry.register(NEXT, 768)).toEqual(registered);
     await expect(registry.register(NEXT, 384)).rejects.toMatchObject({ code: 'DIMENSION_MISMATCH' });
     const nextKey = (await store.findModel(NEXT))!.key;
@@ -79,7 +79,7 @@ describe('ModelRegistry (real Postgres)', () => {
     await store.writeEmbedding('job', jobs[2]!, unit(768, 600), NEXT, 'h2');
     await store.writeEmbedding('resume', resume, unit(768, 500), NEXT, 'r');
     const active = await registry.activate(NEXT);
-    expect(active).toMatchObject({ tenantId: DEFAULT_TENANT_ID, modelId: NEXT, state: 'active', complete: true });
+    expect(active).toMatchObject({ modelId: NEXT, state: 'active', complete: true });
     expect(active.activatedAt).toBeInstanceOf(Date);
     expect(await registry.activeModelId()).toBe(NEXT);
     expect((await registry.find(OLD))!).toMatchObject({ state: 'retired', droppedAt: null });
@@ -99,7 +99,7 @@ describe('ModelRegistry (real Postgres)', () => {
     await expect(registry.drop(NEXT)).rejects.toMatchObject({ code: 'MODEL_ACTIVE' });
     const oldKey = (await store.findModel(OLD))!.key;
     const dropped = await registry.drop(OLD);
-    expect(dropped).toEqual({ tenantId: DEFAULT_TENANT_ID, modelId: OLD, deleted: { job: 3, resume: 1 } });
+    expect(dropped).toEqual({ modelId: OLD, deleted: { job: 3, resume: 1 } });
     expect(await indexNames()).not.toContain(modelIndexName('job', { key: oldKey }));
     expect((await registry.find(OLD))!).toMatchObject({ state: 'retired', droppedAt: expect.any(Date) });
     expect(await store.nearest('job', unit(384, 10), { tenantId: DEFAULT_TENANT_ID, modelId: OLD, limit: 10 })).toEqual([]);

@@ -55,7 +55,7 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     for (let i = 0; i < DIM; i++) vector[i] = Math.fround(Math.sin(i + 1) / 7);
 
     expect(await store.writeEmbedding('job', id, vector, MODEL, 'hash-1')).toBe(true);
-    const stored = await store.readEmbedding('job', id, TENANT);
+    const stored = await store.readEmbedding('job', id);
 
     expect(stored?.modelId).toBe(MODEL);
     expect(stored!.vector).toHaveLength(DIM);
@@ -73,7 +73,7 @@ describe('VectorStore (real Postgres + pgvector)', () => {
   it('does not overwrite a row whose content changed since the job was queued', async () => {
     const id = await insertJob({ contentHash: 'new-hash' });
     expect(await store.writeEmbedding('job', id, unitVector(0), MODEL, 'old-hash')).toBe(false);
-    expect(await store.readEmbedding('job', id, TENANT)).toBeNull();
+    expect(await store.readEmbedding('job', id)).toBeNull();
   });
 
   it('refuses zero vectors and vectors of the wrong dimension', async () => {
@@ -274,7 +274,7 @@ describe('VectorStore (real Postgres + pgvector)', () => {
       );
       expect(plain.rowCount).toBeLessThan(50);
       const singleStore = new VectorStore(single);
-      const results = await singleStore.nearest('job', unitVector(100), { modelId: model, limit: 50, efSearch: 10 });
+      const results = await singleStore.nearest('job', unitVector(100), { tenantId: TENANT, modelId: model, limit: 50, efSearch: 10 });
       expect(results).toHaveLength(50);
       const settings = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS iterative`);
       expect(settings.rows[0]).toEqual({ ef: '40', iterative: 'off' });
