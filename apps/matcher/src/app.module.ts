@@ -17,6 +17,7 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { RecommendationsService } from './recommendations/recommendations.service';
 import { DocumentTextExtractor } from './resumes/parsing/document-text.extractor';
 import { ResumesController } from './resumes/resumes.controller';
+import { ResumeRetentionSweeper } from './resumes/resume-retention.sweeper';
 import { ResumesService } from './resumes/resumes.service';
 import { ResumeUploadInterceptor } from './resumes/upload.interceptor';
 import { SearchController } from './search/search.controller';
@@ -45,6 +46,7 @@ export class AppModule {
         ResumeUploadInterceptor,
         JobsService,
         ResumesService,
+        ResumeRetentionSweeper,
         SearchService,
         RecommendationsService,
         MatchingService,
