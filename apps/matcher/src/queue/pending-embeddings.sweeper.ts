@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { APP_CONFIG, type AppConfig } from '../config';
 import { EmbeddingQueueProducer } from './embedding-queue.producer';
 import { PendingEmbeddingsRepository } from '@jobmatch/db';
+import { PeriodicTask } from '../common/periodic-task';
 
 const SWEEP_INTERVAL_MS = 60_000;
 /** Rows younger than this were just enqueued by the write itself. */
@@ -15,9 +16,7 @@ const SWEEP_BATCH = 500;
  */
 @Injectable()
 export class PendingEmbeddingsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PendingEmbeddingsSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly task = new PeriodicTask('Sweep', new Logger(PendingEmbeddingsSweeper.name));
 
   constructor(
     private readonly pending: PendingEmbeddingsRepository,
@@ -26,28 +25,20 @@ export class PendingEmbeddingsSweeper implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.sweep().catch((error: unknown) => this.logger.warn(`Sweep failed: ${(error as Error).message}`)),
-      SWEEP_INTERVAL_MS,
-    );
-    this.timer.unref();
+    this.task.start(SWEEP_INTERVAL_MS, () => this.sweep());
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.task.stop();
   }
 
   /** Re-enqueues stale PENDING rows; returns how many were sent to the queue. */
-  async sweep(graceMs = SWEEP_GRACE_MS): Promise<number> {
-    if (this.running) return 0;
-    this.running = true;
-    try {
+  sweep(graceMs = SWEEP_GRACE_MS): Promise<number> {
+    return this.task.exclusive(0, async () => {
       const rows = await this.pending.findStale(new Date(Date.now() - graceMs), SWEEP_BATCH);
       if (rows.length === 0) return 0;
       await this.queue.enqueue(rows.map((row) => ({ ...row, modelId: this.config.MODEL_ID })));
       return rows.length;
-    } finally {
-      this.running = false;
-    }
+    });
   }
 }

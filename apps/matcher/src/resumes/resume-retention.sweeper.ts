@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ResumeRepository } from '@jobmatch/db';
 import { NotFoundApiException } from '@jobmatch/nest-common';
+import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { ResumesService } from './resumes.service';
 
@@ -17,8 +18,7 @@ const DAY_MS = 24 * 60 * 60_000;
 @Injectable()
 export class ResumeRetentionSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ResumeRetentionSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly task = new PeriodicTask('Retention sweep', this.logger);
 
   constructor(
     private readonly resumes: ResumeRepository,
@@ -27,24 +27,19 @@ export class ResumeRetentionSweeper implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.RESUME_RETENTION_DAYS) return;
-    const run = () => void this.sweep().catch((error: unknown) => this.logger.warn(`Retention sweep failed: ${(error as Error).message}`));
-    setTimeout(run, 5_000).unref();
-    this.timer = setInterval(run, RETENTION_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    if (this.config.RESUME_RETENTION_DAYS) this.task.start(RETENTION_SWEEP_INTERVAL_MS, () => this.sweep(), 5_000);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.task.stop();
   }
 
   /** Deletes every resume past the retention period (in batches); returns how many it deleted. */
   async sweep(now = new Date()): Promise<number> {
     const days = this.config.RESUME_RETENTION_DAYS;
-    if (!days || this.running) return 0;
-    this.running = true;
-    let deleted = 0;
-    try {
+    if (!days) return 0;
+    return this.task.exclusive(0, async () => {
+      let deleted = 0;
       const cutoff = new Date(now.getTime() - days * DAY_MS);
       for (;;) {
         const expired = await this.resumes.findCreatedBefore(cutoff, RETENTION_BATCH);
@@ -60,8 +55,6 @@ export class ResumeRetentionSweeper implements OnApplicationBootstrap, OnApplica
       }
       if (deleted > 0) this.logger.log(`Deleted ${deleted} resume(s) older than ${days} days (RESUME_RETENTION_DAYS)`);
       return deleted;
-    } finally {
-      this.running = false;
-    }
+    });
   }
 }
