@@ -7,6 +7,8 @@ import { MODEL_ID, startTestApp, vectorWithSimilarity, type TestApp } from './te
  * The skill-gap API's keys and tenants: 401 without a key, the scopes of each route, and a
  * stored resume or job of another tenant answering 404 (its nearest jobs never cross tenants).
  */
+jest.setTimeout(60_000);
+
 describe('skill-gap access control and tenants', () => {
   let testApp: TestApp;
   const rows: Record<'a' | 'b', { resume: string; job: string; token: string }> = {} as never;

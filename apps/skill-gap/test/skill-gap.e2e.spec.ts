@@ -5,6 +5,9 @@ import { MODEL_ID, startTestApp, vectorWithSimilarity, type TestApp } from './te
  * Every skill-gap endpoint against the real Postgres: jobs and resumes are stored through the
  * real repositories and given hand-made vectors, so the nearest-job order is known exactly.
  */
+// Start-up (template clone, the app, its key, rows and vectors) can exceed Jest's 5 s on a busy machine.
+jest.setTimeout(30_000);
+
 describe('skill-gap endpoints', () => {
   let testApp: TestApp;
   let http: ReturnType<TestApp['http']>;
