@@ -22,13 +22,35 @@ while [ $# -gt 0 ]; do
 done
 if [ -z "$ONET_FOLDER" ] && [ -d ../shared/data/onet-29.2 ]; then ONET_FOLDER=../shared/data/onet-29.2; fi
 
-if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
-  # The embedder RPC's shared secret: generated once into .env (read by docker compose), never a default.
-  if [ -z "${EMBEDDER_RPC_SECRET:-}" ] && ! grep -qs '^EMBEDDER_RPC_SECRET=' .env; then
-    echo "EMBEDDER_RPC_SECRET=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')" >> .env
+# The first admin API key of this stack: created once, its token kept in .env (mode 600) as
+# JOBMATCH_API_KEY and printed; further keys: `pnpm cli keys create` (README, "Security").
+# $@: how to run the CLI.
+bootstrap_api_key() {
+  if grep -qs '^JOBMATCH_API_KEY=' .env; then
+    echo "API key: JOBMATCH_API_KEY in .env (send Authorization: Bearer \$JOBMATCH_API_KEY)"
+    return 0
   fi
+  local token
+  token="$("$@" keys create --tenant default --name "dev stack admin (scripts/up.sh)" --scopes admin --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')"
+  touch .env && chmod 600 .env
+  echo "JOBMATCH_API_KEY=$token" >> .env
+  echo "Created the first admin API key (tenant default), kept in .env as JOBMATCH_API_KEY:"
+  echo "  $token"
+  echo "  curl -H \"Authorization: Bearer \$JOBMATCH_API_KEY\" http://127.0.0.1:${MATCHER_PORT:-3000}/api/v1/jobs"
+}
+
+if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  # Secrets of the compose stack: generated once into .env (read by docker compose), never a default.
+  touch .env && chmod 600 .env
+  for secret in EMBEDDER_RPC_SECRET POSTGRES_PASSWORD REDIS_PASSWORD METRICS_TOKEN; do
+    if [ -z "${!secret:-}" ] && ! grep -qs "^$secret=" .env; then
+      echo "$secret=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')" >> .env
+    fi
+  done
   [ -n "$ONET_FOLDER" ] && echo "O*NET: not imported under docker compose (run pnpm cli taxonomy import --onet $ONET_FOLDER and mount the file as ONET_DATA_FILE)"
-  exec docker compose up --build -d
+  docker compose up --build -d
+  bootstrap_api_key docker compose run --rm -T cli
+  exit 0
 fi
 
 # Node 24 LTS (installed outside the clone when the machine's node is older); turbo telemetry off.
@@ -46,6 +68,7 @@ psql "${DATABASE_URL%/*}/postgres" -Atqc "SELECT 1 FROM pg_database WHERE datnam
 
 pnpm build
 pnpm db:migrate
+bootstrap_api_key pnpm --silent cli
 if [ -n "$ONET_FOLDER" ]; then
   export ONET_DATA_FILE="${ONET_DATA_FILE:-$PWD/.data/onet/onet-data.json}"
   echo "O*NET: importing $ONET_FOLDER into $ONET_DATA_FILE (skills, occupations; attribution at GET /api/v1/skills/sources)"

@@ -13,6 +13,9 @@
  * a larger maintenance_work_mem, and writes bench/results/search-1m.json, the recall/latency chart
  * (bench/results/search-recall-latency.svg, with the 100 000-job curve of bench/results/search.json)
  * and the "One million jobs" section of BENCHMARKS.md instead of the 100 000-job results.
+ *                     [--auth-compare]   (#14: the matcher with API keys + rate limits vs AUTH_DISABLED in the
+ *                                         same run, and recall of tenant-filtered search with 2–10 tenants;
+ *                                         writes bench/results/search-auth.json, not search.json)
  *
  * 1. Two datasets, each in its own database, each 100 000 jobs and 2 000 resumes:
  *    real (jobmatch_bench_real) — generated postings and resumes embedded by the real all-MiniLM-L6-v2
@@ -32,8 +35,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
-import { DEFAULT_MODEL_ID, encodeFloat32, queryEmbeddingCacheKey } from '@jobmatch/contracts';
-import { createPgPool, VectorStore } from '@jobmatch/db';
+import { DEFAULT_MODEL_ID, DEFAULT_TENANT_ID, encodeFloat32, queryEmbeddingCacheKey } from '@jobmatch/contracts';
+import { ApiKeyRepository, createPgPool, VectorStore } from '@jobmatch/db';
 import { databaseUrl, DEFAULT_BUILD_SETTINGS, ensureDatabase, seedDataset, storedIds, type DatasetSpec, type SeedReport } from './lib/search-database';
 import { realModelDataset, syntheticDataset, type BenchDataset, type DatasetName } from './lib/search-datasets';
 import { chooseEfSearch, measureFilteredRecall, measureRecall, type FilteredRecall, type RecallPoint, type RecallReport } from './lib/search-recall';
@@ -100,6 +103,7 @@ function parseArgs(argv: string[]) {
     connections: value('connections', 8),
     rate: value('rate', TARGETS.recommendRps),
     scenarios: list('scenarios'),
+    authCompare: flags.has('--auth-compare'),
     datasets: (list('datasets') ?? (scale ? ['synthetic'] : ['real', 'synthetic'])).map((name) => {
       if (name !== 'real' && name !== 'synthetic') throw new Error(`--datasets: unknown dataset ${name} (real, synthetic)`);
       return name as DatasetName;
@@ -224,10 +228,14 @@ async function main(): Promise<void> {
     for (const dataset of datasets) runs.push(await measureDataset(args, dataset));
     const primary = runs[0]!;
     const { store, resumeIds, chosen, recall, filtered, seed } = primary;
+    if (args.authCompare) {
+      await compareAccessControl(args, primary, { loadAtStart, uptimeAtStart });
+      return;
+    }
 
     // The database part of a recommendation, in-process: what HTTP and scoring add on top.
     const directRecommend = await closedLoop(
-      (i) => store.nearestWithRows('job', { entity: 'resume', id: resumeIds[i % resumeIds.length]! }, 'candidate', { modelId: DEFAULT_MODEL_ID, limit: 30, efSearch: chosen.efSearch }),
+      (i) => store.nearestWithRows('job', { entity: 'resume', id: resumeIds[i % resumeIds.length]! }, 'candidate', { tenantId: DEFAULT_TENANT_ID, modelId: DEFAULT_MODEL_ID, limit: 30, efSearch: chosen.efSearch }),
       args.connections,
       8,
     );
@@ -332,6 +340,107 @@ async function postgresSearchSettings(pool: ReturnType<typeof createPgPool>): Pr
   return { ...Object.fromEntries(rows.map((row) => [row.name, row.setting])), pgvector: vector[0]?.extversion ?? 'missing' };
 }
 
+/** Recall@10 and latency of job search within one tenant, HNSW (iterative scan) against exact. */
+async function tenantRecall(store: VectorStore, queries: Float32Array[], efSearch: number, tenantId: string) {
+  let hits = 0;
+  let full = 0;
+  const times: number[] = [];
+  for (const query of queries) {
+    const exact = await store.nearest('job', query, { tenantId, modelId: DEFAULT_MODEL_ID, limit: 10, exact: true });
+    const startedAt = performance.now();
+    const approximate = await store.nearest('job', query, { tenantId, modelId: DEFAULT_MODEL_ID, limit: 10, efSearch });
+    times.push(performance.now() - startedAt);
+    const truth = new Set(exact.map((row) => row.id));
+    hits += approximate.filter((row) => truth.has(row.id)).length;
+    if (approximate.length === 10) full++;
+  }
+  times.sort((a, b) => a - b);
+  return { recallAt10: round(hits / (queries.length * 10), 4), fullPages: round(full / queries.length, 3), meanMs: round(times.reduce((a, b) => a + b, 0) / times.length), p95Ms: round(percentileOf(times, 95)) };
+}
+
+const percentileOf = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+
+/**
+ * --auth-compare (#14): what API keys, rate limits and tenants cost. (1) Recall and latency of
+ * tenant-filtered vector search with the jobs spread over 2, 5 and 10 tenants (the dataset's
+ * rows are moved back to the default tenant afterwards), against the same queries with every row
+ * in one tenant. (2) The matcher over HTTP at the offered rate, AUTH_DISABLED (no key, no limit)
+ * against API keys + Redis rate limits, alternating twice so drift on the shared machine shows.
+ */
+async function compareAccessControl(args: ReturnType<typeof parseArgs>, primary: DatasetRun, started: { loadAtStart: number[]; uptimeAtStart: string }): Promise<void> {
+  const queries = primary.queries.slice(0, 50);
+  const efSearch = primary.chosen.efSearch;
+  const keys = new ApiKeyRepository(primary.pool);
+  const tenantRuns: Array<{ tenants: number; tenant: string; shareOfJobs: number; recallAt10: number; fullPages: number; meanMs: number; p95Ms: number }> = [];
+  log(`[tenants] one tenant (every row passes the filter), ef_search ${efSearch}, ${queries.length} queries…`);
+  const single = await tenantRecall(primary.store, queries, efSearch, DEFAULT_TENANT_ID);
+  tenantRuns.push({ tenants: 1, tenant: 'default', shareOfJobs: 1, ...single });
+  log(`  recall@10 ${single.recallAt10}, full pages ${single.fullPages}, mean ${single.meanMs} ms, p95 ${single.p95Ms} ms`);
+  try {
+    for (const count of [2, 5, 10]) {
+      const ids = [DEFAULT_TENANT_ID];
+      for (let i = 2; i <= count; i++) ids.push((await keys.ensureTenant(`bench-tenant-${i}`)).id);
+      // Rows spread evenly by a hash of their id; ANALYZE so the planner sees the new spread.
+      await primary.pool.query(`UPDATE jobs SET tenant_id = ($1::uuid[])[1 + abs(hashtext(id::text)) % $2] WHERE tenant_id <> ($1::uuid[])[1 + abs(hashtext(id::text)) % $2]`, [ids, count]);
+      await primary.pool.query('ANALYZE jobs');
+      for (const [index, tenantId] of [[0, ids[0]!], [count - 1, ids[count - 1]!]] as const) {
+        const { rows } = await primary.pool.query<{ share: number }>('SELECT avg((tenant_id = $1)::int)::float8 AS share FROM jobs', [tenantId]);
+        const measured = await tenantRecall(primary.store, queries, efSearch, tenantId);
+        tenantRuns.push({ tenants: count, tenant: index === 0 ? 'default' : `bench-tenant-${count}`, shareOfJobs: round(rows[0]!.share, 3), ...measured });
+        log(`[tenants] ${count} tenants, ${index === 0 ? 'default' : `bench-tenant-${count}`} (${(rows[0]!.share * 100).toFixed(1)} % of jobs): recall@10 ${measured.recallAt10}, full pages ${measured.fullPages}, mean ${measured.meanMs} ms, p95 ${measured.p95Ms} ms`);
+      }
+    }
+  } finally {
+    await primary.pool.query(`UPDATE jobs SET tenant_id = $1 WHERE tenant_id <> $1`, [DEFAULT_TENANT_ID]);
+    await primary.pool.query(`DELETE FROM tenants WHERE name LIKE 'bench-tenant-%'`);
+    await primary.pool.query('ANALYZE jobs');
+  }
+
+  const scenarioArgs = { ...args, scenarios: args.scenarios ?? ['recommend-at-rate', 'search-cached-at-rate'] };
+  const http: Array<{ round: number; access: AccessMode; loads: LoadResult[]; peakRssMb: number }> = [];
+  if (args.http) {
+    for (const round of [1, 2]) {
+      for (const access of ['auth-disabled', 'keys'] as const) {
+        log(`[http] round ${round}: ${access}`);
+        const result = await loadMatcher(round === 1 && access === 'auth-disabled' ? scenarioArgs : { ...scenarioArgs, build: false }, primary.url, efSearch, primary.resumeIds, primary.queries, access);
+        http.push({ round, access, loads: result.loads.map(mapRound), peakRssMb: round2(result.peakRssMb) });
+      }
+    }
+  }
+  const p95 = (access: AccessMode, scenario: string) => http.filter((run) => run.access === access).map((run) => run.loads.find((load) => load.name === scenario)?.p95Ms ?? NaN);
+  const summary = Object.fromEntries(
+    scenarioArgs.scenarios.map((scenario) => {
+      const off = p95('auth-disabled', scenario);
+      const on = p95('keys', scenario);
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+      return [scenario, { p95MsAuthDisabled: off, p95MsKeys: on, ratioOfMeans: round2(on.reduce((a, b) => a + b, 0) / off.reduce((a, b) => a + b, 0)), ratioOfLowerMedians: round2(median(on) / median(off)) }];
+    }),
+  );
+  const results = {
+    what: 'cost of API keys + rate limits (HTTP, same run, alternating) and of tenant filters (recall and latency of tenant-filtered HNSW search)',
+    dataset: { name: primary.dataset.name, jobs: args.jobs, resumes: args.resumes },
+    efSearch,
+    tenantFilteredSearch: tenantRuns,
+    http: { offeredRate: args.rate, durationSeconds: args.durationSeconds, runs: http, p95: summary },
+    conditions: {
+      timestamp: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+      loadAverageAtStart: started.loadAtStart.map((value) => round2(value)),
+      loadAverageAtEnd: os.loadavg().map((value) => round2(value)),
+      uptimeAtStart: started.uptimeAtStart,
+      uptimeAtEnd: uptime(),
+      note: 'shared 2-core machine: the load generator, Postgres, Redis and the matcher share the cores with six other engineers\' work',
+    },
+  };
+  const file = path.join(REPO_ROOT, 'bench/results/search-auth.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.table(tenantRuns);
+  console.log(JSON.stringify(summary, null, 2));
+  log(`wrote ${file}`);
+}
+
+const round2 = (value: number) => round(value, 2);
+
 /** Postgres's buffer cache: whether the HNSW index fits in it decides how much CPU a search costs. */
 async function postgresSharedBuffersMb(pool: ReturnType<typeof createPgPool>): Promise<number> {
   const { rows } = await pool.query<{ mb: number }>(`SELECT (setting::bigint * 8 / 1024)::int AS mb FROM pg_settings WHERE name = 'shared_buffers'`);
@@ -370,14 +479,22 @@ function extraMatcherEnv(): Record<string, string> {
   );
 }
 
+/**
+ * How the matcher is started: `keys` (the default, as deployed: every request carries an API key,
+ * looked up and rate-limited) or `auth-disabled` (AUTH_DISABLED=true, limits off: the baseline of
+ * --auth-compare). The tenant filter is in every statement either way.
+ */
+type AccessMode = 'keys' | 'auth-disabled';
+
 async function loadMatcher(
   args: ReturnType<typeof parseArgs>,
   url: string,
   efSearch: number,
   resumeIds: string[],
   queries: Float32Array[],
+  access: AccessMode = 'keys',
 ): Promise<{ loads: LoadResult[]; peakRssMb: number; startRssMb: number; rssSamples: number }> {
-  if (args.build || !existsSync(MATCHER_MAIN)) {
+  if ((args.build || !existsSync(MATCHER_MAIN)) && access === 'keys') {
     log('building the matcher and its libraries (turbo, cached when unchanged)…');
     try {
       execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@jobmatch/matcher...', '--output-logs=errors-only'], {
@@ -399,6 +516,18 @@ async function loadMatcher(
   queries.forEach((vector, i) => writes.set(queryEmbeddingCacheKey(redisPrefix, DEFAULT_MODEL_ID, queryTexts[i]!), encodeFloat32(vector), 'EX', 3600));
   await writes.exec();
 
+  // The bench's key: admin, default tenant (where the dataset lives), a limit far above the load.
+  const headers: Record<string, string> = {};
+  if (access === 'keys') {
+    const keyPool = createPgPool({ url, poolSize: 1 });
+    try {
+      const { token } = await new ApiKeyRepository(keyPool).create({ tenant: 'default', name: `bench:search ${process.pid}`, scopes: ['admin'], rateLimitPerMinute: 10_000_000 });
+      headers.authorization = `Bearer ${token}`;
+    } finally {
+      await keyPool.end();
+    }
+  }
+
   const loads: LoadResult[] = [];
   let matcher: NodeProcess | null = null;
   let sampler: RssSampler | null = null;
@@ -418,7 +547,8 @@ async function loadMatcher(
       env: {
         ...start.env,
         PATH: process.env.PATH,
-        NODE_ENV: 'production',
+        // --auth-compare runs both modes under one NODE_ENV (AUTH_DISABLED is refused in production).
+        NODE_ENV: args.authCompare ? 'benchmark' : 'production',
         LOG_LEVEL: 'warn',
         PORT: String(port),
         DATABASE_URL: url,
@@ -427,6 +557,7 @@ async function loadMatcher(
         EMBEDDER_HOST: '127.0.0.1',
         EMBEDDER_RPC_PORT: String(embedderRpcPort),
         HNSW_EF_SEARCH: String(efSearch),
+        ...(access === 'auth-disabled' ? { AUTH_DISABLED: 'true', RATE_LIMIT_PER_MINUTE: '0' } : {}),
         ...extraMatcherEnv(),
       },
     });
@@ -437,12 +568,12 @@ async function loadMatcher(
     const recommend = (i: number) => ({ path: `/api/v1/resumes/${resumeIds[i % resumeIds.length]}/recommendations?limit=10` });
     const search = (i: number) => ({ path: '/api/v1/search', body: JSON.stringify({ query: queryTexts[i % queryTexts.length], target: 'jobs', limit: 10 }) });
 
-    const probe = await fetch(`${base}${recommend(0).path}`);
+    const probe = await fetch(`${base}${recommend(0).path}`, { headers });
     if (!probe.ok) throw new Error(`recommendations probe answered ${probe.status}: ${await probe.text()}`);
-    const searchProbe = await fetch(`${base}/api/v1/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: search(0).body });
+    const searchProbe = await fetch(`${base}/api/v1/search`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: search(0).body });
     if (!searchProbe.ok) throw new Error(`search probe answered ${searchProbe.status}: ${await searchProbe.text()}`);
 
-    const common = { url: base, connections: args.connections };
+    const common = { url: base, connections: args.connections, headers };
     log('warm-up (5 s each, not recorded)…');
     await runLoad({ ...common, name: 'warm-up', durationSeconds: 5, next: recommend });
     await runLoad({ ...common, name: 'warm-up', durationSeconds: 5, method: 'POST', next: search });
@@ -463,7 +594,7 @@ async function loadMatcher(
       const postgresBefore = readProcessGroupCpu('postgres');
       const machineBefore = readMachineCpuMs();
       const result = scenario.rate
-        ? await runOpenLoopInChild({ name: scenario.name, method: scenario.method, url: base, rate: scenario.rate, durationSeconds: args.durationSeconds, requests: Array.from({ length: 2000 }, (_, i) => scenario.next(i)) })
+        ? await runOpenLoopInChild({ name: scenario.name, method: scenario.method, url: base, rate: scenario.rate, durationSeconds: args.durationSeconds, headers, requests: Array.from({ length: 2000 }, (_, i) => scenario.next(i)) })
         : await runLoad({ ...common, ...scenario, durationSeconds: args.durationSeconds });
       const cpuAfter = readCpuMs(matcher.pid);
       if (cpuBefore !== null && cpuAfter !== null && result.requests > 0) result.serverCpuMsPerRequest = (cpuAfter - cpuBefore) / result.requests;

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { sha256Hex } from '@jobmatch/contracts';
+import { DEFAULT_TENANT_ID, sha256Hex } from '@jobmatch/contracts';
 import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ResumeRepository, VectorStore } from '@jobmatch/db';
 import { getSkillTaxonomy, type SkillCategory } from '@jobmatch/skills';
 import { freePort, startNodeProcess } from '@jobmatch/testing';
@@ -124,7 +124,7 @@ async function seed(url: string): Promise<Seeded> {
       const requirements = `Requirements: ${requiredSkills.join(', ')}. Nice to have: ${niceToHaveSkills.join(', ')}.`;
       if (jobTexts.length < 50) jobTexts.push(`${description}\n${requirements}`);
       const contentHash = sha256Hex(`${description}\n${requirements}\n${random.next()}`);
-      const job = await jobs.create({
+      const job = await jobs.create(DEFAULT_TENANT_ID, {
         title: `${topic.category} specialist`,
         company: `Company ${Math.floor(random.next() * 500)}`,
         description,
@@ -145,7 +145,7 @@ async function seed(url: string): Promise<Seeded> {
       const text = `Experienced professional. Skills: ${skills.join(', ')}. I enjoy learning new tools.`;
       if (resumeTexts.length < 50) resumeTexts.push(text);
       const contentHash = sha256Hex(`${text}\n${random.next()}`);
-      const resume = await resumes.create({ text, skills, profile: {}, contentHash });
+      const resume = await resumes.create(DEFAULT_TENANT_ID, { text, skills, profile: {}, contentHash });
       await vectors.writeEmbedding('resume', resume.id, noisyVector(random, topic.centre, 0.08), MODEL_ID, contentHash);
       resumeIds.push(resume.id);
     });

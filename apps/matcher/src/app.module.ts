@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { serviceFoundationImports } from '@jobmatch/nest-common';
+import { AccessControlModule, serviceFoundationImports } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from './config';
 import { EmbedderRpcClient } from './embedder/embedder-rpc.client';
-import { QueryEmbeddingCache } from './embedder/query-embedding.cache';
+import { QueryCacheRedis, QueryEmbeddingCache } from './embedder/query-embedding.cache';
 import { QueryEmbeddingService } from './embedder/query-embedding.service';
 import { HealthController } from './health/health.controller';
 import { JobsController } from './jobs/jobs.controller';
@@ -17,6 +17,7 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { RecommendationsService } from './recommendations/recommendations.service';
 import { DocumentTextExtractor } from './resumes/parsing/document-text.extractor';
 import { ResumesController } from './resumes/resumes.controller';
+import { ResumeRetentionSweeper } from './resumes/resume-retention.sweeper';
 import { ResumesService } from './resumes/resumes.service';
 import { ResumeUploadInterceptor } from './resumes/upload.interceptor';
 import { SearchController } from './search/search.controller';
@@ -28,12 +29,13 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: serviceFoundationImports(config),
+      imports: [...serviceFoundationImports(config), AccessControlModule.forRoot(config)],
       controllers: [HealthController, JobsController, ResumesController, SearchController, RecommendationsController, MatchingController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         EmbedderRpcClient,
         MatcherMetrics,
+        QueryCacheRedis,
         QueryEmbeddingCache,
         QueryEmbeddingService,
         EmbeddingQueueProducer,
@@ -44,6 +46,7 @@ export class AppModule {
         ResumeUploadInterceptor,
         JobsService,
         ResumesService,
+        ResumeRetentionSweeper,
         SearchService,
         RecommendationsService,
         MatchingService,

@@ -1,6 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp } from '@jobmatch/nest-common';
+import { createHttpApp, docsEnabled } from '@jobmatch/nest-common';
 import { useOnetDataFile } from '@jobmatch/skills';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
@@ -17,6 +17,8 @@ export async function createMatcherApp(config: AppConfig): Promise<NestFastifyAp
     title: 'Matcher API',
     description: 'Jobs, resumes, semantic search, recommendations and explained match scores',
     corsOrigins: config.CORS_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
+    docs: docsEnabled(config),
   });
   // Multipart bodies stay unread until ResumeUploadInterceptor reads the upload (with its limits).
   await app.register(fastifyMultipart);

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp } from '@jobmatch/nest-common';
+import { createHttpApp, docsEnabled } from '@jobmatch/nest-common';
 import { useOnetDataFile } from '@jobmatch/skills';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
@@ -16,5 +16,7 @@ export function createSkillGapApp(config: AppConfig): Promise<NestFastifyApplica
     title: 'Skill-gap API',
     description: 'Skill extraction, skill lookup and skill gaps ranked by what target jobs need',
     corsOrigins: config.CORS_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
+    docs: docsEnabled(config),
   });
 }

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { serviceFoundationImports } from '@jobmatch/nest-common';
+import { AccessControlModule, serviceFoundationImports } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { SkillGapController } from './skill-gap/skill-gap.controller';
@@ -13,8 +13,8 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      // No Redis: this API reads stored rows and vectors only (no queue, no cache).
-      imports: serviceFoundationImports(config),
+      // Redis for the rate limits only: this API reads stored rows and vectors (no queue, no cache).
+      imports: [...serviceFoundationImports(config), AccessControlModule.forRoot(config)],
       controllers: [HealthController, SkillsController, SkillGapController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

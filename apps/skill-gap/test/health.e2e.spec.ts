@@ -48,7 +48,11 @@ describe('health endpoints', () => {
       expect(ready.body).toMatchObject({ statusCode: 503, code: 'NOT_READY', message: 'Not ready: postgres unavailable', details: { postgres: { status: 'down' } } });
       expect(ready.headers['retry-after']).toBe('5');
       await request(app.getHttpServer()).get('/health').expect(200);
-      const api = await request(app.getHttpServer()).get('/api/v1/resumes/11111111-1111-4111-8111-111111111111/skill-gap').expect(503);
+      // A well-formed key: looking it up needs the database, which is down.
+      const api = await request(app.getHttpServer())
+        .get('/api/v1/resumes/11111111-1111-4111-8111-111111111111/skill-gap')
+        .set('Authorization', `Bearer jm_${'x'.repeat(43)}`)
+        .expect(503);
       expect(api.headers['retry-after']).toBe('5');
       expect(api.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', details: { dependency: 'postgres' } });
     } finally {

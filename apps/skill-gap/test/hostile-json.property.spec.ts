@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import request from 'supertest';
 import { expectSafeAnswer, hostileBody, hostileJson, hostileString, propertyTest } from '@jobmatch/testing';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -11,7 +10,7 @@ import { startTestApp, type TestApp } from './test-app';
  */
 describe('skill-gap JSON endpoints under hostile input (property-based)', () => {
   let testApp: TestApp;
-  const http = () => request(testApp.app.getHttpServer());
+  const http = () => testApp.http();
 
   beforeAll(async () => {
     testApp = await startTestApp();

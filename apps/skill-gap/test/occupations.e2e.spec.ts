@@ -1,7 +1,6 @@
 import { JobRepository, ResumeRepository, VectorStore, type Job } from '@jobmatch/db';
 import { DEMAND_PRIOR_POSTINGS } from '@jobmatch/skills';
 import { onetSuite, testOnetDataFile } from '@jobmatch/testing';
-import request from 'supertest';
 import { MODEL_ID, startTestApp, vectorWithSimilarity, type TestApp } from './test-app';
 
 // O*NET imported by the test itself from ../shared/data/onet-29.2 (fails in CI when missing).
@@ -10,18 +9,18 @@ const suite = onetSuite('skill-gap with O*NET imported', onetDataFile !== null);
 
 (suite.run ? describe : describe.skip)(suite.title, () => {
   let testApp: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: ReturnType<TestApp['http']>;
   let jobRepository: JobRepository;
 
   beforeAll(async () => {
     testApp = await startTestApp({ ONET_DATA_FILE: onetDataFile! });
-    http = request(testApp.app.getHttpServer());
+    http = testApp.http();
     jobRepository = testApp.app.get(JobRepository);
   }, 120_000);
   afterAll(() => testApp?.close());
 
   const storeJob = (title: string, requiredSkills: string[], occupationCode: string | null): Promise<Job> =>
-    jobRepository.create({
+    jobRepository.create(testApp.apiKey.tenantId, {
       title,
       company: 'Acme',
       description: title,
@@ -118,7 +117,7 @@ const suite = onetSuite('skill-gap with O*NET imported', onetDataFile !== null);
     const vectors = testApp.app.get(VectorStore);
     const resume = await testApp.app
       .get(ResumeRepository)
-      .create({ text: 'Python.', skills: ['Python'], profile: {}, contentHash: 'resume-gap' });
+      .create(testApp.apiKey.tenantId, { text: 'Python.', skills: ['Python'], profile: {}, contentHash: 'resume-gap' });
     expect(await vectors.writeEmbedding('resume', resume.id, vectorWithSimilarity(1, 1), MODEL_ID, 'resume-gap')).toBe(
       true,
     );

@@ -1,14 +1,16 @@
 import { JobRepository, ModelRegistry, ResumeRepository, VectorStore, type Job, type Resume } from '@jobmatch/db';
-import request from 'supertest';
 import { MODEL_ID, startTestApp, vectorWithSimilarity, type TestApp } from './test-app';
 
 /**
  * Every skill-gap endpoint against the real Postgres: jobs and resumes are stored through the
  * real repositories and given hand-made vectors, so the nearest-job order is known exactly.
  */
+// Start-up (template clone, the app, its key, rows and vectors) can exceed Jest's 5 s on a busy machine.
+jest.setTimeout(30_000);
+
 describe('skill-gap endpoints', () => {
   let testApp: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: ReturnType<TestApp['http']>;
   let resume: Resume;
   let pendingResume: Resume;
   let failedResume: Resume;
@@ -17,7 +19,7 @@ describe('skill-gap endpoints', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    http = request(testApp.app.getHttpServer());
+    http = testApp.http();
     const jobRepository = testApp.app.get(JobRepository);
     const resumeRepository = testApp.app.get(ResumeRepository);
     const vectors = testApp.app.get(VectorStore);
@@ -25,7 +27,7 @@ describe('skill-gap endpoints', () => {
     await testApp.app.get(ModelRegistry).register('other/model', 384);
 
     const addJob = async (key: string, title: string, requiredSkills: string[], niceToHaveSkills: string[], vector?: { similarity: number; axis: number; model?: string }) => {
-      const job = await jobRepository.create({
+      const job = await jobRepository.create(testApp.apiKey.tenantId, {
         title,
         company: 'Acme',
         description: `${title} at Acme`,
@@ -51,7 +53,7 @@ describe('skill-gap endpoints', () => {
     await addJob('noSkills', 'Vague Job', [], []);
 
     const addResume = async (key: string, skills: string[]) =>
-      resumeRepository.create({ text: `Resume ${key}: ${skills.join(', ')}`, skills, profile: {}, contentHash: `resume-${key}` });
+      resumeRepository.create(testApp.apiKey.tenantId, { text: `Resume ${key}: ${skills.join(', ')}`, skills, profile: {}, contentHash: `resume-${key}` });
     resume = await addResume('main', ['Django', 'Docker', 'PostgreSQL']);
     expect(await vectors.writeEmbedding('resume', resume.id, vectorWithSimilarity(1, 1), MODEL_ID, 'resume-main')).toBe(true);
     pendingResume = await addResume('pending', ['Python']);

@@ -7,6 +7,7 @@ import { buildSkillGraph, type ExtractedSkill } from '@jobmatch/skills';
 import type { SkillsEngine } from '../src/skills/skills-engine';
 import { SkillGapService } from '../src/skill-gap/skill-gap.service';
 
+const TENANT = '7d1f8a52-2f4e-4c6b-9a3e-5f0c1b2d3e4f';
 const RESUME_ID = '11111111-1111-4111-8111-111111111111';
 const JOB_ID = '22222222-2222-4222-8222-222222222222';
 const MODEL_ID = 'sentence-transformers/all-MiniLM-L6-v2';
@@ -45,8 +46,9 @@ function setup() {
     ]),
     extract: jest.fn(),
   };
-  const jobs = { findById: profiles.findJob };
-  const resumes = { findById: profiles.findResume };
+  // The repositories take the tenant first; the profiles answer by id.
+  const jobs = { findById: (_tenantId: string, id: string) => profiles.findJob(id) };
+  const resumes = { findById: (_tenantId: string, id: string) => profiles.findResume(id) };
   const service = new SkillGapService(
     jobs as unknown as JobRepository,
     resumes as unknown as ResumeRepository,
@@ -69,7 +71,7 @@ describe('SkillGapService.compare', () => {
     const { service, profiles } = setup();
     profiles.findResume.mockResolvedValue(resumeRow());
     profiles.findJob.mockResolvedValue(jobRow(JOB_ID));
-    const result = await service.compare({ id: RESUME_ID }, { id: JOB_ID });
+    const result = await service.compare(TENANT, { id: RESUME_ID }, { id: JOB_ID });
     expect(result.resume).toEqual({ source: 'id', id: RESUME_ID, skills: ['Python', 'Docker'] });
     expect(result.job).toMatchObject({ source: 'id', id: JOB_ID, requiredSkills: ['Python', 'Kubernetes'], niceToHaveSkills: ['Terraform'] });
     expect(result.matched).toEqual([{ name: 'Python', requirement: 'required', via: null }]);
@@ -84,7 +86,7 @@ describe('SkillGapService.compare', () => {
     engine.extract.mockImplementation((text: string) =>
       text.startsWith('resume') ? [extracted('Docker')] : [extracted('Kubernetes'), extracted('Terraform', 'nice-to-have')],
     );
-    const result = await service.compare({ text: 'resume text' }, { text: 'job text' });
+    const result = await service.compare(TENANT, { text: 'resume text' }, { text: 'job text' });
     expect(profiles.findResume).not.toHaveBeenCalled();
     expect(profiles.findJob).not.toHaveBeenCalled();
     expect(result.job).toEqual({ source: 'text', id: null, title: null, requiredSkills: ['Kubernetes'], niceToHaveSkills: ['Terraform'] });
@@ -95,10 +97,10 @@ describe('SkillGapService.compare', () => {
     const { service, profiles } = setup();
     profiles.findResume.mockResolvedValue(null);
     profiles.findJob.mockResolvedValue(jobRow(JOB_ID));
-    expect((await apiError(service.compare({ id: RESUME_ID }, { id: JOB_ID }))).getStatus()).toBe(404);
+    expect((await apiError(service.compare(TENANT, { id: RESUME_ID }, { id: JOB_ID }))).getStatus()).toBe(404);
     profiles.findResume.mockResolvedValue(resumeRow());
     profiles.findJob.mockResolvedValue(null);
-    const error = await apiError(service.compare({ id: RESUME_ID }, { id: JOB_ID }));
+    const error = await apiError(service.compare(TENANT, { id: RESUME_ID }, { id: JOB_ID }));
     expect(error.getStatus()).toBe(404);
     expect(error.details).toEqual({ entity: 'Job', id: JOB_ID });
   });
@@ -106,7 +108,7 @@ describe('SkillGapService.compare', () => {
   it('answers 422 NO_JOB_SKILLS when the job has no skills to compare against', async () => {
     const { service, engine } = setup();
     engine.extract.mockReturnValue([]);
-    const error = await apiError(service.compare({ text: 'anything' }, { text: 'We are a friendly team.' }));
+    const error = await apiError(service.compare(TENANT, { text: 'anything' }, { text: 'We are a friendly team.' }));
     expect(error.getStatus()).toBe(422);
     expect(error.code).toBe('NO_JOB_SKILLS');
   });
@@ -124,8 +126,8 @@ describe('SkillGapService.forRecommendedJobs', () => {
         { ...jobRow(b, { requiredSkills: ['Go'], niceToHaveSkills: [] }), distance: 0.4, similarity: 0.6 },
       ],
     });
-    const result = await service.forRecommendedJobs(RESUME_ID, 3);
-    expect(vectors.nearestWithRows).toHaveBeenCalledWith('job', { entity: 'resume', id: RESUME_ID }, 'candidate', { modelId: MODEL_ID, limit: 3, efSearch: 64 });
+    const result = await service.forRecommendedJobs(TENANT, RESUME_ID, 3);
+    expect(vectors.nearestWithRows).toHaveBeenCalledWith('job', { entity: 'resume', id: RESUME_ID }, 'candidate', { tenantId: TENANT, modelId: MODEL_ID, limit: 3, efSearch: 64 });
     expect(profiles.findResume).not.toHaveBeenCalled();
     expect(result.jobs.map((job) => [job.id, job.matchScore])).toEqual([[a, 0.9], [b, 0.6]]);
     expect(result.jobsConsidered).toBe(2);
@@ -136,7 +138,7 @@ describe('SkillGapService.forRecommendedJobs', () => {
   it('answers 404 for an unknown resume', async () => {
     const { service, vectors } = setup();
     vectors.nearestWithRows.mockResolvedValue({ source: null, candidates: null });
-    expect((await apiError(service.forRecommendedJobs(RESUME_ID))).getStatus()).toBe(404);
+    expect((await apiError(service.forRecommendedJobs(TENANT, RESUME_ID))).getStatus()).toBe(404);
   });
 
   it.each(['PENDING', 'FAILED'] as const)('answers 409 with the embedding status while it is %s', async (status) => {
@@ -144,7 +146,7 @@ describe('SkillGapService.forRecommendedJobs', () => {
     // A row re-queued after an edit keeps its old vector: the status, not the vector, decides.
     const stillHasOldVector = [{ ...jobRow('aaaaaaaa-0000-4000-8000-000000000000'), distance: 0.1, similarity: 0.9 }];
     vectors.nearestWithRows.mockResolvedValue({ source: resumeRow({ embeddingStatus: status, embeddingError: status === 'FAILED' ? 'boom' : null }), candidates: stillHasOldVector });
-    const error = await apiError(service.forRecommendedJobs(RESUME_ID));
+    const error = await apiError(service.forRecommendedJobs(TENANT, RESUME_ID));
     expect(error.getStatus()).toBe(409);
     expect(error.code).toBe('EMBEDDING_NOT_READY');
     expect(error.details).toMatchObject({ embeddingStatus: status, id: RESUME_ID });
@@ -153,7 +155,7 @@ describe('SkillGapService.forRecommendedJobs', () => {
   it('answers 409 when the stored vector belongs to another model', async () => {
     const { service, vectors } = setup();
     vectors.nearestWithRows.mockResolvedValue({ source: resumeRow({ embeddingModel: 'other/model' }), candidates: null });
-    const error = await apiError(service.forRecommendedJobs(RESUME_ID));
+    const error = await apiError(service.forRecommendedJobs(TENANT, RESUME_ID));
     expect(error.getStatus()).toBe(409);
     expect(error.message).toContain('other/model');
   });

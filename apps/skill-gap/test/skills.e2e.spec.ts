@@ -1,13 +1,12 @@
-import request from 'supertest';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('skills endpoints', () => {
   let testApp: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: ReturnType<TestApp['http']>;
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    http = request(testApp.app.getHttpServer());
+    http = testApp.http();
   });
 
   afterAll(async () => {

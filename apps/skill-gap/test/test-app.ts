@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
+import { authenticatedHttp, createTestApiKey, createTestDatabase, deleteRedisKeys, TEST_REDIS_URL, uniqueRedisPrefix, type TestApiKey, type TestDatabase } from '@jobmatch/testing';
 import { STORED_VECTOR_DIMENSION } from '@jobmatch/contracts';
 import { createSkillGapApp } from '../src/app.factory';
 import { loadAppConfig } from '../src/config';
@@ -9,18 +9,25 @@ export const MODEL_ID = 'sentence-transformers/all-MiniLM-L6-v2';
 export interface TestApp {
   app: NestFastifyApplication;
   db: TestDatabase;
+  /** The suite's API key (admin, default tenant): what `http` sends. */
+  apiKey: TestApiKey;
+  /** supertest with the suite's API key on every request. */
+  http: () => ReturnType<typeof authenticatedHttp>;
   close(): Promise<void>;
 }
 
 /** The real app (same factory as main.ts) on a fresh cloned database; listens on no port (supertest binds one). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadAppConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '3', LOG_LEVEL: 'silent', MODEL_ID, ...env });
+  const redisPrefix = uniqueRedisPrefix('skill-gap');
+  const config = loadAppConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '3', LOG_LEVEL: 'silent', MODEL_ID, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: redisPrefix, ...env });
   let app: NestFastifyApplication;
+  let apiKey: TestApiKey;
   try {
     app = await createSkillGapApp(config);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
+    apiKey = await createTestApiKey(db.url);
   } catch (error) {
     await db.drop();
     throw error;
@@ -28,8 +35,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   return {
     app,
     db,
+    apiKey,
+    http: () => authenticatedHttp(app.getHttpServer(), apiKey.token),
     close: async () => {
       await app.close();
+      await deleteRedisKeys(redisPrefix);
       await db.drop();
     },
   };

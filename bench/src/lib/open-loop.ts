@@ -28,6 +28,8 @@ export interface OpenLoopOptions {
   maxConnections?: number;
   /** Request i is requests[i % requests.length]. */
   requests: Array<{ path: string; body?: string }>;
+  /** Sent with every request (the API key). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
         .request({
           path,
           method: options.method ?? 'GET',
-          headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
           body,
         })
         .then(async (response) => {

@@ -122,6 +122,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   /** Called for every request: path and optional JSON body (rotates over ids / queries). */
   next: (index: number) => { path: string; body?: string };
+  /** Sent with every request (the API key). */
+  headers?: Record<string, string>;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -133,7 +135,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     duration: options.durationSeconds,
     overallRate: options.overallRate,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
     method: options.method ?? 'GET',
     requests: [
       {

@@ -1,3 +1,4 @@
+import { DEFAULT_TENANT_ID } from '@jobmatch/contracts';
 import type { VectorStore, JobFilters } from '@jobmatch/db';
 import { twoNnIntrinsicDimension } from './search-vectors';
 
@@ -64,7 +65,7 @@ export async function measureRecall(
   let tenthCosine = 0;
   const twoNn: Array<{ r1: number; r2: number }> = [];
   for (const [i, query] of queries.entries()) {
-    const { value, ms } = await timed(() => store.nearest('job', query, { modelId, limit: k, exact: true }));
+    const { value, ms } = await timed(() => store.nearest('job', query, { tenantId: DEFAULT_TENANT_ID, modelId, limit: k, exact: true }));
     exactTimes.push(ms);
     truth.push(value.map((row) => row.id));
     nearestCosine += 1 - value[0]!.distance;
@@ -79,7 +80,7 @@ export async function measureRecall(
     let hits = 0;
     const times: number[] = [];
     for (const [i, query] of queries.entries()) {
-      const { value, ms } = await timed(() => store.nearest('job', query, { modelId, limit: k, efSearch }));
+      const { value, ms } = await timed(() => store.nearest('job', query, { tenantId: DEFAULT_TENANT_ID, modelId, limit: k, efSearch }));
       times.push(ms);
       hits += overlap(truth[i]!, value.map((row) => row.id));
     }
@@ -107,20 +108,21 @@ export async function measureRecall(
   };
 }
 
-/** Recall of a filtered query (pgvector iterative scan) against the exact filtered answer. */
+/** Recall of a filtered query (pgvector iterative scan) against the exact filtered answer, within one tenant. */
 export async function measureFilteredRecall(
   store: VectorStore,
   modelId: string,
   queries: Float32Array[],
   filter: JobFilters,
   efSearch: number,
+  tenantId: string = DEFAULT_TENANT_ID,
 ): Promise<FilteredRecall> {
   const k = 10;
   let hits = 0;
   let full = 0;
   for (const query of queries) {
-    const exact = await store.nearest('job', query, { modelId, limit: k, exact: true, filters: filter });
-    const approx = await store.nearest('job', query, { modelId, limit: k, efSearch, filters: filter });
+    const exact = await store.nearest('job', query, { tenantId, modelId, limit: k, exact: true, filters: filter });
+    const approx = await store.nearest('job', query, { tenantId, modelId, limit: k, efSearch, filters: filter });
     hits += overlap(exact.map((row) => row.id), approx.map((row) => row.id));
     if (approx.length === k) full++;
   }

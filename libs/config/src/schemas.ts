@@ -52,7 +52,7 @@ export const ENV = {
       'comma-separated PostgreSQL streaming replicas for searches and recommendations (DATABASE_POOL_SIZE connections each); writes and read-after-write reads stay on DATABASE_URL, and a replica that fails or lags sends its reads to the primary (docs/scaling.md); empty: everything on the primary',
     ),
   DATABASE_READ_MAX_LAG_MS: positiveInt(5_000).describe('replicas whose replay is further behind the primary than this (measured every second from WAL positions) take no reads until they catch up'),
-  REDIS_URL: redisUrl.describe('Redis for BullMQ and the query-embedding cache (use `noeviction`)'),
+  REDIS_URL: redisUrl.describe('Redis for BullMQ, the rate limits and (without CACHE_REDIS_URL) the query-embedding cache (use `noeviction`)'),
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
@@ -138,6 +138,49 @@ export const ENV = {
     .optional()
     .describe('the O*NET data file written by `pnpm cli taxonomy import --onet <folder>`: skills and occupations at labour-market scale on top of the curated taxonomy; unset: curated taxonomy only'),
 
+  AUTH_DISABLED: bool(false).describe(
+    'local development only: no API key is asked for and every request acts as the `default` tenant with every scope (a warning at start-up); refused when NODE_ENV is `production`',
+  ),
+  API_KEY_CACHE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10)
+    .describe('how long a replica remembers a looked-up API key (0: every request reads Postgres); a revoked key stops working within this time'),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1200)
+    .describe('requests per minute per API key (a key\'s own limit, `keys create --rate-limit`, overrides it), counted in Redis so replicas share it; 0 turns limits off; 429 with Retry-After beyond it'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[0-9a-fA-F.:/, ]+)$/, '`true`, `false`, a hop count or comma-separated proxy addresses/CIDRs')
+    .default('false')
+    .describe('Fastify `trustProxy`: `false`, `true` (trust X-Forwarded-For from anyone: only behind a gateway that sets it), a hop count, or the proxies\' addresses/CIDRs; logs and rate limits then see the client address'),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'at least 16 characters')
+    .optional()
+    .describe('when set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; when unset, /metrics is open unless NODE_ENV is `production` (then 403)'),
+  DOCS_ENABLED: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1' || value === 'yes'))
+    .describe('serve the OpenAPI UI at /docs; default: on, off when NODE_ENV is `production`'),
+  RESUME_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('when set, resumes older than this many days are deleted (row, vector, queued job, as DELETE does) by an hourly sweep of the matcher; unset: kept until deleted'),
+  CACHE_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional()
+    .describe('Redis for the query-embedding cache only: a separate instance with `maxmemory` and `allkeys-lru`, so the cache can never fill the queue\'s Redis (README, "Security"); unset: REDIS_URL, with the cache bounded by CACHE_MAX_ENTRIES'),
+  CACHE_MAX_ENTRIES: positiveInt(50_000).describe('most query embeddings cached when the cache shares REDIS_URL with the queue (≈ 1.6 KB each: 50 000 ≈ 80 MB); ignored with CACHE_REDIS_URL, whose own maxmemory bounds it'),
+
   HF_TOKEN: z.string().optional().describe('Hugging Face token for `pnpm model:fetch` (gated or private models)'),
   HF_ENDPOINT: z.string().url().default('https://huggingface.co').describe('Hugging Face hub (or mirror) that `pnpm model:fetch` downloads from'),
 } as const;
@@ -148,9 +191,10 @@ export const commonEnvSchema = z.object({
   DATABASE_URL: ENV.DATABASE_URL,
   DATABASE_POOL_SIZE: ENV.DATABASE_POOL_SIZE,
   MODEL_ID: ENV.MODEL_ID,
+  METRICS_TOKEN: ENV.METRICS_TOKEN,
 });
 
-/** The services that use Redis (BullMQ, the query-embedding cache); skill-gap has none. */
+/** Redis: BullMQ and the query-embedding cache (embedder, matcher), rate limits (both APIs). */
 export const redisEnvSchema = z.object({
   REDIS_URL: ENV.REDIS_URL,
   REDIS_KEY_PREFIX: ENV.REDIS_KEY_PREFIX,
@@ -186,16 +230,22 @@ export const embedderEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).ex
   REMOTE_EMBEDDING_TIMEOUT_MS: ENV.REMOTE_EMBEDDING_TIMEOUT_MS,
 });
 
-const httpApiEnvSchema = commonEnvSchema.extend({
+/** The HTTP APIs (matcher, skill-gap): API keys, tenants and rate limits need Redis too. */
+const httpApiEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).extend({
   DATABASE_READ_URL: ENV.DATABASE_READ_URL,
   DATABASE_READ_MAX_LAG_MS: ENV.DATABASE_READ_MAX_LAG_MS,
   CORS_ORIGINS: ENV.CORS_ORIGINS,
   HNSW_EF_SEARCH: ENV.HNSW_EF_SEARCH,
   ACTIVE_MODEL_REFRESH_MS: ENV.ACTIVE_MODEL_REFRESH_MS,
   ONET_DATA_FILE: ENV.ONET_DATA_FILE,
+  AUTH_DISABLED: ENV.AUTH_DISABLED,
+  API_KEY_CACHE_SECONDS: ENV.API_KEY_CACHE_SECONDS,
+  RATE_LIMIT_PER_MINUTE: ENV.RATE_LIMIT_PER_MINUTE,
+  TRUST_PROXY: ENV.TRUST_PROXY,
+  DOCS_ENABLED: ENV.DOCS_ENABLED,
 });
 
-export const matcherEnvSchema = httpApiEnvSchema.extend(redisEnvSchema.shape).extend(embedderRpcEnvSchema.shape).extend({
+export const matcherEnvSchema = httpApiEnvSchema.extend(embedderRpcEnvSchema.shape).extend({
   PORT: httpPort(3000),
   EMBEDDER_TIMEOUT_MS: ENV.EMBEDDER_TIMEOUT_MS,
   BREAKER_RESET_MS: ENV.BREAKER_RESET_MS,
@@ -210,6 +260,9 @@ export const matcherEnvSchema = httpApiEnvSchema.extend(redisEnvSchema.shape).ex
   MATCH_WEIGHT_SKILLS: ENV.MATCH_WEIGHT_SKILLS,
   MATCH_WEIGHT_OTHER: ENV.MATCH_WEIGHT_OTHER,
   CACHE_TTL_SECONDS: ENV.CACHE_TTL_SECONDS,
+  CACHE_REDIS_URL: ENV.CACHE_REDIS_URL,
+  CACHE_MAX_ENTRIES: ENV.CACHE_MAX_ENTRIES,
+  RESUME_RETENTION_DAYS: ENV.RESUME_RETENTION_DAYS,
 });
 
 export const skillGapEnvSchema = httpApiEnvSchema.extend({

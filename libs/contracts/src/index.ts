@@ -5,3 +5,4 @@ export * from './errors';
 export * from './hashing';
 export * from './query-cache';
 export * from './personal-data';
+export * from './access';

@@ -31,23 +31,41 @@ export interface Page {
 
 /**
  * The filters as SQL conditions on the entity's table; every value is appended to `params` and
- * bound. Company, seniority and employment type match whole values (case-insensitive); location
- * matches a substring ("Berlin" finds "Berlin, Germany"); an occupation is an exact O*NET-SOC code.
+ * bound. The tenant comes first and is not optional: every list, search and recommendation of a
+ * tenant's rows goes through here, so none can forget it (the vector searches included). Company,
+ * seniority and employment type match whole values (case-insensitive); location matches a
+ * substring ("Berlin" finds "Berlin, Germany"); an occupation is an exact O*NET-SOC code.
+ * `column` qualifies the names when the statement joins tables (e.g. `j.` + name).
  */
-export function filterConditions(entity: EmbeddableEntity, filters: JobFilters & ResumeFilters, params: unknown[]): string[] {
-  const conditions: string[] = [];
+export function filterConditions(
+  entity: EmbeddableEntity,
+  tenantId: string,
+  filters: JobFilters & ResumeFilters,
+  params: unknown[],
+  column: (name: string) => string = (name) => name,
+): string[] {
   const bind = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
+  const conditions: string[] = [tenantCondition(tenantId, params, column('tenant_id'))];
   if (entity === 'job') {
-    if (filters.company) conditions.push(`lower(company) = lower(${bind(filters.company)})`);
-    if (filters.seniority) conditions.push(`lower(seniority) = lower(${bind(filters.seniority)})`);
-    if (filters.employmentType) conditions.push(`lower(employment_type) = lower(${bind(filters.employmentType)})`);
-    if (filters.location) conditions.push(`location ILIKE ${bind(`%${escapeLike(filters.location)}%`)}`);
+    if (filters.company) conditions.push(`lower(${column('company')}) = lower(${bind(filters.company)})`);
+    if (filters.seniority) conditions.push(`lower(${column('seniority')}) = lower(${bind(filters.seniority)})`);
+    if (filters.employmentType) conditions.push(`lower(${column('employment_type')}) = lower(${bind(filters.employmentType)})`);
+    if (filters.location) conditions.push(`${column('location')} ILIKE ${bind(`%${escapeLike(filters.location)}%`)}`);
   } else if (filters.skillsAny && filters.skillsAny.length > 0) {
-    conditions.push(`skills && ${bind(filters.skillsAny)}::text[]`);
+    conditions.push(`${column('skills')} && ${bind(filters.skillsAny)}::text[]`);
   }
-  if (filters.occupation) conditions.push(`occupation_code = ${bind(filters.occupation)}`);
+  if (filters.occupation) conditions.push(`${column('occupation_code')} = ${bind(filters.occupation)}`);
   return conditions;
+}
+
+/**
+ * The tenant's rows only: `tenant_id = $n` with the id bound. Used by filterConditions and by
+ * every statement that reads or writes one row by id, so another tenant's id finds nothing (404).
+ */
+export function tenantCondition(tenantId: string, params: unknown[], column = 'tenant_id'): string {
+  params.push(tenantId);
+  return `${column} = $${params.length}::uuid`;
 }

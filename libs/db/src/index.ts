@@ -17,3 +17,4 @@ export * from './repositories/resume.repository';
 export * from './repositories/embeddable-text.repository';
 export * from './repositories/pending-embeddings.repository';
 export * from './lexical-rank';
+export * from './repositories/api-key.repository';

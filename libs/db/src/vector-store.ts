@@ -80,6 +80,8 @@ export class UnregisteredModelError extends Error {
 }
 
 export interface NearestOptions<E extends EmbeddableEntity> {
+  /** The tenant whose rows are searched (and whose source row a stored-vector search starts from). */
+  tenantId: string;
   modelId: string;
   limit: number;
   filters?: EntityFilters<E>;
@@ -161,9 +163,9 @@ export interface SourceWithNeighbours<S extends EmbeddableEntity, E extends Embe
   candidates: NeighbourRow<E, C>[] | null;
 }
 
-/** The whole source row, and whether it has a vector for the model (key $2); fixed SQL per entity. */
+/** The tenant's ($3) whole source row, and whether it has a vector for the model (key $2); fixed SQL per entity. */
 const sourceRowSql = (entity: EmbeddableEntity, columns: string) =>
-  `SELECT ${columns}, EXISTS (SELECT 1 FROM ${VECTORS[entity].table} WHERE ${VECTORS[entity].key} = $1 AND model_key = $2) AS "hasVector" FROM ${TABLE[entity]} WHERE id = $1`;
+  `SELECT ${columns}, EXISTS (SELECT 1 FROM ${VECTORS[entity].table} WHERE ${VECTORS[entity].key} = $1 AND model_key = $2) AS "hasVector" FROM ${TABLE[entity]} WHERE id = $1 AND tenant_id = $3::uuid`;
 /** Whole rows beside the search's own id column. */
 const ROW_COLUMNS: Record<EmbeddableEntity, string> = { job: selectList(JOB_COLUMNS, ['id']), resume: selectList(RESUME_COLUMNS, ['id']) };
 const SOURCE_ROW_SQL: Record<EmbeddableEntity, string> = { job: sourceRowSql('job', SELECT_JOB), resume: sourceRowSql('resume', SELECT_RESUME) };
@@ -306,14 +308,18 @@ export class VectorStore {
     return (result.rowCount ?? 0) > 0;
   }
 
-  /** The row's stored vector of `modelId`, or of the active model when none is named. */
-  async readEmbedding(entity: EmbeddableEntity, id: string, modelId?: string): Promise<StoredEmbedding | null> {
+  /**
+   * The row's stored vector of `modelId`, or of the active model when none is named; with a
+   * tenant, only when the row is that tenant's (a resume's export).
+   */
+  async readEmbedding(entity: EmbeddableEntity, id: string, modelId?: string, tenantId?: string): Promise<StoredEmbedding | null> {
     const { table, key } = VECTORS[entity];
     const { rows } = await this.pool.query<{ embedding: string; model_id: string }>(
       `SELECT e.embedding::text AS embedding, m.model_id
          FROM ${table} e JOIN embedding_models m ON m.model_key = e.model_key
-        WHERE e.${key} = $1 AND (m.model_id = $2 OR ($2::text IS NULL AND m.state = 'active'))`,
-      [id, modelId ?? null],
+        WHERE e.${key} = $1 AND (m.model_id = $2 OR ($2::text IS NULL AND m.state = 'active'))
+          AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM ${TABLE[entity]} s WHERE s.id = $1 AND s.tenant_id = $3::uuid))`,
+      [id, modelId ?? null, tenantId ?? null],
     );
     const row = rows[0];
     if (!row) return null;
@@ -364,7 +370,7 @@ export class VectorStore {
       return rows as NeighbourRow<E, C>[];
     }
     // An unregistered model has no vectors: the source row is still read (404 vs 409 for callers).
-    const sourceRow: QueryConfig = { name: `jobmatch_source_${from.entity}`, text: SOURCE_ROW_SQL[from.entity], values: [from.id, model?.key ?? 0] };
+    const sourceRow: QueryConfig = { name: `jobmatch_source_${from.entity}`, text: SOURCE_ROW_SQL[from.entity], values: [from.id, model?.key ?? 0, options.tenantId] };
     let found: { hasVector: boolean; [field: string]: unknown } | undefined;
     let rows: Neighbour[] = [];
     if (model) {
@@ -385,7 +391,7 @@ export class VectorStore {
    * resume, computed by Postgres like every other similarity; null when either has no vector
    * for the model.
    */
-  async storedSimilarity(jobId: string, resumeId: string, modelId: string): Promise<number | null> {
+  async storedSimilarity(jobId: string, resumeId: string, modelId: string, tenantId: string): Promise<number | null> {
     const query: QueryConfig = {
       name: 'jobmatch_stored_similarity',
       text: `SELECT ${SIMILARITY_SQL} AS similarity FROM (
@@ -394,8 +400,10 @@ export class VectorStore {
                  JOIN resume_embeddings r ON r.model_key = j.model_key
                  JOIN embedding_models m ON m.model_key = j.model_key
                 WHERE j.job_id = $1 AND r.resume_id = $2 AND m.model_id = $3
+                  AND EXISTS (SELECT 1 FROM jobs WHERE id = $1 AND tenant_id = $4::uuid)
+                  AND EXISTS (SELECT 1 FROM resumes WHERE id = $2 AND tenant_id = $4::uuid)
              ) AS pair`,
-      values: [jobId, resumeId, modelId],
+      values: [jobId, resumeId, modelId, tenantId],
     };
     // No pair on a lagging replica may be a pair just embedded: the primary answers then.
     const { rows } = await this.reads.read(
@@ -525,12 +533,14 @@ export class VectorStore {
     fields: string | null,
   ): SearchStatement {
     const { table, key } = VECTORS[source.entity];
-    const sourceVector = `(SELECT ${vectorExpression(model)} FROM ${table} WHERE ${key} = $1 AND model_key = ${model.key})`;
+    // The source row must be the tenant's ($2): another tenant's id has no vector here.
+    const sourceVector = `(SELECT ${vectorExpression(model)} FROM ${table} WHERE ${key} = $1 AND model_key = ${model.key}
+      AND EXISTS (SELECT 1 FROM ${TABLE[source.entity]} s WHERE s.id = $1 AND s.tenant_id = $2::uuid))`;
     const excludeIds = source.entity === entity ? [...(options.excludeIds ?? []), source.id] : options.excludeIds;
     // Object.assign onto a fresh object rather than `{ ...options, excludeIds }`: on Node 20's V8 a
     // spread that adds a key gives each result its own hidden class in the old generation.
     const searchOptions: NearestOptions<E> = Object.assign({}, options, { excludeIds });
-    return searchStatement(entity, model, sourceVector, [source.id], searchOptions, fields, `${sourceVector} IS NOT NULL`);
+    return searchStatement(entity, model, sourceVector, [source.id, options.tenantId], searchOptions, fields, `${sourceVector} IS NOT NULL`);
   }
 
   /**
@@ -597,7 +607,7 @@ function searchStatement<E extends EmbeddableEntity>(
   model: ModelRef,
   /** SQL for the query vector: a bound parameter, or the sub-select of a stored vector (fixed SQL). */
   queryVector: string,
-  /** Parameters already bound by queryVector ($1). */
+  /** Parameters already bound by queryVector ($1, and the tenant $2 for a stored source). */
   params: unknown[],
   options: NearestOptions<E>,
   /** Extra select list from NEIGHBOUR_COLUMNS (fixed SQL), or null for ids and distances only. */
@@ -608,7 +618,8 @@ function searchStatement<E extends EmbeddableEntity>(
   const { table, key } = VECTORS[entity];
   let where = `model_key = ${model.key}`;
   if (gate) where += ` AND ${gate}`;
-  for (const condition of filterConditions(entity, (options.filters ?? {}) as JobFilters & ResumeFilters, params)) where += ` AND ${condition}`;
+  // The tenant's rows only (filterConditions puts it first): the join's entity columns, unqualified.
+  for (const condition of filterConditions(entity, options.tenantId, (options.filters ?? {}) as JobFilters & ResumeFilters, params)) where += ` AND ${condition}`;
   if (options.excludeIds && options.excludeIds.length > 0) {
     params.push(options.excludeIds);
     where += ` AND id <> ALL($${params.length}::uuid[])`;

@@ -1,3 +1,4 @@
+import { DEFAULT_TENANT_ID } from '@jobmatch/contracts';
 import { createEmptyTestDatabase, type TestDatabase } from '@jobmatch/testing';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -154,7 +155,7 @@ describe('applyMigrations (real Postgres)', () => {
     // Searches read the migrated vectors through the new index (the stale one is still searched).
     const store = new VectorStore(pool);
     const query = Float32Array.from({ length: 384 }, (_, i) => (i === 1 ? 0.6 : i === 2 ? 0.8 : 0));
-    const found = await store.nearest('job', query, { modelId: minilm, limit: 5 });
+    const found = await store.nearest('job', query, { tenantId: DEFAULT_TENANT_ID, modelId: minilm, limit: 5 });
     expect(found.map((row) => row.id)).toEqual([rows[0]!.id, rows[1]!.id, rows[2]!.id]);
     expect(found[0]!.similarity).toBeCloseTo(1, 3);
     expect((await store.readEmbedding('resume', resume))!.modelId).toBe(minilm);

@@ -1,3 +1,4 @@
+import { DEFAULT_TENANT_ID } from '@jobmatch/contracts';
 import { createTestDatabase, type TestDatabase, unitVector } from '@jobmatch/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -64,7 +65,7 @@ describe('ModelRegistry (real Postgres)', () => {
     await expect(registry.activate(NEXT)).rejects.toThrow(ModelRegistryError);
     await expect(registry.activate(NEXT)).rejects.toMatchObject({ code: 'COVERAGE_INCOMPLETE', message: expect.stringContaining('jobs 2/3, resumes 0/1') });
     // Meanwhile the searched model is the old one, and its searches see only its own vectors.
-    expect((await store.nearest('job', unitVector(10, 0, 384), { modelId: OLD, limit: 10 })).map((row) => row.id).sort()).toEqual([...jobs].sort());
+    expect((await store.nearest('job', unitVector(10, 0, 384), { tenantId: DEFAULT_TENANT_ID, modelId: OLD, limit: 10 })).map((row) => row.id).sort()).toEqual([...jobs].sort());
     // The rows report the active model's state, untouched by the build.
     for (const state of (await rowStates()).values()) expect(state).toMatchObject({ embedding_status: 'READY', embedding_model: OLD });
 
@@ -78,7 +79,7 @@ describe('ModelRegistry (real Postgres)', () => {
     expect((await registry.find(OLD))!).toMatchObject({ state: 'retired', droppedAt: null });
     for (const state of (await rowStates()).values()) expect(state).toMatchObject({ embedding_status: 'READY', embedding_model: NEXT });
     // A search from the resume's stored vector now walks the 768-d vectors only.
-    const recommended = await store.nearestWithRows('job', { entity: 'resume', id: resume }, 'candidate', { modelId: NEXT, limit: 3 });
+    const recommended = await store.nearestWithRows('job', { entity: 'resume', id: resume }, 'candidate', { tenantId: DEFAULT_TENANT_ID, modelId: NEXT, limit: 3 });
     expect(recommended.candidates!.map((row) => row.id)).toEqual([jobs[0], jobs[1], jobs[2]]);
     expect(recommended.candidates![0]!.similarity).toBeCloseTo(1, 3);
     // New writes of the now-active model set the row state; the retired model's are kept but not reported.
@@ -95,7 +96,7 @@ describe('ModelRegistry (real Postgres)', () => {
     expect(dropped).toEqual({ modelId: OLD, deleted: { job: 3, resume: 1 } });
     expect(await indexNames()).not.toContain(modelIndexName('job', { key: oldKey }));
     expect((await registry.find(OLD))!).toMatchObject({ state: 'retired', droppedAt: expect.any(Date) });
-    expect(await store.nearest('job', unitVector(10, 0, 384), { modelId: OLD, limit: 10 })).toEqual([]);
+    expect(await store.nearest('job', unitVector(10, 0, 384), { tenantId: DEFAULT_TENANT_ID, modelId: OLD, limit: 10 })).toEqual([]);
     await expect(registry.activate(OLD)).rejects.toMatchObject({ code: 'MODEL_DROPPED' });
     const { rows } = await pool.query(`SELECT count(*)::int AS count FROM job_embeddings WHERE model_key = $1`, [oldKey]);
     expect(rows[0].count).toBe(0);

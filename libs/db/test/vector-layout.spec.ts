@@ -1,3 +1,4 @@
+import { DEFAULT_TENANT_ID } from '@jobmatch/contracts';
 import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
 import { randomUUID } from 'node:crypto';
 import { Client, escapeLiteral, type Pool, type QueryConfig } from 'pg';
@@ -102,27 +103,27 @@ describe('vectors keyed by model (real Postgres + pgvector)', () => {
   it('searches one model at a time: results are exact for each model, a query of the other dimension is refused', async () => {
     for (const [model, dimension] of [[SMALL, 384], [LARGE, 768]] as const) {
       const query = randomUnitVector(dimension, 5);
-      const approximate = await store.nearest('job', query, { modelId: model, limit: 10, efSearch: 200 });
-      const exact = await store.nearest('job', query, { modelId: model, limit: 10, exact: true });
+      const approximate = await store.nearest('job', query, { tenantId: DEFAULT_TENANT_ID, modelId: model, limit: 10, efSearch: 200 });
+      const exact = await store.nearest('job', query, { tenantId: DEFAULT_TENANT_ID, modelId: model, limit: 10, exact: true });
       expect(approximate.map((row) => row.id)).toEqual(exact.map((row) => row.id));
       // The distances are those of this model's vectors (seeded: job i has seed i + 1).
       const nearestId = exact[0]!.id;
       const stored = await store.readEmbedding('job', nearestId, model);
       expect(stored!.vector).toHaveLength(dimension);
     }
-    await expect(store.nearest('job', randomUnitVector(768, 5), { modelId: SMALL, limit: 10 })).rejects.toThrow(/384-dimensional/);
-    await expect(store.nearestWithRows('job', { vector: randomUnitVector(384, 5) }, 'row', { modelId: LARGE, limit: 10 })).rejects.toThrow(/768-dimensional/);
-    expect(await store.nearest('job', randomUnitVector(384, 5), { modelId: 'not/registered', limit: 10 })).toEqual([]);
+    await expect(store.nearest('job', randomUnitVector(768, 5), { tenantId: DEFAULT_TENANT_ID, modelId: SMALL, limit: 10 })).rejects.toThrow(/384-dimensional/);
+    await expect(store.nearestWithRows('job', { vector: randomUnitVector(384, 5) }, 'row', { tenantId: DEFAULT_TENANT_ID, modelId: LARGE, limit: 10 })).rejects.toThrow(/768-dimensional/);
+    expect(await store.nearest('job', randomUnitVector(384, 5), { tenantId: DEFAULT_TENANT_ID, modelId: 'not/registered', limit: 10 })).toEqual([]);
   });
 
   it('a stored-vector search uses the source row\'s vector of the searched model only', async () => {
     const source = resumeIds[3]!;
     for (const [model, dimension] of [[SMALL, 384], [LARGE, 768]] as const) {
-      const { candidates } = await store.nearestWithRows('job', { entity: 'resume', id: source }, 'candidate', { modelId: model, limit: 5 });
+      const { candidates } = await store.nearestWithRows('job', { entity: 'resume', id: source }, 'candidate', { tenantId: DEFAULT_TENANT_ID, modelId: model, limit: 5 });
       const own = await store.readEmbedding('resume', source, model);
       expect(own!.vector).toHaveLength(dimension);
       // The same HNSW walk from the same vector sent as a query: the same neighbours.
-      const byQuery = await store.nearest('job', own!.vector, { modelId: model, limit: 5 });
+      const byQuery = await store.nearest('job', own!.vector, { tenantId: DEFAULT_TENANT_ID, modelId: model, limit: 5 });
       expect(candidates!.map((row) => row.id)).toEqual(byQuery.map((row) => row.id));
     }
   });
@@ -173,7 +174,7 @@ describe('vectors keyed by model (real Postgres + pgvector)', () => {
       { model: LARGE, dimension: 768, options: { filters: { company: 'Company 3' } } },
     ];
     for (const { model, dimension, options } of cases) {
-      const nearestOptions = { modelId: model, limit: 10, efSearch: 40, ...options };
+      const nearestOptions = { tenantId: DEFAULT_TENANT_ID, modelId: model, limit: 10, efSearch: 40, ...options };
       const plan = await explainPlan(nearestOptions, (single) => single.nearestWithRows('job', { vector: randomUnitVector(dimension, 9) }, 'row', nearestOptions));
       expect(plan).toContain(`Index Scan using ${model === SMALL ? smallIndex : largeIndex}`);
     }
@@ -181,7 +182,7 @@ describe('vectors keyed by model (real Postgres + pgvector)', () => {
     // with its pattern unknown to a generic plan Postgres assumes 0.5 % selectivity, and on a table
     // this small it then prefers reading every row and sorting (as it would have before the
     // vectors moved: the same plan was available on the old single table).
-    const fromResume = { modelId: LARGE, limit: 10, efSearch: 40, filters: { company: 'Company 1' } };
+    const fromResume = { tenantId: DEFAULT_TENANT_ID, modelId: LARGE, limit: 10, efSearch: 40, filters: { company: 'Company 1' } };
     const plan = await explainPlan(fromResume, (single) => single.nearestWithRows('job', { entity: 'resume', id: resumeIds[0]! }, 'candidate', fromResume));
     expect(plan).toContain(`Index Scan using ${largeIndex}`);
   });
@@ -189,7 +190,7 @@ describe('vectors keyed by model (real Postgres + pgvector)', () => {
   it('keeps full pages under a 10 % filter (iterative scan), the same rows as exact search', async () => {
     for (const [model, dimension] of [[SMALL, 384], [LARGE, 768]] as const) {
       // ef_search 10 < limit 30: only iterative scanning can fill the page under the filter.
-      const options = { modelId: model, limit: 30, efSearch: 10, filters: { company: 'company 7' } };
+      const options = { tenantId: DEFAULT_TENANT_ID, modelId: model, limit: 30, efSearch: 10, filters: { company: 'company 7' } };
       const query = randomUnitVector(dimension, 77);
       const rows = await store.nearestWithRows('job', { vector: query }, 'row', options);
       expect(rows).toHaveLength(30);
@@ -198,7 +199,7 @@ describe('vectors keyed by model (real Postgres + pgvector)', () => {
       const overlap = rows.filter((row) => exact.some((hit) => hit.id === row.id)).length;
       expect(overlap / 30).toBeGreaterThanOrEqual(0.9);
     }
-    const python = await store.nearestWithRows('resume', { entity: 'job', id: jobIds[0]! }, 'candidate', { modelId: LARGE, limit: 10, efSearch: 5, filters: { skillsAny: ['Python'] } });
+    const python = await store.nearestWithRows('resume', { entity: 'job', id: jobIds[0]! }, 'candidate', { tenantId: DEFAULT_TENANT_ID, modelId: LARGE, limit: 10, efSearch: 5, filters: { skillsAny: ['Python'] } });
     expect(python.candidates).toHaveLength(10);
     for (const row of python.candidates!) expect(row.skills).toEqual(['Python']);
   });

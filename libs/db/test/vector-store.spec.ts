@@ -1,3 +1,4 @@
+import { DEFAULT_TENANT_ID } from '@jobmatch/contracts';
 import { createTestDatabase, unitVector, type TestDatabase } from '@jobmatch/testing';
 import { randomUUID } from 'node:crypto';
 import type { Client, Pool } from 'pg';
@@ -5,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { createPgPool, JobRepository, ModelRegistry, ResumeRepository, UnregisteredModelError, VectorStore, toSimilarity } from '../src';
 
 const MODEL = 'test-model';
+const TENANT = DEFAULT_TENANT_ID;
 const DIM = 384;
 
 describe('VectorStore (real Postgres + pgvector)', () => {
@@ -83,19 +85,19 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     await store.writeEmbedding('job', otherModel, unitVector(10), 'another-model', 'hash-1');
 
     const query = unitVector(10);
-    const results = await store.nearest('job', query, { modelId: MODEL, limit: 3 });
+    const results = await store.nearest('job', query, { tenantId: TENANT, modelId: MODEL, limit: 3 });
     expect(results.map((r) => r.id)).toEqual([near, middle, far]);
     expect(results[0]!.similarity).toBeGreaterThan(results[1]!.similarity);
     // halfvec: components carry ≈ 3 significant decimal digits.
     expect(results[0]!.similarity).toBeCloseTo(1 / Math.hypot(1, 0.1), 3);
 
-    const exact = await store.nearest('job', query, { modelId: MODEL, limit: 3, exact: true });
+    const exact = await store.nearest('job', query, { tenantId: TENANT, modelId: MODEL, limit: 3, exact: true });
     expect(exact.map((r) => r.id)).toEqual([near, middle, far]);
 
-    const inParis = await store.nearest('job', query, { modelId: MODEL, limit: 3, filters: { location: 'paris' } });
+    const inParis = await store.nearest('job', query, { tenantId: TENANT, modelId: MODEL, limit: 3, filters: { location: 'paris' } });
     expect(inParis.map((r) => r.id)).toEqual([middle]);
 
-    const fromStored = (await store.nearestWithRows('job', { entity: 'job', id: near }, 'candidate', { modelId: MODEL, limit: 2 })).candidates;
+    const fromStored = (await store.nearestWithRows('job', { entity: 'job', id: near }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 2 })).candidates;
     expect(fromStored?.map((r) => r.id)).toEqual([middle, far]);
   });
 
@@ -107,10 +109,10 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     await store.writeEmbedding('job', opposed, unitVector(axis, 0.2).map((x) => -x), MODEL, 'hash-1');
 
     for (const exact of [false, true]) {
-      const results = await store.nearest('job', unitVector(axis), { modelId: MODEL, limit: 100, exact, filters: { company: 'Tilted' } });
+      const results = await store.nearest('job', unitVector(axis), { tenantId: TENANT, modelId: MODEL, limit: 100, exact, filters: { company: 'Tilted' } });
       expect(results).toHaveLength(tilts.length);
       for (const row of results) expect(row.similarity).toBe(toSimilarity(row.distance));
-      const [againstOpposed] = await store.nearest('job', unitVector(axis, 0.2), { modelId: MODEL, limit: 1, exact, filters: { company: 'Opposed' } });
+      const [againstOpposed] = await store.nearest('job', unitVector(axis, 0.2), { tenantId: TENANT, modelId: MODEL, limit: 1, exact, filters: { company: 'Opposed' } });
       expect(againstOpposed!.distance).toBeGreaterThan(1.9);
       expect(againstOpposed!.similarity).toBe(0);
     }
@@ -131,31 +133,31 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     await store.writeEmbedding('job', withRequirements, unitVector(40, 0.1), MODEL, 'hash-1');
     await store.writeEmbedding('job', descriptionOnly, unitVector(40, 0.3), MODEL, 'hash-1');
 
-    const { source, candidates: jobs } = await store.nearestWithRows('job', { entity: 'resume', id: resume }, 'candidate', { modelId: MODEL, limit: 2 });
-    expect(source).toEqual(await new ResumeRepository(pool).findById(resume));
+    const { source, candidates: jobs } = await store.nearestWithRows('job', { entity: 'resume', id: resume }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 2 });
+    expect(source).toEqual(await new ResumeRepository(pool).findById(TENANT, resume));
     expect(jobs).toEqual([
       expect.objectContaining({ id: withRequirements, title: 'Engineer', company: 'Reqs', location: 'Berlin', seniority: 'senior', employmentType: null, skills: ['Python'], requiredSkills: ['Python'], niceToHaveSkills: [], requirementText: 'Python and Django' }),
       expect.objectContaining({ id: descriptionOnly, company: 'Prose', requirementText: 'Builds things' }),
     ]);
     expect(jobs![0]!.similarity).toBeCloseTo(1 / Math.hypot(1, 0.1), 3);
     // `nearest` reads ids and distances only (the recall measurements' ground truth).
-    const plain = await store.nearest('job', unitVector(40), { modelId: MODEL, limit: 2 });
+    const plain = await store.nearest('job', unitVector(40), { tenantId: TENANT, modelId: MODEL, limit: 2 });
     expect(plain.map((row) => row.id)).toEqual([withRequirements, descriptionOnly]);
     expect(Object.keys(plain[0]!).sort()).toEqual(['distance', 'id', 'similarity']);
 
     // Whole rows (search): exactly the repository's row, with the distance and similarity.
-    const rows = await store.nearestWithRows('job', { vector: unitVector(40) }, 'row', { modelId: MODEL, limit: 2 });
+    const rows = await store.nearestWithRows('job', { vector: unitVector(40) }, 'row', { tenantId: TENANT, modelId: MODEL, limit: 2 });
     const jobRepository = new JobRepository(pool);
     expect(rows).toEqual([
-      { ...(await jobRepository.findById(withRequirements)), distance: rows[0]!.distance, similarity: rows[0]!.similarity },
-      { ...(await jobRepository.findById(descriptionOnly)), distance: rows[1]!.distance, similarity: rows[1]!.similarity },
+      { ...(await jobRepository.findById(TENANT, withRequirements)), distance: rows[0]!.distance, similarity: rows[0]!.similarity },
+      { ...(await jobRepository.findById(TENANT, descriptionOnly)), distance: rows[1]!.distance, similarity: rows[1]!.similarity },
     ]);
     expect(rows[0]!.similarity).toBe(toSimilarity(rows[0]!.distance));
 
-    const forJob = await store.nearestWithRows('resume', { entity: 'job', id: withRequirements }, 'candidate', { modelId: MODEL, limit: 1 });
-    expect(forJob.source).toEqual(await new JobRepository(pool).findById(withRequirements));
+    const forJob = await store.nearestWithRows('resume', { entity: 'job', id: withRequirements }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 1 });
+    expect(forJob.source).toEqual(await new JobRepository(pool).findById(TENANT, withRequirements));
     expect(forJob.candidates).toEqual([expect.objectContaining({ id: resume, fileName: 'cv.pdf', text: 'Python developer', skills: ['Python'], profile: { location: 'Berlin' } })]);
-    expect(await store.nearestWithRows('job', { entity: 'resume', id: randomUUID() }, 'candidate', { modelId: MODEL, limit: 2 })).toEqual({ source: null, candidates: null });
+    expect(await store.nearestWithRows('job', { entity: 'resume', id: randomUUID() }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 2 })).toEqual({ source: null, candidates: null });
   });
 
   it('tells a source without a vector (null) from a search that matched nothing ([])', async () => {
@@ -165,21 +167,21 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     await store.writeEmbedding('job', source, unitVector(20), MODEL, 'hash-1');
     await store.writeEmbedding('job', otherModel, unitVector(20), 'another-model', 'hash-1');
 
-    expect((await store.nearestWithRows('job', { entity: 'job', id: unembedded }, 'candidate', { modelId: MODEL, limit: 5 })).candidates).toBeNull();
+    expect((await store.nearestWithRows('job', { entity: 'job', id: unembedded }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 5 })).candidates).toBeNull();
     // The same distinction when the source row is read with its candidates.
-    const pending = await store.nearestWithRows('job', { entity: 'job', id: unembedded }, 'candidate', { modelId: MODEL, limit: 5 });
+    const pending = await store.nearestWithRows('job', { entity: 'job', id: unembedded }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 5 });
     expect(pending).toEqual({ source: expect.objectContaining({ id: unembedded, embeddingStatus: 'PENDING' }), candidates: null });
-    const stale = await store.nearestWithRows('job', { entity: 'job', id: otherModel }, 'candidate', { modelId: MODEL, limit: 5 });
+    const stale = await store.nearestWithRows('job', { entity: 'job', id: otherModel }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 5 });
     expect(stale.candidates).toBeNull();
     expect(stale.source).not.toHaveProperty('hasVector');
-    const nothingMatched = await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } });
+    const nothingMatched = await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } });
     expect(nothingMatched).toEqual({ source: expect.objectContaining({ id: source, embeddingStatus: 'READY' }), candidates: [] });
-    expect((await store.nearestWithRows('job', { entity: 'job', id: otherModel }, 'candidate', { modelId: MODEL, limit: 5 })).candidates).toBeNull();
-    expect((await store.nearestWithRows('job', { entity: 'job', id: randomUUID() }, 'candidate', { modelId: MODEL, limit: 5 })).candidates).toBeNull();
-    const none = (await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } })).candidates;
+    expect((await store.nearestWithRows('job', { entity: 'job', id: otherModel }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 5 })).candidates).toBeNull();
+    expect((await store.nearestWithRows('job', { entity: 'job', id: randomUUID() }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 5 })).candidates).toBeNull();
+    const none = (await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 5, filters: { company: 'No Such Company' } })).candidates;
     expect(none).toEqual([]);
-    const exact = (await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 50, exact: true })).candidates;
-    const approximate = (await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 50, efSearch: 40 })).candidates;
+    const exact = (await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 50, exact: true })).candidates;
+    const approximate = (await store.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 50, efSearch: 40 })).candidates;
     expect(exact!.length).toBeGreaterThan(0);
     expect(exact!.map((row) => row.id)).not.toContain(source);
     expect(approximate!.map((row) => row.id)).toEqual(exact!.map((row) => row.id));
@@ -193,8 +195,8 @@ describe('VectorStore (real Postgres + pgvector)', () => {
       // Calling a pgvector function loads the extension library, which defines hnsw.* settings.
       await single.query(`SELECT '[1]'::vector`);
       const defaults = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef, current_setting('enable_indexscan') AS indexscan`);
-      await singleStore.nearest('job', unitVector(30), { modelId: MODEL, limit: 3, efSearch: 7 });
-      await singleStore.nearest('job', unitVector(30), { modelId: MODEL, limit: 3, exact: true });
+      await singleStore.nearest('job', unitVector(30), { tenantId: TENANT, modelId: MODEL, limit: 3, efSearch: 7 });
+      await singleStore.nearest('job', unitVector(30), { tenantId: TENANT, modelId: MODEL, limit: 3, exact: true });
       const after = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef, current_setting('enable_indexscan') AS indexscan`);
       expect(after.rows[0]).toEqual(defaults.rows[0]);
       expect(after.rows[0].indexscan).toBe('on');
@@ -211,12 +213,12 @@ describe('VectorStore (real Postgres + pgvector)', () => {
       const defaults = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef`);
       // A malformed id fails inside the search statement, after BEGIN + SET LOCAL went out with it.
       await expect(
-        singleStore.nearest('job', unitVector(30), { modelId: MODEL, limit: 3, efSearch: 7, excludeIds: ['not-a-uuid'] }),
+        singleStore.nearest('job', unitVector(30), { tenantId: TENANT, modelId: MODEL, limit: 3, efSearch: 7, excludeIds: ['not-a-uuid'] }),
       ).rejects.toThrow(/uuid/);
       const after = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef, now() = statement_timestamp() AS "ownTransaction"`);
       expect(after.rows[0]).toEqual({ ef: defaults.rows[0].ef, ownTransaction: true });
       // And the same connection serves the next search normally.
-      await expect(singleStore.nearest('job', unitVector(30), { modelId: MODEL, limit: 3 })).resolves.toEqual(expect.any(Array));
+      await expect(singleStore.nearest('job', unitVector(30), { tenantId: TENANT, modelId: MODEL, limit: 3 })).resolves.toEqual(expect.any(Array));
     } finally {
       await single.end();
     }
@@ -229,13 +231,13 @@ describe('VectorStore (real Postgres + pgvector)', () => {
       const source = await insertJob({ company: 'Batch' });
       await store.writeEmbedding('job', source, unitVector(50), MODEL, 'hash-1');
       const singleStore = new VectorStore(single);
-      await singleStore.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 3 }); // statements prepared
+      await singleStore.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 3 }); // statements prepared
       const client = (await single.connect()) as unknown as Client;
       const socket = client.connection.stream as Duplex & { _write: Duplex['_write']; _writev: NonNullable<Duplex['_writev']> };
       const writes = [jest.spyOn(socket, '_write'), jest.spyOn(socket, '_writev')];
       client.release();
 
-      const found = await singleStore.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { modelId: MODEL, limit: 3 });
+      const found = await singleStore.nearestWithRows('job', { entity: 'job', id: source }, 'candidate', { tenantId: TENANT, modelId: MODEL, limit: 3 });
       expect(found.source?.id).toBe(source);
       // Uncorked, node-postgres would write each protocol message on its own (five or more writes).
       expect(writes.reduce((calls, spy) => calls + spy.mock.calls.length, 0)).toBe(1);
@@ -263,7 +265,7 @@ describe('VectorStore (real Postgres + pgvector)', () => {
       );
       expect(plain.rowCount).toBeLessThan(50);
       const singleStore = new VectorStore(single);
-      const results = await singleStore.nearest('job', unitVector(100), { modelId: model, limit: 50, efSearch: 10 });
+      const results = await singleStore.nearest('job', unitVector(100), { tenantId: TENANT, modelId: model, limit: 50, efSearch: 10 });
       expect(results).toHaveLength(50);
       const settings = await single.query(`SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS iterative`);
       expect(settings.rows[0]).toEqual({ ef: '40', iterative: 'off' });
@@ -276,14 +278,16 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     const job = await insertJob({ company: 'Pair' });
     const resume = randomUUID();
     await pool.query(`INSERT INTO resumes (id, text, content_hash, updated_at) VALUES ($1, 'cv', 'hash-r', now())`, [resume]);
-    expect(await store.storedSimilarity(job, resume, MODEL)).toBeNull();
+    expect(await store.storedSimilarity(job, resume, MODEL, TENANT)).toBeNull();
     await store.writeEmbedding('job', job, unitVector(70), MODEL, 'hash-1');
-    expect(await store.storedSimilarity(job, resume, MODEL)).toBeNull();
+    expect(await store.storedSimilarity(job, resume, MODEL, TENANT)).toBeNull();
     await store.writeEmbedding('resume', resume, unitVector(70, 0.5), MODEL, 'hash-r');
-    expect(await store.storedSimilarity(job, resume, MODEL)).toBeCloseTo(1 / Math.hypot(1, 0.5), 3);
-    expect(await store.storedSimilarity(job, resume, 'another-model')).toBeNull();
+    expect(await store.storedSimilarity(job, resume, MODEL, TENANT)).toBeCloseTo(1 / Math.hypot(1, 0.5), 3);
+    expect(await store.storedSimilarity(job, resume, 'another-model', TENANT)).toBeNull();
+    // Another tenant's pair has no similarity.
+    expect(await store.storedSimilarity(job, resume, MODEL, '7d1f8a52-2f4e-4c6b-9a3e-5f0c1b2d3e4f')).toBeNull();
     await store.writeEmbedding('resume', resume, unitVector(70).map((x) => -x), MODEL, 'hash-r');
-    expect(await store.storedSimilarity(job, resume, MODEL)).toBe(0);
+    expect(await store.storedSimilarity(job, resume, MODEL, TENANT)).toBe(0);
   });
 
   it('maps cosine distance to a similarity in [0, 1]', () => {

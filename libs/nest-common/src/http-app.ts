@@ -9,7 +9,7 @@ import { Logger } from 'nestjs-pino';
 import type { Server } from 'node:http';
 import { parse as parseUrlencoded } from 'node:querystring';
 import { ApiErrorFilter, toApiErrorBody } from './api-error.filter';
-import { REQUEST_ID_HEADER, requestIdFor } from './logging';
+import { REQUEST_ID_HEADER, requestIdFor, type RequestLogNotes } from './logging';
 import { instrumentHttpMetrics } from './metrics';
 import { createValidationPipe } from './validation';
 
@@ -24,6 +24,21 @@ export interface HttpAppOptions {
   docs?: boolean;
   /** Largest accepted JSON or form body in bytes (larger bodies get 413); Fastify's 1 MiB when unset. */
   bodyLimitBytes?: number;
+  /** TRUST_PROXY as configured (`false`, `true`, a hop count or addresses/CIDRs). */
+  trustProxy?: string;
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy`: a boolean, a hop count, or a list of addresses/CIDRs. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  const trimmed = (value ?? 'false').trim();
+  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+/** Whether /docs is served: DOCS_ENABLED when set, otherwise everywhere but production. */
+export function docsEnabled(config: { NODE_ENV: string; DOCS_ENABLED?: boolean }): boolean {
+  return config.DOCS_ENABLED ?? config.NODE_ENV !== 'production';
 }
 
 /**
@@ -36,6 +51,8 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes,
     genReqId: requestIdFor,
+    // request.ip (rate limits, logs) is the client behind the gateway only when the proxy is trusted.
+    trustProxy: parseTrustProxy(options.trustProxy),
     // Routing as it was on Express: case-insensitive paths, a trailing slash ignored, and path
     // ids of any length reach their validation pipe (400 INVALID_ID) instead of a 414.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
@@ -120,6 +137,11 @@ async function useExpressRequestStages(app: NestFastifyApplication): Promise<voi
   await app.register(fastifyMiddie, { hook: 'preValidation' });
   fastify.addHook('preValidation', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  // The address the log line shows (pino-http reads the raw request's socket otherwise).
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    (request.raw as RequestLogNotes).clientAddress = request.ip;
     done();
   });
 }

@@ -8,3 +8,4 @@ export * from './http-app';
 export * from './infrastructure';
 export * from './timeout';
 export * from './service-imports';
+export * from './access';

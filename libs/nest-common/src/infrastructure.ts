@@ -1,5 +1,6 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import {
+  ApiKeyRepository,
   createPgPool,
   DEFAULT_READ_POOLS_OPTIONS,
   EmbeddableTextRepository,
@@ -13,7 +14,7 @@ import {
 } from '@jobmatch/db';
 import type Redis from 'ioredis';
 import { Gauge } from 'prom-client';
-import { registerOnce } from './metrics';
+import { registerOnce } from './metric-registry';
 import type { Pool } from 'pg';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -132,6 +133,7 @@ export class InfrastructureModule {
         },
         { provide: JobRepository, useFactory: (pool: Pool) => new JobRepository(pool), inject: [PG_POOL] },
         { provide: ResumeRepository, useFactory: (pool: Pool) => new ResumeRepository(pool), inject: [PG_POOL] },
+        { provide: ApiKeyRepository, useFactory: (pool: Pool) => new ApiKeyRepository(pool), inject: [PG_POOL] },
         { provide: PendingEmbeddingsRepository, useFactory: (pool: Pool) => new PendingEmbeddingsRepository(pool), inject: [PG_POOL] },
         {
           provide: EmbeddableTextRepository,
@@ -140,7 +142,7 @@ export class InfrastructureModule {
         },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, REDIS, ReadPools, VectorStore, ModelRegistry, SearchedModel, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
+      exports: [PG_POOL, REDIS, ReadPools, VectorStore, ModelRegistry, SearchedModel, JobRepository, ResumeRepository, ApiKeyRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
     };
   }
 }

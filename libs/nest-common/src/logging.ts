@@ -12,9 +12,22 @@ export function requestIdFor(request: IncomingMessage): string {
   return typeof incoming === 'string' && incoming.length <= 128 ? incoming : randomUUID();
 }
 
+/**
+ * What createHttpApp and ApiKeyGuard note on the raw request for its log line: the client's
+ * address as Fastify sees it (TRUST_PROXY: the address behind the gateway) and the API key's id
+ * (never the token).
+ */
+export interface RequestLogNotes {
+  clientAddress?: string;
+  apiKeyId?: string;
+}
+
 /** What a log line says of its request (the input is pino's mapped request, headers included). */
-export function requestLogFields(request: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) {
-  return { id: request.id, method: request.method, url: request.url, remoteAddress: request.remoteAddress };
+export function requestLogFields(request: { id?: unknown; method?: string; url?: string; remoteAddress?: string; raw?: RequestLogNotes }) {
+  const notes = request.raw;
+  const fields: Record<string, unknown> = { id: request.id, method: request.method, url: request.url, remoteAddress: notes?.clientAddress ?? request.remoteAddress };
+  if (notes?.apiKeyId) fields.apiKeyId = notes.apiKeyId;
+  return fields;
 }
 
 /**

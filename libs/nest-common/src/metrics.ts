@@ -1,36 +1,67 @@
-import { Controller, Get, Header, Module } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpStatus, Inject, Module, type DynamicModule } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, register, type Metric } from 'prom-client';
+import { PublicRoute } from './access';
+import { ApiException } from './errors';
+import { registerOnce } from './metric-registry';
+import { collectDefaultMetrics, Counter, Histogram, register } from 'prom-client';
 
 let defaultsCollected = false;
 
-/**
- * Registers a metric once per process: tests build several Nest apps in one process, and
- * prom-client refuses a second metric with the same name in the global registry.
- */
-export function registerOnce<T extends Metric>(name: string, create: () => T): T {
-  return (register.getSingleMetric(name) as T | undefined) ?? create();
+export { registerOnce } from './metric-registry';
+
+export interface MetricsAccessConfig {
+  NODE_ENV: string;
+  /** When set, scrapers send `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN?: string;
 }
 
-/** Prometheus metrics on GET /metrics (process RSS, event-loop lag, GC, plus each app's own). */
+const METRICS_ACCESS = Symbol('METRICS_ACCESS');
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Prometheus metrics on GET /metrics (process RSS, event-loop lag, GC, plus each app's own),
+ * outside the API keys (a scraper is not a tenant): behind METRICS_TOKEN when it is set, open
+ * when it is not, except in production, where an unset token closes it.
+ */
 @ApiExcludeController()
+@PublicRoute()
 @Controller('metrics')
 export class MetricsController {
+  constructor(@Inject(METRICS_ACCESS) private readonly access: MetricsAccessConfig) {}
+
   @Get()
   @Header('Content-Type', register.contentType)
-  metrics(): Promise<string> {
+  metrics(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    const token = this.access.METRICS_TOKEN;
+    if (token) {
+      const given = /^Bearer[ \t]+(\S+)$/i.exec(authorization ?? '')?.[1];
+      if (!given || !sameSecret(given, token)) {
+        throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>', undefined, {
+          'WWW-Authenticate': 'Bearer realm="metrics"',
+        });
+      }
+    } else if (this.access.NODE_ENV === 'production') {
+      throw new ApiException(HttpStatus.FORBIDDEN, 'METRICS_DISABLED', 'Metrics are closed in production until METRICS_TOKEN is set');
+    }
     return register.metrics();
   }
 }
 
-@Module({ controllers: [MetricsController] })
+@Module({})
 export class MetricsModule {
-  constructor() {
+  static forRoot(access: MetricsAccessConfig): DynamicModule {
     if (!defaultsCollected) {
       collectDefaultMetrics();
       defaultsCollected = true;
     }
+    return { module: MetricsModule, controllers: [MetricsController], providers: [{ provide: METRICS_ACCESS, useValue: access }] };
   }
 }
 

@@ -6,7 +6,9 @@ import { MetricsModule } from './metrics';
 
 /** The settings every service's config has (libs/config commonEnvSchema). */
 export interface ServiceFoundationConfig {
+  NODE_ENV: string;
   LOG_LEVEL: string;
+  METRICS_TOKEN?: string;
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
   /** HTTP APIs only (libs/config httpApiEnvSchema): the embedder writes, and reads its own writes. */
@@ -21,7 +23,7 @@ export interface ServiceFoundationConfig {
 
 /**
  * What every service's AppModule imports: JSON logs, the shared connections (Postgres pool and,
- * where the config has REDIS_URL, one Redis client), health indicators and GET /metrics.
+ * where the config has REDIS_URL, one Redis client), health indicators and GET /metrics (behind METRICS_TOKEN).
  */
 export function serviceFoundationImports(config: ServiceFoundationConfig): (DynamicModule | Type)[] {
   return [
@@ -36,6 +38,6 @@ export function serviceFoundationImports(config: ServiceFoundationConfig): (Dyna
       activeModelRefreshMs: config.ACTIVE_MODEL_REFRESH_MS,
     }),
     HealthModule,
-    MetricsModule,
+    MetricsModule.forRoot({ NODE_ENV: config.NODE_ENV, METRICS_TOKEN: config.METRICS_TOKEN }),
   ];
 }

@@ -9,3 +9,4 @@ export * from './onet-release';
 export * from './postgres-replica';
 export * from './embedding-writes';
 export * from './vectors';
+export * from './api-keys';

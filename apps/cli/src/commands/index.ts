@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerModelCommands } from './model';
+import { registerKeysCommands } from './keys';
 import { registerSkillsCommands } from './skills';
 import { registerTaxonomyCommands } from './taxonomy';
 
@@ -9,4 +10,4 @@ import { registerTaxonomyCommands } from './taxonomy';
  */
 export type RegisterCommands = (program: Command) => void;
 
-export const COMMAND_GROUPS: readonly RegisterCommands[] = [registerSkillsCommands, registerTaxonomyCommands, registerModelCommands];
+export const COMMAND_GROUPS: readonly RegisterCommands[] = [registerSkillsCommands, registerTaxonomyCommands, registerModelCommands, registerKeysCommands];

@@ -1,9 +1,57 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { decodeFloat32, encodeFloat32, queryEmbeddingCacheKey } from '@jobmatch/contracts';
-import { REDIS, withTimeout } from '@jobmatch/nest-common';
+import { createRedisClient, REDIS, withTimeout } from '@jobmatch/nest-common';
 import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { MatcherMetrics } from '../metrics/matcher-metrics';
+
+/**
+ * Where the cache lives: its own Redis (CACHE_REDIS_URL, an instance with maxmemory and
+ * allkeys-lru, so it can never fill the queue's memory), or the queue's (REDIS_URL), where
+ * CACHE_MAX_ENTRIES bounds it instead.
+ */
+@Injectable()
+export class QueryCacheRedis implements OnApplicationShutdown {
+  readonly client: Redis | null;
+  /** Entries kept at most when the cache shares the queue's Redis; null with its own instance. */
+  readonly maxEntries: number | null;
+  private readonly own: boolean;
+
+  constructor(
+    @Inject(REDIS) shared: Redis | null,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'CACHE_REDIS_URL' | 'CACHE_MAX_ENTRIES'>,
+  ) {
+    this.own = Boolean(config.CACHE_REDIS_URL);
+    this.client = config.CACHE_REDIS_URL ? createRedisClient(config.CACHE_REDIS_URL) : shared;
+    this.maxEntries = this.own ? null : config.CACHE_MAX_ENTRIES;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.own) await this.client?.quit().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes entries and keeps at most ARGV[1] of them: an index (sorted set, by write time) of the
+ * cache's keys, expired ones dropped, the oldest deleted past the cap. One script, so replicas
+ * writing at once cannot overshoot. KEYS[1] = index; ARGV = max, ttl seconds, now ms, then key,
+ * value pairs.
+ */
+const BOUNDED_SET_SCRIPT = `
+local ttl = tonumber(ARGV[2])
+local now = tonumber(ARGV[3])
+for i = 4, #ARGV, 2 do
+  redis.call('SET', ARGV[i], ARGV[i + 1], 'EX', ttl)
+  redis.call('ZADD', KEYS[1], now, ARGV[i])
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - ttl * 1000)
+local excess = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[1])
+if excess > 0 then
+  local oldest = redis.call('ZPOPMIN', KEYS[1], excess)
+  for j = 1, #oldest, 2 do redis.call('DEL', oldest[j]) end
+end
+redis.call('PEXPIRE', KEYS[1], ttl * 1000)
+return excess`;
 
 /**
  * The Redis cache of query embeddings, owned by the matcher: it reads before calling the embedder
@@ -19,11 +67,16 @@ export class QueryEmbeddingCache {
   private readonly options: { redisKeyPrefix: string; ttlSeconds: number; timeoutMs: number };
   private lastErrorLoggedAt = 0;
 
+  private readonly redis: Redis | null;
+  private readonly maxEntries: number | null;
+
   constructor(
-    @Inject(REDIS) private readonly redis: Redis | null,
+    store: QueryCacheRedis,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'REDIS_KEY_PREFIX' | 'CACHE_TTL_SECONDS'>,
     private readonly metrics: MatcherMetrics,
   ) {
+    this.redis = store.client;
+    this.maxEntries = store.maxEntries;
     this.options = { redisKeyPrefix: config.REDIS_KEY_PREFIX, ttlSeconds: config.CACHE_TTL_SECONDS, timeoutMs: 150 };
   }
 
@@ -66,6 +119,12 @@ export class QueryEmbeddingCache {
   async setMany(modelId: string, entries: { text: string; vector: Float32Array }[]): Promise<void> {
     if (!this.redis || entries.length === 0) return;
     try {
+      if (this.maxEntries !== null) {
+        const args = entries.flatMap(({ text, vector }) => [this.keyFor(modelId, text), encodeFloat32(vector)]);
+        const write = this.redis.eval(BOUNDED_SET_SCRIPT, 1, `${this.options.redisKeyPrefix}:embcache-index`, this.maxEntries, this.options.ttlSeconds, Date.now(), ...args);
+        await withTimeout(write, this.options.timeoutMs, 'Redis');
+        return;
+      }
       const pipeline = this.redis.pipeline();
       for (const { text, vector } of entries) {
         pipeline.set(this.keyFor(modelId, text), encodeFloat32(vector), 'EX', this.options.ttlSeconds);

@@ -1,12 +1,13 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck } from '@nestjs/terminus';
-import { DependencyHealthIndicators, LivenessController, PG_POOL, ReadinessCheck, REDIS } from '@jobmatch/nest-common';
+import { DependencyHealthIndicators, LivenessController, PublicRoute, PG_POOL, ReadinessCheck, REDIS } from '@jobmatch/nest-common';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { EmbedderRpcClient } from '../embedder/embedder-rpc.client';
 
 @ApiTags('health')
+@PublicRoute()
 @Controller('health')
 export class HealthController extends LivenessController {
   constructor(

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@jobmatch/contracts';
+import { CurrentPrincipal, RequireScopes } from '@jobmatch/nest-common';
 import { UuidParam } from '../common/uuid.pipe';
 import { CreateJobDto, JobDto, JobListQueryDto, JobPageDto, UpdateJobDto } from './dto/job.dto';
 import { JobsService } from './jobs.service';
@@ -13,37 +15,42 @@ export class JobsController {
   @Post()
   @ApiOperation({ summary: 'Create a job posting', description: 'Extracts skills and queues the embedding; the response has embedding.status = PENDING.' })
   @ApiCreatedResponse({ type: JobDto })
-  create(@Body() body: CreateJobDto): Promise<JobDto> {
-    return this.jobs.create(body);
+  @RequireScopes('jobs:write')
+  create(@CurrentPrincipal() caller: Principal, @Body() body: CreateJobDto): Promise<JobDto> {
+    return this.jobs.create(caller.tenantId, body);
   }
 
   @Get()
   @ApiOperation({ summary: 'List job postings (newest first) with filters and pagination' })
   @ApiOkResponse({ type: JobPageDto })
-  list(@Query() query: JobListQueryDto): Promise<JobPageDto> {
-    return this.jobs.list(query);
+  @RequireScopes('jobs:read')
+  list(@CurrentPrincipal() caller: Principal, @Query() query: JobListQueryDto): Promise<JobPageDto> {
+    return this.jobs.list(caller.tenantId, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: JobDto })
   @ApiNotFoundResponse()
-  get(@Param('id', UuidParam) id: string): Promise<JobDto> {
-    return this.jobs.get(id);
+  @RequireScopes('jobs:read')
+  get(@CurrentPrincipal() caller: Principal, @Param('id', UuidParam) id: string): Promise<JobDto> {
+    return this.jobs.get(caller.tenantId, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Update a job posting', description: 'Re-embeds only when title, description or requirements change.' })
   @ApiOkResponse({ type: JobDto })
   @ApiNotFoundResponse()
-  update(@Param('id', UuidParam) id: string, @Body() body: UpdateJobDto): Promise<JobDto> {
-    return this.jobs.update(id, body);
+  @RequireScopes('jobs:write')
+  update(@CurrentPrincipal() caller: Principal, @Param('id', UuidParam) id: string, @Body() body: UpdateJobDto): Promise<JobDto> {
+    return this.jobs.update(caller.tenantId, id, body);
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  delete(@Param('id', UuidParam) id: string): Promise<void> {
-    return this.jobs.delete(id);
+  @RequireScopes('jobs:write')
+  delete(@CurrentPrincipal() caller: Principal, @Param('id', UuidParam) id: string): Promise<void> {
+    return this.jobs.delete(caller.tenantId, id);
   }
 }

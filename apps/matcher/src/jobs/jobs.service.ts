@@ -17,9 +17,9 @@ export class JobsService {
     private readonly searchedModel: SearchedModel,
   ) {}
 
-  async create(input: CreateJobDto): Promise<JobDto> {
+  async create(tenantId: string, input: CreateJobDto): Promise<JobDto> {
     const text = { title: input.title, description: input.description, requirements: input.requirements ?? '' };
-    const job = await this.jobs.create({
+    const job = await this.jobs.create(tenantId, {
       company: input.company,
       location: emptyToNull(input.location),
       employmentType: input.employmentType ?? null,
@@ -30,8 +30,8 @@ export class JobsService {
     return toJobDto(job, await this.enqueue(job));
   }
 
-  async update(id: string, input: UpdateJobDto): Promise<JobDto> {
-    const current = await this.jobs.findById(id);
+  async update(tenantId: string, id: string, input: UpdateJobDto): Promise<JobDto> {
+    const current = await this.jobs.findById(tenantId, id);
     if (!current) throw new NotFoundApiException('Job', id);
     const text = {
       title: input.title ?? current.title,
@@ -47,27 +47,27 @@ export class JobsService {
       // Only a change of the embedded text re-extracts skills and re-embeds.
       ...(contentChanged ? { ...text, ...this.derived(text) } : {}),
     };
-    const job = await this.jobs.update(id, data, contentChanged);
+    const job = await this.jobs.update(tenantId, id, data, contentChanged);
     if (!job) throw new NotFoundApiException('Job', id);
     // Unchanged text is not re-enqueued, unless an earlier enqueue never reached the queue.
     const queued = contentChanged || job.embeddingStatus === 'PENDING' ? await this.enqueue(job) : false;
     return toJobDto(job, queued);
   }
 
-  async get(id: string): Promise<JobDto> {
-    const job = await this.jobs.findById(id);
+  async get(tenantId: string, id: string): Promise<JobDto> {
+    const job = await this.jobs.findById(tenantId, id);
     if (!job) throw new NotFoundApiException('Job', id);
     return toJobDto(job);
   }
 
-  async list(query: JobListQueryDto): Promise<JobPageDto> {
+  async list(tenantId: string, query: JobListQueryDto): Promise<JobPageDto> {
     const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType, occupation: query.occupation };
-    const { items, total } = await this.jobs.list(filters, { limit: query.limit, offset: query.offset });
+    const { items, total } = await this.jobs.list(tenantId, filters, { limit: query.limit, offset: query.offset });
     return { items: items.map((job) => toJobDto(job)), total, limit: query.limit, offset: query.offset };
   }
 
-  async delete(id: string): Promise<void> {
-    if (!(await this.jobs.delete(id))) throw new NotFoundApiException('Job', id);
+  async delete(tenantId: string, id: string): Promise<void> {
+    if (!(await this.jobs.delete(tenantId, id))) throw new NotFoundApiException('Job', id);
   }
 
   private derived(text: { title: string; description: string; requirements: string }) {

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@jobmatch/contracts';
+import { CurrentPrincipal, RequireScopes } from '@jobmatch/nest-common';
 import { CalculateMatchDto, MatchResultDto } from './dto/matching.dto';
 import { MatchingService } from './matching.service';
 
@@ -18,7 +20,8 @@ export class MatchingController {
   @ApiBadRequestResponse({ description: 'Validation failed' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'EMBEDDING_NOT_READY for the job or the resume' })
-  calculate(@Body() body: CalculateMatchDto): Promise<MatchResultDto> {
-    return this.matching.calculate(body);
+  @RequireScopes('jobs:read', 'resumes:read')
+  calculate(@CurrentPrincipal() caller: Principal, @Body() body: CalculateMatchDto): Promise<MatchResultDto> {
+    return this.matching.calculate(caller.tenantId, body);
   }
 }

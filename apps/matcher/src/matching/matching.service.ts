@@ -15,15 +15,15 @@ export class MatchingService {
     private readonly searchedModel: SearchedModel,
   ) {}
 
-  async calculate({ jobId, resumeId }: CalculateMatchDto): Promise<MatchResultDto> {
-    const [job, resume] = await Promise.all([this.jobs.findById(jobId), this.resumes.findById(resumeId)]);
+  async calculate(tenantId: string, { jobId, resumeId }: CalculateMatchDto): Promise<MatchResultDto> {
+    const [job, resume] = await Promise.all([this.jobs.findById(tenantId, jobId), this.resumes.findById(tenantId, resumeId)]);
     if (!job) throw new NotFoundApiException('Job', jobId);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
     const modelId = await this.searchedModel.modelId();
     if (job.embeddingStatus !== 'READY') throw new EmbeddingNotReadyException('job', job, modelId);
     if (resume.embeddingStatus !== 'READY') throw new EmbeddingNotReadyException('resume', resume, modelId);
     // Cosine in SQL, like search and recommendations (the vectors never travel to Node).
-    const similarity = await this.vectors.storedSimilarity(jobId, resumeId, modelId);
+    const similarity = await this.vectors.storedSimilarity(jobId, resumeId, modelId, tenantId);
     if (similarity === null) throw new EmbeddingNotReadyException('resume', resume, modelId);
     const breakdown = this.scorer.score(job, scorableResume(resume), similarity);
     return { jobId, resumeId, modelId, similarity: Math.round(similarity * 10_000) / 10_000, ...breakdown };

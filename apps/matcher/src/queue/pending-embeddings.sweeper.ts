@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EmbeddingQueueProducer } from './embedding-queue.producer';
 import { PendingEmbeddingsRepository, SearchedModel } from '@jobmatch/db';
+import { PeriodicTask } from '../common/periodic-task';
 
 const SWEEP_INTERVAL_MS = 60_000;
 /** Rows younger than this were just enqueued by the write itself. */
@@ -14,9 +15,7 @@ const SWEEP_BATCH = 500;
  */
 @Injectable()
 export class PendingEmbeddingsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PendingEmbeddingsSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly task = new PeriodicTask('Sweep', new Logger(PendingEmbeddingsSweeper.name));
 
   constructor(
     private readonly pending: PendingEmbeddingsRepository,
@@ -25,29 +24,21 @@ export class PendingEmbeddingsSweeper implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.sweep().catch((error: unknown) => this.logger.warn(`Sweep failed: ${(error as Error).message}`)),
-      SWEEP_INTERVAL_MS,
-    );
-    this.timer.unref();
+    this.task.start(SWEEP_INTERVAL_MS, () => this.sweep());
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.task.stop();
   }
 
   /** Re-enqueues stale PENDING rows; returns how many were sent to the queue. */
-  async sweep(graceMs = SWEEP_GRACE_MS): Promise<number> {
-    if (this.running) return 0;
-    this.running = true;
-    try {
+  sweep(graceMs = SWEEP_GRACE_MS): Promise<number> {
+    return this.task.exclusive(0, async () => {
       const rows = await this.pending.findStale(new Date(Date.now() - graceMs), SWEEP_BATCH);
       if (rows.length === 0) return 0;
       const modelId = await this.searchedModel.modelId();
       await this.queue.enqueue(rows.map((row) => ({ ...row, modelId })));
       return rows.length;
-    } finally {
-      this.running = false;
-    }
+    });
   }
 }

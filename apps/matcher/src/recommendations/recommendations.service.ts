@@ -53,10 +53,10 @@ export class RecommendationsService {
     private readonly searchedModel: SearchedModel,
   ) {}
 
-  async jobsForResume(resumeId: string, query: JobRecommendationQueryDto): Promise<JobRecommendationsDto> {
+  async jobsForResume(tenantId: string, resumeId: string, query: JobRecommendationQueryDto): Promise<JobRecommendationsDto> {
     const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType, occupation: query.occupation };
     const modelId = await this.searchedModel.modelId();
-    const options = { modelId, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
+    const options = { tenantId, modelId, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
     // The resume row and the search from its stored vector: one round trip.
     const { source: resume, candidates } = await this.vectors.nearestWithRows('job', { entity: 'resume', id: resumeId }, 'candidate', options);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
@@ -73,9 +73,9 @@ export class RecommendationsService {
     return { resumeId, modelId, results };
   }
 
-  async candidatesForJob(jobId: string, query: CandidateQueryDto): Promise<CandidatesDto> {
+  async candidatesForJob(tenantId: string, jobId: string, query: CandidateQueryDto): Promise<CandidatesDto> {
     const modelId = await this.searchedModel.modelId();
-    const options = { modelId, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters: { skillsAny: query.skills } };
+    const options = { tenantId, modelId, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters: { skillsAny: query.skills } };
     const { source: job, candidates } = await this.vectors.nearestWithRows('resume', { entity: 'job', id: jobId }, 'candidate', options);
     if (!job) throw new NotFoundApiException('Job', jobId);
     assertEmbedded('job', job, candidates, modelId);

@@ -24,6 +24,8 @@ import {
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import type { Principal } from '@jobmatch/contracts';
+import { CurrentPrincipal, RequireScopes } from '@jobmatch/nest-common';
 import { PaginationQueryDto } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid.pipe';
 import {
@@ -51,11 +53,13 @@ export class ResumesController {
   @ApiCreatedResponse({ type: ResumeDto })
   @ApiPayloadTooLargeResponse({ description: 'Text longer than RESUME_MAX_CHARS' })
   @ApiUnprocessableEntityResponse({ description: 'No readable text' })
-  create(@Body() body: CreateResumeTextDto): Promise<ResumeDto> {
-    return this.resumes.createFromText(body.text, body.fileName);
+  @RequireScopes('resumes:write')
+  create(@CurrentPrincipal() caller: Principal, @Body() body: CreateResumeTextDto): Promise<ResumeDto> {
+    return this.resumes.createFromText(caller.tenantId, body.text, body.fileName);
   }
 
   @Post('upload')
+  @RequireScopes('resumes:write')
   @UseInterceptors(ResumeUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadResumeDto })
@@ -66,36 +70,40 @@ export class ResumesController {
   })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not multipart, or not a PDF/DOCX/plain-text file' })
   @ApiUnprocessableEntityResponse({ description: 'Damaged, password-protected or empty document' })
-  upload(@UploadedResume() file: UploadedDocument | undefined): Promise<ResumeDto> {
-    return this.resumes.createFromUpload(file);
+  upload(@CurrentPrincipal() caller: Principal, @UploadedResume() file: UploadedDocument | undefined): Promise<ResumeDto> {
+    return this.resumes.createFromUpload(caller.tenantId, file);
   }
 
   @Get()
   @ApiOkResponse({ type: ResumePageDto })
-  list(@Query() query: PaginationQueryDto): Promise<ResumePageDto> {
-    return this.resumes.list(query);
+  @RequireScopes('resumes:read')
+  list(@CurrentPrincipal() caller: Principal, @Query() query: PaginationQueryDto): Promise<ResumePageDto> {
+    return this.resumes.list(caller.tenantId, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ResumeDto })
   @ApiNotFoundResponse()
-  get(@Param('id', UuidParam) id: string, @Query() query: ResumeTextQueryDto): Promise<ResumeDto> {
-    return this.resumes.get(id, query.contactDetails);
+  @RequireScopes('resumes:read')
+  get(@CurrentPrincipal() caller: Principal, @Param('id', UuidParam) id: string, @Query() query: ResumeTextQueryDto): Promise<ResumeDto> {
+    return this.resumes.get(caller.tenantId, id, query.contactDetails);
   }
 
   @Get(':id/export')
   @ApiOperation({ summary: 'Everything held about one resume (full text, profile, skills, embedding)' })
   @ApiOkResponse({ type: ResumeExportDto })
   @ApiNotFoundResponse()
-  export(@Param('id', UuidParam) id: string): Promise<ResumeExportDto> {
-    return this.resumes.export(id);
+  @RequireScopes('resumes:read')
+  export(@CurrentPrincipal() caller: Principal, @Param('id', UuidParam) id: string): Promise<ResumeExportDto> {
+    return this.resumes.export(caller.tenantId, id);
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  delete(@Param('id', UuidParam) id: string): Promise<void> {
-    return this.resumes.delete(id);
+  @RequireScopes('resumes:write')
+  delete(@CurrentPrincipal() caller: Principal, @Param('id', UuidParam) id: string): Promise<void> {
+    return this.resumes.delete(caller.tenantId, id);
   }
 }

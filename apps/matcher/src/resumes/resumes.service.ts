@@ -45,11 +45,11 @@ export class ResumesService {
     private readonly searchedModel: SearchedModel,
   ) {}
 
-  async createFromText(text: string, fileName?: string): Promise<ResumeDto> {
-    return this.store(text, fileName ?? null, 'text/plain');
+  async createFromText(tenantId: string, text: string, fileName?: string): Promise<ResumeDto> {
+    return this.store(tenantId, text, fileName ?? null, 'text/plain');
   }
 
-  async createFromUpload(file: UploadedDocument | undefined): Promise<ResumeDto> {
+  async createFromUpload(tenantId: string, file: UploadedDocument | undefined): Promise<ResumeDto> {
     if (!file) {
       throw new ApiException(
         HttpStatus.BAD_REQUEST,
@@ -80,20 +80,20 @@ export class ResumesService {
       }
       throw this.unprocessable(error.message, error.reason);
     }
-    return this.store(text, file.originalname.slice(0, 255), MIME_BY_KIND[kind], kind);
+    return this.store(tenantId, text, file.originalname.slice(0, 255), MIME_BY_KIND[kind], kind);
   }
 
-  async get(id: string, contactDetails: 'redact' | 'include' = 'redact'): Promise<ResumeDto> {
-    const resume = await this.resumes.findById(id);
+  async get(tenantId: string, id: string, contactDetails: 'redact' | 'include' = 'redact'): Promise<ResumeDto> {
+    const resume = await this.resumes.findById(tenantId, id);
     if (!resume) throw new NotFoundApiException('Resume', id);
     return toResumeDto(resume, { withText: contactDetails === 'include' ? 'full' : 'redacted' });
   }
 
   /** Everything held about one resume: the row with its full text, and its embedding. */
-  async export(id: string): Promise<ResumeExportDto> {
-    const resume = await this.resumes.findById(id);
+  async export(tenantId: string, id: string): Promise<ResumeExportDto> {
+    const resume = await this.resumes.findById(tenantId, id);
     if (!resume) throw new NotFoundApiException('Resume', id);
-    const embedding = await this.vectors.readEmbedding('resume', id);
+    const embedding = await this.vectors.readEmbedding('resume', id, undefined, tenantId);
     return {
       resume: toResumeDto(resume, { withText: 'full' }),
       embedding: embedding
@@ -108,15 +108,18 @@ export class ResumesService {
     };
   }
 
-  async list(page: PaginationQueryDto): Promise<ResumePageDto> {
-    const { items, total } = await this.resumes.list(page);
+  async list(tenantId: string, page: PaginationQueryDto): Promise<ResumePageDto> {
+    const { items, total } = await this.resumes.list(tenantId, page);
     return { items: items.map((resume) => toResumeDto(resume)), total, limit: page.limit, offset: page.offset };
   }
 
-  /** Removes the row (text, profile, embedding) and the embedding job still waiting for it. */
-  async delete(id: string): Promise<void> {
-    const resume = await this.resumes.findById(id);
-    if (!resume || !(await this.resumes.delete(id))) throw new NotFoundApiException('Resume', id);
+  /**
+   * Removes the row (text, profile, embedding) and the embedding job still waiting for it; the
+   * retention sweep (RESUME_RETENTION_DAYS) deletes through here too.
+   */
+  async delete(tenantId: string, id: string): Promise<void> {
+    const resume = await this.resumes.delete(tenantId, id);
+    if (!resume) throw new NotFoundApiException('Resume', id);
     await this.queue.tryRemove({
       entity: 'resume',
       id,
@@ -126,6 +129,7 @@ export class ResumesService {
   }
 
   private async store(
+    tenantId: string,
     rawText: string,
     fileName: string | null,
     mimeType: string,
@@ -150,7 +154,7 @@ export class ResumesService {
     const skills = this.skills.extractSkillNames(text);
     const profile = extractResumeProfile(text);
     const occupation = profile.headline ? this.skills.occupationOf(profile.headline, skills) : null;
-    const resume = await this.resumes.create({
+    const resume = await this.resumes.create(tenantId, {
       fileName,
       mimeType,
       text,

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@jobmatch/contracts';
+import { CurrentPrincipal, RequireScopes, requireScope } from '@jobmatch/nest-common';
 import { SearchRequestDto, SearchResponseDto } from './dto/search.dto';
 import { SearchService } from './search.service';
 
@@ -17,7 +19,10 @@ export class SearchController {
   @ApiOkResponse({ type: SearchResponseDto })
   @ApiBadRequestResponse({ description: 'Validation failed' })
   @ApiServiceUnavailableResponse({ description: 'Embedder unavailable or circuit open (Retry-After header)' })
-  run(@Body() body: SearchRequestDto): Promise<SearchResponseDto> {
-    return this.search.search(body);
+  @RequireScopes()
+  run(@CurrentPrincipal() caller: Principal, @Body() body: SearchRequestDto): Promise<SearchResponseDto> {
+    // The scope depends on what is searched.
+    requireScope(caller, body.target === 'jobs' ? 'jobs:read' : 'resumes:read');
+    return this.search.search(caller.tenantId, body);
   }
 }

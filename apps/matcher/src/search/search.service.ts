@@ -23,7 +23,7 @@ export class SearchService {
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'HNSW_EF_SEARCH'>,
   ) {}
 
-  async search(request: SearchRequestDto): Promise<SearchResponseDto> {
+  async search(tenantId: string, request: SearchRequestDto): Promise<SearchResponseDto> {
     // Filters are checked before the (costlier) embedding call.
     const filters = this.filtersFor(request.target, request.filters ?? {});
     // The stored vectors searched are those of the query vector's model (the searched model).
@@ -31,8 +31,8 @@ export class SearchService {
     // The neighbours and their rows come from one statement.
     const results =
       request.target === 'jobs'
-        ? ranked(await this.vectors.nearestWithRows('job', { vector }, 'row', this.nearestOptions(request, modelId, filters as JobFilters)), (job) => ({ job: toJobDto(job) }))
-        : ranked(await this.vectors.nearestWithRows('resume', { vector }, 'row', this.nearestOptions(request, modelId, filters as ResumeFilters)), (resume) => ({ resume: toResumeDto(resume) }));
+        ? ranked(await this.vectors.nearestWithRows('job', { vector }, 'row', this.nearestOptions(tenantId, request, modelId, filters as JobFilters)), (job) => ({ job: toJobDto(job) }))
+        : ranked(await this.vectors.nearestWithRows('resume', { vector }, 'row', this.nearestOptions(tenantId, request, modelId, filters as ResumeFilters)), (resume) => ({ resume: toResumeDto(resume) }));
     return { target: request.target, modelId, cached, results };
   }
 
@@ -40,8 +40,8 @@ export class SearchService {
    * One literal, filters included: on Node 20's V8, `{ ...options, filters }` gives every result a
    * hidden class of its own in the old generation (the full GCs of BENCHMARKS.md).
    */
-  private nearestOptions<F>(request: SearchRequestDto, modelId: string, filters: F) {
-    return { modelId, limit: request.limit, efSearch: this.config.HNSW_EF_SEARCH, filters };
+  private nearestOptions<F>(tenantId: string, request: SearchRequestDto, modelId: string, filters: F) {
+    return { tenantId, modelId, limit: request.limit, efSearch: this.config.HNSW_EF_SEARCH, filters };
   }
 
   private filtersFor(target: SearchRequestDto['target'], filters: SearchFiltersDto): JobFilters | ResumeFilters {

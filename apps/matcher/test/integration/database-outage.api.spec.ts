@@ -47,8 +47,14 @@ describe('matcher with Postgres down', () => {
     expect(ready.body.details).toMatchObject({ postgres: { status: 'down' }, redis: { status: 'up' } });
   });
 
-  it('still validates input before it needs the database', async () => {
-    const response = await h.http().get('/api/v1/jobs/not-a-uuid').expect(400);
-    expect(response.body).toMatchObject({ statusCode: 400, code: 'INVALID_ID' });
+  it('refuses a request without an API key (401) without needing the database', async () => {
+    const response = await h.anonymous().get('/api/v1/jobs/not-a-uuid').expect(401);
+    expect(response.body).toMatchObject({ statusCode: 401, code: 'UNAUTHORIZED' });
+  });
+
+  it('answers 503 (not 401, not 500) when the key cannot be looked up', async () => {
+    // Authentication comes before validation and needs Postgres, so even a malformed id waits for it.
+    const response = await h.http().get('/api/v1/jobs/not-a-uuid').expect(503);
+    expect(response.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', details: { dependency: 'postgres' } });
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  createTestApiKey,
   createTestDatabase,
   deleteRedisKeys,
   freePort,
@@ -72,9 +73,11 @@ describe('hostile uploads against the matcher process', () => {
   let peakMatcherMb = 0;
   let peakParsersMb = 0;
   let sampler: NodeJS.Timeout;
+  let auth: Record<string, string>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    auth = { Authorization: `Bearer ${(await createTestApiKey(db.url)).token}` };
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     matcher = await startNodeProcess({
@@ -106,7 +109,7 @@ describe('hostile uploads against the matcher process', () => {
     ] as const) {
       expect((await upload(file, name, type)).status).toBe(201);
     }
-    warmResumes = ((await (await fetch(`${base}/api/v1/resumes`)).json()) as { total: number }).total;
+    warmResumes = ((await (await fetch(`${base}/api/v1/resumes`, { headers: auth })).json()) as { total: number }).total;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     idleMatcherMb = residentMb(matcher.pid);
     sampler = setInterval(() => {
@@ -130,7 +133,7 @@ describe('hostile uploads against the matcher process', () => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file)], { type }), fileName);
     const started = performance.now();
-    const response = await fetch(`${base}/api/v1/resumes/upload`, { method: 'POST', body: form });
+    const response = await fetch(`${base}/api/v1/resumes/upload`, { method: 'POST', body: form, headers: auth });
     const body = (await response.json()) as { code?: string; message?: string; stack?: unknown };
     return { status: response.status, body, ms: performance.now() - started };
   };
@@ -204,7 +207,7 @@ describe('hostile uploads against the matcher process', () => {
         const latencies: number[] = [];
         for (let i = 0; i < 10; i++) {
           const started = performance.now();
-          const response = await fetch(`${base}/api/v1/jobs?limit=5`);
+          const response = await fetch(`${base}/api/v1/jobs?limit=5`, { headers: auth });
           expect(response.status).toBe(200);
           latencies.push(performance.now() - started);
         }
@@ -224,7 +227,7 @@ describe('hostile uploads against the matcher process', () => {
   );
 
   it('stored nothing from the refused uploads, and the parse pool stayed within its budget', async () => {
-    const response = await fetch(`${base}/api/v1/resumes`);
+    const response = await fetch(`${base}/api/v1/resumes`, { headers: auth });
     const page = (await response.json()) as { total?: number; items?: unknown[] };
     expect(page.total ?? page.items?.length).toBe(warmResumes);
     // Two parsers at once (PARSER_CONCURRENCY), each killed past PARSER_MEMORY_MB; the watchdog

@@ -1,7 +1,8 @@
 import { createRedisClient } from '@jobmatch/nest-common';
-import { deleteRedisKeys, TEST_REDIS_URL, uniqueRedisPrefix } from '@jobmatch/testing';
+import { spawn } from 'node:child_process';
+import { deleteRedisKeys, freePort, TEST_REDIS_URL, uniqueRedisPrefix } from '@jobmatch/testing';
 import type Redis from 'ioredis';
-import { QueryEmbeddingCache } from '../../src/embedder/query-embedding.cache';
+import { QueryEmbeddingCache, type QueryCacheRedis } from '../../src/embedder/query-embedding.cache';
 import { MatcherMetrics } from '../../src/metrics/matcher-metrics';
 
 /** A deterministic 384-d unit vector per text. */
@@ -13,6 +14,9 @@ function vectorFor(text: string): Float32Array {
 }
 
 const MODEL = 'test/model-a';
+
+/** The cache's store as QueryCacheRedis hands it over: a client, and the entry cap (null: the instance's maxmemory bounds it). */
+const store = (client: Redis, maxEntries: number | null = null) => ({ client, maxEntries }) as QueryCacheRedis;
 
 async function counterValue(counter: { get(): Promise<{ values: { value: number }[] }> }): Promise<number> {
   return (await counter.get()).values[0]?.value ?? 0;
@@ -31,7 +35,7 @@ describe('QueryEmbeddingCache (real Redis)', () => {
       await new Promise((resolve) => redis.once('ready', resolve));
     });
     metrics = new MatcherMetrics();
-    cache = new QueryEmbeddingCache(redis, { REDIS_KEY_PREFIX: prefix, CACHE_TTL_SECONDS: 3600 }, metrics);
+    cache = new QueryEmbeddingCache(store(redis), { REDIS_KEY_PREFIX: prefix, CACHE_TTL_SECONDS: 3600 }, metrics);
   });
 
   afterAll(async () => {
@@ -95,7 +99,7 @@ describe('QueryEmbeddingCache (real Redis)', () => {
 
   it('degrades to misses and ignores writes when Redis is unreachable', async () => {
     const down = createRedisClient('redis://127.0.0.1:1');
-    const broken = new QueryEmbeddingCache(down, { REDIS_KEY_PREFIX: prefix, CACHE_TTL_SECONDS: 60 }, metrics);
+    const broken = new QueryEmbeddingCache(store(down), { REDIS_KEY_PREFIX: prefix, CACHE_TTL_SECONDS: 60 }, metrics);
     const errorsBefore = (await metrics.cacheErrors.get()).values.reduce((sum, v) => sum + v.value, 0);
     try {
       await expect(broken.getMany(MODEL, 384, ['anything'])).resolves.toEqual([null]);
@@ -106,4 +110,63 @@ describe('QueryEmbeddingCache (real Redis)', () => {
     const errorsAfter = (await metrics.cacheErrors.get()).values.reduce((sum, v) => sum + v.value, 0);
     expect(errorsAfter - errorsBefore).toBe(2);
   });
+
+  it('keeps at most CACHE_MAX_ENTRIES entries when it shares the queue\'s Redis, dropping the oldest', async () => {
+    const boundedPrefix = uniqueRedisPrefix('embcache-bounded');
+    const bounded = new QueryEmbeddingCache(store(redis, 5), { REDIS_KEY_PREFIX: boundedPrefix, CACHE_TTL_SECONDS: 3600 }, metrics);
+    // A queue-like key beside the cache: the cap must never touch it.
+    await redis.set(`${boundedPrefix}:bull:embeddings:1`, 'job');
+    try {
+      for (let i = 0; i < 12; i++) await bounded.setMany(MODEL, [{ text: `query ${i}`, vector: vectorFor(`query ${i}`) }]);
+      await bounded.setMany(MODEL, [12, 13, 14].map((i) => ({ text: `query ${i}`, vector: vectorFor(`query ${i}`) })));
+      const cached = await redis.keys(`${boundedPrefix}:embcache:*`);
+      expect(cached).toHaveLength(5);
+      const newest = await bounded.getMany(MODEL, 384, ['query 10', 'query 11', 'query 12', 'query 13', 'query 14']);
+      expect(newest.every((vector) => vector instanceof Float32Array)).toBe(true);
+      expect(await bounded.getMany(MODEL, 384, ['query 0', 'query 9'])).toEqual([null, null]);
+      expect(await redis.zcard(`${boundedPrefix}:embcache-index`)).toBe(5);
+      expect(await redis.get(`${boundedPrefix}:bull:embeddings:1`)).toBe('job');
+    } finally {
+      await deleteRedisKeys(boundedPrefix);
+    }
+  });
+
+  it('stays within its own instance\'s maxmemory (allkeys-lru) and writes nothing to the queue\'s Redis', async () => {
+    const port = await freePort();
+    const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory', '2mb', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    const own = createRedisClient(`redis://127.0.0.1:${port}`);
+    const ownPrefix = uniqueRedisPrefix('embcache-own');
+    try {
+      await waitForRedis(own);
+      const capped = new QueryEmbeddingCache(store(own), { REDIS_KEY_PREFIX: ownPrefix, CACHE_TTL_SECONDS: 3600 }, metrics);
+      // 4 000 entries ≈ 6 MB of vectors: three times the cap.
+      for (let batch = 0; batch < 40; batch++) {
+        await capped.setMany(MODEL, Array.from({ length: 100 }, (_, i) => ({ text: `q ${batch}-${i}`, vector: vectorFor(`q ${batch}-${i}`) })));
+      }
+      const info = await own.info('memory');
+      const used = Number(/used_memory:(\d+)/.exec(info)![1]);
+      expect(used).toBeLessThanOrEqual(2 * 1024 * 1024 * 1.1);
+      const kept = await own.dbsize();
+      expect(kept).toBeGreaterThan(100);
+      expect(kept).toBeLessThan(4000);
+      expect(await capped.getMany(MODEL, 384, ['q 39-99'])).toEqual([expect.any(Float32Array)]);
+      expect(await redis.keys(`${ownPrefix}*`)).toEqual([]);
+    } finally {
+      own.disconnect();
+      server.kill();
+    }
+  }, 30_000);
 });
+
+async function waitForRedis(client: Redis): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await client.ping();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

@@ -5,10 +5,14 @@ import request from 'supertest';
 import { EMBEDDING_QUEUE, type EmbeddableEntity } from '@jobmatch/contracts';
 import { VectorStore } from '@jobmatch/db';
 import {
+  authenticatedHttp,
+  createTestApiKey,
   createTestDatabase,
   deleteRedisKeys,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
+  type TestApiKey,
+  type TestApiKeyOptions,
   type TestDatabase,
 } from '@jobmatch/testing';
 import { Client } from 'pg';
@@ -22,7 +26,14 @@ export interface MatcherHarness {
   config: AppConfig;
   db: TestDatabase;
   redisPrefix: string;
-  http: () => ReturnType<typeof request>;
+  /** The suite's API key (admin, default tenant): what `http` sends. */
+  apiKey: TestApiKey;
+  /** supertest with the suite's API key on every request. */
+  http: () => ReturnType<typeof authenticatedHttp>;
+  /** supertest without any key. */
+  anonymous: () => ReturnType<typeof request>;
+  /** supertest as another key (another tenant, fewer scopes), created through the key service. */
+  as: (options: TestApiKeyOptions) => Promise<{ key: TestApiKey; http: () => ReturnType<typeof authenticatedHttp> }>;
   queue: Queue;
   redis: Redis;
   /** Direct SQL for test setup/inspection (the test's own connection). */
@@ -50,6 +61,7 @@ export async function startMatcher(env: Record<string, string> = {}): Promise<Ma
   const app = await createMatcherApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const apiKey = await createTestApiKey(db.url);
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   const redis = new Redis(TEST_REDIS_URL);
@@ -63,7 +75,13 @@ export async function startMatcher(env: Record<string, string> = {}): Promise<Ma
     redisPrefix,
     queue,
     redis,
-    http: () => request(app.getHttpServer()),
+    apiKey,
+    http: () => authenticatedHttp(app.getHttpServer(), apiKey.token),
+    anonymous: () => request(app.getHttpServer()),
+    as: async (options) => {
+      const key = await createTestApiKey(db.url, options);
+      return { key, http: () => authenticatedHttp(app.getHttpServer(), key.token) };
+    },
     sql: async <T extends object>(text: string, params: unknown[] = []) => (await pg.query(text, params)).rows as T[],
     embed: async (entity, id, vector) => {
       const table = entity === 'job' ? 'jobs' : 'resumes';

@@ -5,6 +5,7 @@ import { JobsService } from '../../src/jobs/jobs.service';
 import type { SkillsProvider } from '../../src/skills/skills.provider';
 
 const MODEL = 'sentence-transformers/all-MiniLM-L6-v2';
+const TENANT = '7d1f8a52-2f4e-4c6b-9a3e-5f0c1b2d3e4f';
 
 function row(data: Partial<Job>): Job {
   const now = new Date();
@@ -23,6 +24,7 @@ function row(data: Partial<Job>): Job {
     occupationCode: null,
     occupationTitle: null,
     contentHash: 'h',
+    tenantId: TENANT,
     embeddingModel: null,
     embeddingStatus: 'PENDING',
     embeddingError: null,
@@ -35,9 +37,9 @@ function row(data: Partial<Job>): Job {
 
 function setup(existing: Job) {
   const repository = {
-    create: jest.fn(async (data: Partial<Job>) => row({ ...data })),
+    create: jest.fn(async (_tenantId: string, data: Partial<Job>) => row({ ...data })),
     findById: jest.fn(async () => existing),
-    update: jest.fn(async (_id: string, data: Partial<Job>) => row({ ...existing, ...data })),
+    update: jest.fn(async (_tenantId: string, _id: string, data: Partial<Job>) => row({ ...existing, ...data })),
   };
   const queue = { tryEnqueue: jest.fn().mockResolvedValue(true) };
   const skills = {
@@ -56,9 +58,9 @@ function setup(existing: Job) {
 describe('JobsService', () => {
   it('stores the occupation the skills provider finds for the title, with the extracted skills as context', async () => {
     const { service, repository, skills } = setup(row({}));
-    await service.create({ title: 'Python Engineer', company: 'Acme', description: 'APIs', requirements: 'Python; Docker is a plus' });
+    await service.create(TENANT, { title: 'Python Engineer', company: 'Acme', description: 'APIs', requirements: 'Python; Docker is a plus' });
     expect(skills.occupationOf).toHaveBeenCalledWith('Python Engineer', ['Python', 'Docker']);
-    expect(repository.create).toHaveBeenCalledWith(expect.objectContaining({ occupationCode: '15-1252.00', occupationTitle: 'Software Developers' }));
+    expect(repository.create).toHaveBeenCalledWith(TENANT, expect.objectContaining({ occupationCode: '15-1252.00', occupationTitle: 'Software Developers' }));
   });
 
   const input = { title: 'Python Engineer', company: 'Acme', description: 'APIs', requirements: 'Python; Docker is a plus' };
@@ -66,8 +68,9 @@ describe('JobsService', () => {
 
   it('stores the content hash and skills, and enqueues one embedding job on create', async () => {
     const { service, repository, queue } = setup(row({}));
-    const created = await service.create(input);
+    const created = await service.create(TENANT, input);
     expect(repository.create).toHaveBeenCalledWith(
+      TENANT,
       expect.objectContaining({ contentHash: hash, skills: ['Python', 'Docker'], requiredSkills: ['Python'], niceToHaveSkills: ['Docker'] }),
     );
     expect(queue.tryEnqueue).toHaveBeenCalledWith([{ entity: 'job', id: created.id, contentHash: hash, modelId: MODEL }]);
@@ -77,8 +80,8 @@ describe('JobsService', () => {
   it('does not re-enqueue or re-extract when the embedded text is unchanged', async () => {
     const existing = row({ ...input, contentHash: hash, embeddingStatus: 'READY', embeddingModel: MODEL });
     const { service, repository, queue, skills } = setup(existing);
-    const updated = await service.update(existing.id, { company: 'Acme GmbH', title: input.title });
-    expect(repository.update).toHaveBeenCalledWith(existing.id, { company: 'Acme GmbH' }, false);
+    const updated = await service.update(TENANT, existing.id, { company: 'Acme GmbH', title: input.title });
+    expect(repository.update).toHaveBeenCalledWith(TENANT, existing.id, { company: 'Acme GmbH' }, false);
     expect(queue.tryEnqueue).not.toHaveBeenCalled();
     expect(skills.extractJobSkills).not.toHaveBeenCalled();
     expect(updated.embedding).toMatchObject({ status: 'READY', queued: false });
@@ -87,9 +90,9 @@ describe('JobsService', () => {
   it('re-enqueues with the new hash when the text changes', async () => {
     const existing = row({ ...input, contentHash: hash, embeddingStatus: 'READY' });
     const { service, repository, queue } = setup(existing);
-    await service.update(existing.id, { requirements: 'Go and Kubernetes' });
+    await service.update(TENANT, existing.id, { requirements: 'Go and Kubernetes' });
     const newHash = sha256Hex(jobEmbeddingText({ ...input, requirements: 'Go and Kubernetes' }));
-    expect(repository.update).toHaveBeenCalledWith(existing.id, expect.objectContaining({ contentHash: newHash }), true);
+    expect(repository.update).toHaveBeenCalledWith(TENANT, existing.id, expect.objectContaining({ contentHash: newHash }), true);
     expect(queue.tryEnqueue).toHaveBeenCalledWith([expect.objectContaining({ contentHash: newHash })]);
   });
 });

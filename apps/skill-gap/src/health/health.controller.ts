@@ -1,10 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck } from '@nestjs/terminus';
-import { DependencyHealthIndicators, LivenessController, PG_POOL, ReadinessCheck } from '@jobmatch/nest-common';
+import { DependencyHealthIndicators, LivenessController, PublicRoute, PG_POOL, ReadinessCheck } from '@jobmatch/nest-common';
 import type { Pool } from 'pg';
 
 @ApiTags('health')
+@PublicRoute()
 @Controller('health')
 export class HealthController extends LivenessController {
   constructor(

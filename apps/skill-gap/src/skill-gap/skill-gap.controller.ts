@@ -9,6 +9,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Principal } from '@jobmatch/contracts';
+import { CurrentPrincipal, RequireScopes, requireScope } from '@jobmatch/nest-common';
 import { ResumeIdParamDto, ResumeSkillGapQueryDto, SkillGapRequestDto } from './dto/skill-gap-request.dto';
 import { ResumeSkillGapResponseDto, SkillGapResponseDto } from './dto/skill-gap-response.dto';
 import { SkillGapService } from './skill-gap.service';
@@ -28,8 +30,12 @@ export class SkillGapController {
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: not exactly one of id/text, malformed UUID, text blank or too long, unknown field' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no resume or job with that id' })
   @ApiUnprocessableEntityResponse({ description: 'NO_JOB_SKILLS: the job lists (or its text contains) no known skills' })
-  compare(@Body() body: SkillGapRequestDto): Promise<SkillGapResponseDto> {
-    return this.skillGap.compare(body.resume, body.job);
+  @RequireScopes('skills:read')
+  compare(@CurrentPrincipal() caller: Principal, @Body() body: SkillGapRequestDto): Promise<SkillGapResponseDto> {
+    // A stored resume or job is read with the scope that reads it.
+    if (body.resume.id !== undefined) requireScope(caller, 'resumes:read');
+    if (body.job.id !== undefined) requireScope(caller, 'jobs:read');
+    return this.skillGap.compare(caller.tenantId, body.resume, body.job);
   }
 
   @Get('resumes/:id/skill-gap')
@@ -43,7 +49,8 @@ export class SkillGapController {
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: malformed UUID, jobs outside 1..100, unknown parameter' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no resume with that id' })
   @ApiConflictResponse({ description: 'EMBEDDING_NOT_READY: the resume embedding is pending or failed (details.embeddingStatus)' })
-  forResume(@Param() params: ResumeIdParamDto, @Query() query: ResumeSkillGapQueryDto): Promise<ResumeSkillGapResponseDto> {
-    return this.skillGap.forRecommendedJobs(params.id, query.jobs);
+  @RequireScopes('skills:read', 'resumes:read', 'jobs:read')
+  forResume(@CurrentPrincipal() caller: Principal, @Param() params: ResumeIdParamDto, @Query() query: ResumeSkillGapQueryDto): Promise<ResumeSkillGapResponseDto> {
+    return this.skillGap.forRecommendedJobs(caller.tenantId, params.id, query.jobs);
   }
 }

@@ -41,8 +41,8 @@ export class SkillGapService {
     private readonly searchedModel: SearchedModel,
   ) {}
 
-  async compare(resumeRef: ResumeRefDto, jobRef: JobRefDto): Promise<SkillGapResponseDto> {
-    const [resume, job] = await Promise.all([this.resolveResume(resumeRef), this.resolveJob(jobRef)]);
+  async compare(tenantId: string, resumeRef: ResumeRefDto, jobRef: JobRefDto): Promise<SkillGapResponseDto> {
+    const [resume, job] = await Promise.all([this.resolveResume(tenantId, resumeRef), this.resolveJob(tenantId, jobRef)]);
     const total = job.skills.required.length + job.skills.niceToHave.length;
     if (total === 0) {
       throw new ApiException(
@@ -53,7 +53,7 @@ export class SkillGapService {
       );
     }
     const gap = computeSkillGap(resume.skills, job.skills, { graph: this.skills.graph });
-    const demand = job.occupation ? await this.occupationDemand(job.occupation.code) : null;
+    const demand = job.occupation ? await this.occupationDemand(tenantId, job.occupation.code) : null;
     const matchedRequired = gap.matched.filter((skill) => skill.requirement === 'required').length;
     const requiredTotal = matchedRequired + gap.missingRequired.length;
     const niceTotal = gap.matched.length - matchedRequired + gap.missingNiceToHave.length;
@@ -82,14 +82,14 @@ export class SkillGapService {
   }
 
   /** Gap against the jobs recommended for a stored resume (nearest by stored vectors, no model call). */
-  async forRecommendedJobs(resumeId: string, jobCount = DEFAULT_RECOMMENDED_JOBS): Promise<ResumeSkillGapResponseDto> {
+  async forRecommendedJobs(tenantId: string, resumeId: string, jobCount = DEFAULT_RECOMMENDED_JOBS): Promise<ResumeSkillGapResponseDto> {
     const modelId = await this.searchedModel.modelId();
     // The resume row and the jobs nearest to its stored vector, with their skills: one round trip.
     const { source: resume, candidates } = await this.vectors.nearestWithRows(
       'job',
       { entity: 'resume', id: resumeId },
       'candidate',
-      { modelId, limit: jobCount, efSearch: this.config.HNSW_EF_SEARCH },
+      { tenantId, modelId, limit: jobCount, efSearch: this.config.HNSW_EF_SEARCH },
     );
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
     if (resume.embeddingStatus !== 'READY' || candidates === null) throw new EmbeddingNotReadyException('resume', resume, modelId);
@@ -103,7 +103,7 @@ export class SkillGapService {
       skills: jobSkillsFromStored(job),
       occupation: job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null,
     }));
-    const demandOf = await this.occupationsDemand(scored.flatMap((job) => (job.occupation ? [job.occupation.code] : [])));
+    const demandOf = await this.occupationsDemand(tenantId, scored.flatMap((job) => (job.occupation ? [job.occupation.code] : [])));
     const aggregated = aggregateSkillGaps(resume.skills, scored, this.skills.graph, demandOf ?? undefined);
     return {
       resumeId,
@@ -119,33 +119,33 @@ export class SkillGapService {
   }
 
   /** occupationDemand for the occupations of several jobs, read in one round trip; null without O*NET or occupations. */
-  private async occupationsDemand(codes: string[]): Promise<((code: string) => ((skill: string) => number) | null) | null> {
+  private async occupationsDemand(tenantId: string, codes: string[]): Promise<((code: string) => ((skill: string) => number) | null) | null> {
     const occupations = this.skills.occupations;
     if (!occupations || codes.length === 0) return null;
-    const counts = await this.jobs.occupationsSkillCounts(codes);
+    const counts = await this.jobs.occupationsSkillCounts(tenantId, codes);
     const demand = new Map([...counts].map(([code, own]) => [code, blendedDemand(occupations.demandOf(code), own)]));
     return (code) => demand.get(code) ?? null;
   }
 
-  /** Demand per skill in the occupation's postings: the project's stored jobs, O*NET's flags as the prior. */
-  private async occupationDemand(code: string): Promise<((skill: string) => number) | null> {
+  /** Demand per skill in the occupation's postings: the tenant's stored jobs, O*NET's flags as the prior. */
+  private async occupationDemand(tenantId: string, code: string): Promise<((skill: string) => number) | null> {
     const occupations = this.skills.occupations;
     if (!occupations) return null;
-    return blendedDemand(occupations.demandOf(code), await this.jobs.occupationSkillCounts(code));
+    return blendedDemand(occupations.demandOf(code), await this.jobs.occupationSkillCounts(tenantId, code));
   }
 
-  private async resolveResume(ref: ResumeRefDto): Promise<ResolvedResume> {
+  private async resolveResume(tenantId: string, ref: ResumeRefDto): Promise<ResolvedResume> {
     if (ref.id !== undefined) {
-      const resume = await this.resumes.findById(ref.id);
+      const resume = await this.resumes.findById(tenantId, ref.id);
       if (!resume) throw new NotFoundApiException('Resume', ref.id);
       return { source: 'id', id: resume.id, skills: [...resume.skills] };
     }
     return { source: 'text', id: null, skills: this.skills.extract(ref.text ?? '').map((skill) => skill.name) };
   }
 
-  private async resolveJob(ref: JobRefDto): Promise<ResolvedJob> {
+  private async resolveJob(tenantId: string, ref: JobRefDto): Promise<ResolvedJob> {
     if (ref.id !== undefined) {
-      const job = await this.jobs.findById(ref.id);
+      const job = await this.jobs.findById(tenantId, ref.id);
       if (!job) throw new NotFoundApiException('Job', ref.id);
       const occupation = job.occupationCode && job.occupationTitle ? { code: job.occupationCode, title: job.occupationTitle } : null;
       return { source: 'id', id: job.id, title: job.title, skills: jobSkillsFromStored(job), occupation };

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequireScopes } from '@jobmatch/nest-common';
 import { ExtractSkillsRequestDto, ExtractSkillsResponseDto } from './dto/extract-skills.dto';
 import { SkillSearchQueryDto, SkillSearchResponseDto } from './dto/skill-search.dto';
 import { SkillSourcesDto } from './dto/skill-sources.dto';
 import { SkillsService } from './skills.service';
 
 @ApiTags('skills')
+@RequireScopes('skills:read')
 @Controller('skills')
 export class SkillsController {
   constructor(private readonly skills: SkillsService) {}

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Job } from '../generated/prisma/client';
-import { filterConditions, type JobFilters, type Page } from '../filters';
-import { insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS } from './pg-rows';
+import { filterConditions, tenantCondition, type JobFilters, type Page } from '../filters';
+import { insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS, EMBEDDING_RESET } from './pg-rows';
 
 export interface JobWrite {
   title: string;
@@ -46,32 +46,29 @@ export const JOB_COLUMNS: ColumnMap<Job> = {
 /** The select list of a whole job row (camel-case fields); VectorStore reads recommendation sources with it. */
 export const SELECT_JOB = selectList(JOB_COLUMNS);
 
-function jobWhere(filters: JobFilters, params: unknown[]): string {
-  const conditions = filterConditions('job', filters, params);
-  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-}
-
-/** Job rows (everything but the vector column, which only VectorStore touches). */
+/**
+ * Job rows (everything but the vector column, which only VectorStore touches). Every method takes
+ * the tenant first and filters by it in SQL: another tenant's id reads, updates and deletes nothing.
+ */
 export class JobRepository {
   constructor(private readonly pool: Pool) {}
 
-  create(data: JobWrite): Promise<Job> {
-    return insertRow<Job>(this.pool, 'jobs', JOB_COLUMNS, { id: newId(), ...data, embeddingStatus: 'PENDING' });
+  create(tenantId: string, data: JobWrite): Promise<Job> {
+    return insertRow<Job>(this.pool, 'jobs', JOB_COLUMNS, { id: newId(), ...data, tenantId, embeddingStatus: 'PENDING' });
   }
 
-  update(id: string, data: Partial<JobWrite>, contentChanged: boolean): Promise<Job | null> {
-    const reset = contentChanged ? [`embedding_status = 'PENDING'`, 'embedding_error = NULL'] : [];
-    return updateRow<Job>(this.pool, 'jobs', JOB_COLUMNS, id, data, reset);
+  update(tenantId: string, id: string, data: Partial<JobWrite>, contentChanged: boolean): Promise<Job | null> {
+    return updateRow<Job>(this.pool, 'jobs', JOB_COLUMNS, { tenantId, id }, data, contentChanged ? EMBEDDING_RESET : []);
   }
 
-  async findById(id: string): Promise<Job | null> {
-    const { rows } = await this.pool.query<Job>(`SELECT ${SELECT_JOB} FROM jobs WHERE id = $1`, [id]);
+  async findById(tenantId: string, id: string): Promise<Job | null> {
+    const { rows } = await this.pool.query<Job>(`SELECT ${SELECT_JOB} FROM jobs WHERE id = $1 AND tenant_id = $2::uuid`, [id, tenantId]);
     return rows[0] ?? null;
   }
 
-  async list(filters: JobFilters, page: Page): Promise<{ items: Job[]; total: number }> {
+  async list(tenantId: string, filters: JobFilters, page: Page): Promise<{ items: Job[]; total: number }> {
     const params: unknown[] = [];
-    const where = jobWhere(filters, params);
+    const where = `WHERE ${filterConditions('job', tenantId, filters, params).join(' AND ')}`;
     const [items, count] = await Promise.all([
       this.pool.query<Job>(
         `SELECT ${SELECT_JOB} FROM jobs ${where} ORDER BY created_at DESC, id ASC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -82,27 +79,29 @@ export class JobRepository {
     return { items: items.rows, total: count.rows[0]!.total };
   }
 
-  /** Skill counts over the stored jobs of one occupation (uses jobs_occupation_code_idx). */
-  async occupationSkillCounts(occupationCode: string): Promise<OccupationSkillCounts> {
-    return (await this.occupationsSkillCounts([occupationCode])).get(occupationCode)!;
+  /** Skill counts over the tenant's stored jobs of one occupation (uses jobs_occupation_code_idx). */
+  async occupationSkillCounts(tenantId: string, occupationCode: string): Promise<OccupationSkillCounts> {
+    return (await this.occupationsSkillCounts(tenantId, [occupationCode])).get(occupationCode)!;
   }
 
   /** occupationSkillCounts for several occupations in one round trip (a recommendation's jobs). */
-  async occupationsSkillCounts(occupationCodes: readonly string[]): Promise<Map<string, OccupationSkillCounts>> {
+  async occupationsSkillCounts(tenantId: string, occupationCodes: readonly string[]): Promise<Map<string, OccupationSkillCounts>> {
     const codes = [...new Set(occupationCodes)];
     const result = new Map<string, OccupationSkillCounts>(codes.map((code) => [code, { jobs: 0, skills: new Map<string, number>() }]));
     if (codes.length === 0) return result;
+    const params: unknown[] = [codes];
+    const where = ['occupation_code = ANY($1::text[])', tenantCondition(tenantId, params)].join(' AND ');
     const [totals, counts] = await Promise.all([
       this.pool.query<{ code: string; jobs: number }>(
-        'SELECT occupation_code AS code, count(*)::int AS jobs FROM jobs WHERE occupation_code = ANY($1::text[]) GROUP BY occupation_code',
-        [codes],
+        `SELECT occupation_code AS code, count(*)::int AS jobs FROM jobs WHERE ${where} GROUP BY occupation_code`,
+        params,
       ),
       this.pool.query<{ code: string; skill: string; jobs: number }>(
         `SELECT occupation_code AS code, skill, count(DISTINCT id)::int AS jobs
            FROM jobs, unnest(required_skills || nice_to_have_skills) AS skill
-          WHERE occupation_code = ANY($1::text[])
+          WHERE ${where}
           GROUP BY occupation_code, skill`,
-        [codes],
+        params,
       ),
     ]);
     for (const row of totals.rows) result.get(row.code)!.jobs = row.jobs;
@@ -110,8 +109,9 @@ export class JobRepository {
     return result;
   }
 
-  async delete(id: string): Promise<boolean> {
-    const result = await this.pool.query('DELETE FROM jobs WHERE id = $1', [id]);
+  async delete(tenantId: string, id: string): Promise<boolean> {
+    const params: unknown[] = [id];
+    const result = await this.pool.query(`DELETE FROM jobs WHERE id = $1 AND ${tenantCondition(tenantId, params)}`, params);
     return (result.rowCount ?? 0) > 0;
   }
 }

@@ -11,6 +11,7 @@ export type ColumnMap<T> = { [K in keyof T]-?: string };
 
 /** Columns every embedded entity (jobs, resumes) has: content hash, embedding state, timestamps. */
 export const EMBEDDED_ENTITY_COLUMNS = {
+  tenantId: 'tenant_id',
   contentHash: 'content_hash',
   embeddingModel: 'embedding_model',
   embeddingStatus: 'embedding_status',
@@ -19,6 +20,9 @@ export const EMBEDDED_ENTITY_COLUMNS = {
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 } as const;
+
+/** What an update sets besides its fields when the embedded text changed (re-embed). */
+export const EMBEDDING_RESET = [`embedding_status = 'PENDING'`, 'embedding_error = NULL'];
 
 /** `column AS "field"` for every field (but `except`): rows come back with camel-case fields. */
 export function selectList<T>(columns: ColumnMap<T>, except: (keyof T & string)[] = []): string {
@@ -60,26 +64,26 @@ export async function insertRow<Row>(
   return rows[0]!;
 }
 
-/** UPDATE of the given fields; `extraSet` is fixed SQL from the caller (no user data). */
+/** UPDATE of the given fields of the tenant's row; `extraSet` is fixed SQL from the caller (no user data). */
 export async function updateRow<Row>(
   pool: Pool,
   table: string,
   columns: ColumnMap<Row>,
-  id: string,
+  row: { tenantId: string; id: string },
   data: Record<string, unknown>,
   extraSet: string[] = [],
 ): Promise<Row | null> {
   const sets: string[] = [...extraSet, 'updated_at = now()'];
-  const params: unknown[] = [id];
+  const params: unknown[] = [row.id, row.tenantId];
   for (const [field, value] of Object.entries(data)) {
     if (value === undefined) continue;
     const column = (columns as Record<string, string>)[field];
-    if (!column) throw new Error(`Unknown field ${field} for ${table}`);
+    if (!column || field === 'tenantId') throw new Error(`Unknown field ${field} for ${table}`);
     params.push(value);
     sets.push(`${column} = $${params.length}`);
   }
   const { rows } = await pool.query<Row & object>(
-    `UPDATE ${table} SET ${sets.join(', ')} WHERE id = $1 RETURNING ${selectList(columns)}`,
+    `UPDATE ${table} SET ${sets.join(', ')} WHERE id = $1 AND tenant_id = $2::uuid RETURNING ${selectList(columns)}`,
     params,
   );
   return rows[0] ?? null;

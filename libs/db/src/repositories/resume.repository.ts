@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Prisma, Resume } from '../generated/prisma/client';
-import type { Page } from '../filters';
-import { insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS } from './pg-rows';
+import { filterConditions, tenantCondition, type Page } from '../filters';
+import { insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS, EMBEDDING_RESET } from './pg-rows';
 
 export interface ResumeWrite {
   fileName?: string | null;
@@ -38,30 +38,51 @@ function withJsonProfile<T extends { profile?: unknown }>(data: T): T {
 export class ResumeRepository {
   constructor(private readonly pool: Pool) {}
 
-  create(data: ResumeWrite): Promise<Resume> {
-    return insertRow<Resume>(this.pool, 'resumes', RESUME_COLUMNS, { id: newId(), ...withJsonProfile(data), embeddingStatus: 'PENDING' });
+  create(tenantId: string, data: ResumeWrite): Promise<Resume> {
+    return insertRow<Resume>(this.pool, 'resumes', RESUME_COLUMNS, { id: newId(), ...withJsonProfile(data), tenantId, embeddingStatus: 'PENDING' });
   }
 
-  update(id: string, data: Partial<ResumeWrite>, contentChanged: boolean): Promise<Resume | null> {
-    const reset = contentChanged ? [`embedding_status = 'PENDING'`, 'embedding_error = NULL'] : [];
-    return updateRow<Resume>(this.pool, 'resumes', RESUME_COLUMNS, id, withJsonProfile(data), reset);
+  update(tenantId: string, id: string, data: Partial<ResumeWrite>, contentChanged: boolean): Promise<Resume | null> {
+    return updateRow<Resume>(this.pool, 'resumes', RESUME_COLUMNS, { tenantId, id }, withJsonProfile(data), contentChanged ? EMBEDDING_RESET : []);
   }
 
-  async findById(id: string): Promise<Resume | null> {
-    const { rows } = await this.pool.query<Resume>(`SELECT ${SELECT_RESUME} FROM resumes WHERE id = $1`, [id]);
+  async findById(tenantId: string, id: string): Promise<Resume | null> {
+    const { rows } = await this.pool.query<Resume>(`SELECT ${SELECT_RESUME} FROM resumes WHERE id = $1 AND tenant_id = $2::uuid`, [id, tenantId]);
     return rows[0] ?? null;
   }
 
-  async list(page: Page): Promise<{ items: Resume[]; total: number }> {
+  async list(tenantId: string, page: Page): Promise<{ items: Resume[]; total: number }> {
+    const params: unknown[] = [];
+    const where = filterConditions('resume', tenantId, {}, params).join(' AND ');
     const [items, count] = await Promise.all([
-      this.pool.query<Resume>(`SELECT ${SELECT_RESUME} FROM resumes ORDER BY created_at DESC, id ASC LIMIT $1 OFFSET $2`, [page.limit, page.offset]),
-      this.pool.query<{ total: number }>('SELECT count(*)::int AS total FROM resumes'),
+      this.pool.query<Resume>(
+        `SELECT ${SELECT_RESUME} FROM resumes WHERE ${where} ORDER BY created_at DESC, id ASC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, page.limit, page.offset],
+      ),
+      this.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM resumes WHERE ${where}`, params),
     ]);
     return { items: items.rows, total: count.rows[0]!.total };
   }
 
-  async delete(id: string): Promise<boolean> {
-    const result = await this.pool.query('DELETE FROM resumes WHERE id = $1', [id]);
-    return (result.rowCount ?? 0) > 0;
+  /** Deletes the tenant's row and returns what was deleted (the caller removes its queued job). */
+  async delete(tenantId: string, id: string): Promise<Resume | null> {
+    const params: unknown[] = [id];
+    const { rows } = await this.pool.query<Resume>(
+      `DELETE FROM resumes WHERE id = $1 AND ${tenantCondition(tenantId, params)} RETURNING ${SELECT_RESUME}`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Resumes created before `cutoff`, oldest first, in every tenant: the retention sweep's input
+   * (RESUME_RETENTION_DAYS), which deletes each through the same path as DELETE /resumes/:id.
+   */
+  async findCreatedBefore(cutoff: Date, limit: number): Promise<Pick<Resume, 'id' | 'tenantId'>[]> {
+    const { rows } = await this.pool.query<Pick<Resume, 'id' | 'tenantId'>>(
+      'SELECT id, tenant_id AS "tenantId" FROM resumes WHERE created_at < $1 ORDER BY created_at LIMIT $2',
+      [cutoff, limit],
+    );
+    return rows;
   }
 }
