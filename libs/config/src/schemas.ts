@@ -105,6 +105,7 @@ export const ENV = {
   MATCH_WEIGHT_SKILLS: z.coerce.number().min(0).default(0.45).describe('match score weight of the skill overlap'),
   MATCH_WEIGHT_OTHER: z.coerce.number().min(0).default(0.1).describe('match score weight of location and seniority'),
   CACHE_TTL_SECONDS: positiveInt(86_400).describe('query-embedding cache TTL (the matcher owns the cache)'),
+  IDEMPOTENCY_TTL_SECONDS: positiveInt(86_400).describe('how long the response of a POST with an `Idempotency-Key` is kept for replay to its retries (README, "Retries and idempotency")'),
 
   ONET_DATA_FILE: z
     .string()
@@ -178,6 +179,7 @@ export const matcherEnvSchema = httpApiEnvSchema.extend(redisEnvSchema.shape).ex
   MATCH_WEIGHT_SKILLS: ENV.MATCH_WEIGHT_SKILLS,
   MATCH_WEIGHT_OTHER: ENV.MATCH_WEIGHT_OTHER,
   CACHE_TTL_SECONDS: ENV.CACHE_TTL_SECONDS,
+  IDEMPOTENCY_TTL_SECONDS: ENV.IDEMPOTENCY_TTL_SECONDS,
 });
 
 export const skillGapEnvSchema = httpApiEnvSchema.extend({

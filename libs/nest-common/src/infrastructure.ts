@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createPgPool, EmbeddableTextRepository, JobRepository, PendingEmbeddingsRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { createPgPool, EmbeddableTextRepository, IdempotencyKeyRepository, JobRepository, PendingEmbeddingsRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 
@@ -56,6 +56,7 @@ export class InfrastructureModule {
         { provide: JobRepository, useFactory: (pool: Pool) => new JobRepository(pool), inject: [PG_POOL] },
         { provide: ResumeRepository, useFactory: (pool: Pool) => new ResumeRepository(pool), inject: [PG_POOL] },
         { provide: PendingEmbeddingsRepository, useFactory: (pool: Pool) => new PendingEmbeddingsRepository(pool), inject: [PG_POOL] },
+        { provide: IdempotencyKeyRepository, useFactory: (pool: Pool) => new IdempotencyKeyRepository(pool), inject: [PG_POOL] },
         {
           provide: EmbeddableTextRepository,
           useFactory: (pool: Pool, vectors: VectorStore) => new EmbeddableTextRepository(pool, vectors),
@@ -63,7 +64,7 @@ export class InfrastructureModule {
         },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, REDIS, VectorStore, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
+      exports: [PG_POOL, REDIS, VectorStore, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository, IdempotencyKeyRepository],
     };
   }
 }
