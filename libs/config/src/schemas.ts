@@ -186,6 +186,20 @@ export const skillGapEnvSchema = httpApiEnvSchema.extend({
   PORT: httpPort(3001),
 });
 
+/**
+ * The operator CLI (apps/cli): the connections, the model its backfills and exports are for, and
+ * the limits of the matcher's write paths its imports run through (the same values as the API's).
+ */
+export const cliEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).extend({
+  UPLOAD_MAX_BYTES: ENV.UPLOAD_MAX_BYTES,
+  UPLOAD_MAX_PAGES: ENV.UPLOAD_MAX_PAGES,
+  RESUME_MAX_CHARS: ENV.RESUME_MAX_CHARS,
+  PARSER_CONCURRENCY: ENV.PARSER_CONCURRENCY,
+  PARSER_MEMORY_MB: ENV.PARSER_MEMORY_MB,
+  PARSER_TIMEOUT_MS: ENV.PARSER_TIMEOUT_MS,
+  ONET_DATA_FILE: ENV.ONET_DATA_FILE,
+});
+
 /** `pnpm model:fetch` (apps/embedder/src/model-fetch), the one command that reads HF_*. */
 export const modelFetchEnvSchema = z.object({
   MODEL_ID: ENV.MODEL_ID,
@@ -202,6 +216,7 @@ export const SERVICE_ENV_SCHEMAS = {
   embedder: embedderEnvSchema,
   matcher: matcherEnvSchema,
   'skill-gap': skillGapEnvSchema,
+  cli: cliEnvSchema,
   'model:fetch': modelFetchEnvSchema,
 } as const;
 
@@ -209,3 +224,4 @@ export type CommonEnv = z.infer<typeof commonEnvSchema>;
 export type EmbedderEnv = z.infer<typeof embedderEnvSchema>;
 export type MatcherEnv = z.infer<typeof matcherEnvSchema>;
 export type SkillGapEnv = z.infer<typeof skillGapEnvSchema>;
+export type CliEnv = z.infer<typeof cliEnvSchema>;

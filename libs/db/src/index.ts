@@ -14,4 +14,5 @@ export * from './repositories/resume.repository';
 export * from './repositories/embeddable-text.repository';
 export * from './repositories/pending-embeddings.repository';
 export * from './repositories/idempotency-key.repository';
+export * from './repositories/embedding-coverage.repository';
 export * from './lexical-rank';

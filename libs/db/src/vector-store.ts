@@ -104,6 +104,22 @@ const ROW_COLUMNS: Record<EmbeddableEntity, string> = { job: selectList(JOB_COLU
 const SOURCE_ROW_SQL: Record<EmbeddableEntity, string> = { job: sourceRowSql('job', SELECT_JOB), resume: sourceRowSql('resume', SELECT_RESUME) };
 const NEIGHBOUR_COLUMNS: Record<NeighbourColumns, Record<EmbeddableEntity, string>> = { row: ROW_COLUMNS, candidate: CANDIDATE_COLUMNS };
 
+/** A stored vector as `cli export` writes it (one JSON line each). */
+export interface ExportedEmbedding {
+  id: string;
+  externalId: string | null;
+  contentHash: string;
+  vector: number[];
+}
+
+/** A vector to store back: matched by external id when given, else by id; written only onto the same text. */
+export interface ImportedEmbedding {
+  id?: string | null;
+  externalId?: string | null;
+  contentHash: string;
+  vector: ArrayLike<number>;
+}
+
 export interface StoredEmbedding {
   vector: Float32Array;
   modelId: string;
@@ -268,6 +284,48 @@ export class VectorStore {
     // spread that adds a key gives each result its own hidden class in the old generation.
     const searchOptions: NearestOptions<E> = Object.assign({}, options, { excludeIds });
     return searchStatement(entity, sourceVector, [source.id, options.modelId], searchOptions, fields, `${sourceVector} IS NOT NULL`);
+  }
+
+  /**
+   * One page (by id, after `afterId`) of the stored vectors of a model with what identifies their
+   * rows elsewhere: id, external id and the content hash the vector was computed from
+   * (`cli export`). Vectors travel as pgvector text and are parsed here.
+   */
+  async exportPage(entity: EmbeddableEntity, modelId: string, afterId: string | null, limit: number): Promise<ExportedEmbedding[]> {
+    const { rows } = await this.pool.query<{ id: string; externalId: string | null; contentHash: string; embedding: string }>(
+      `SELECT id, external_id AS "externalId", content_hash AS "contentHash", embedding::text AS embedding
+         FROM ${TABLE[entity]}
+        WHERE embedding IS NOT NULL AND embedding_model = $1 AND embedding_status = 'READY' AND ($2::uuid IS NULL OR id > $2::uuid)
+        ORDER BY id LIMIT $3`,
+      [modelId, afterId, limit],
+    );
+    return rows.map((row) => ({ id: row.id, externalId: row.externalId, contentHash: row.contentHash, vector: pgvector.fromSql(row.embedding) as number[] }));
+  }
+
+  /**
+   * Stores exported vectors back (`cli import vectors`) in one statement: each onto the row with its
+   * external id (when it has one, so another database's rows match) or else its id, and only while
+   * that row holds the text the vector was computed from. Returns the ids written to.
+   */
+  async importEmbeddings(entity: EmbeddableEntity, modelId: string, embeddings: ImportedEmbedding[]): Promise<{ index: number; id: string }[]> {
+    if (embeddings.length === 0) return [];
+    for (const embedding of embeddings) assertStorableVector(embedding.vector);
+    const payload = embeddings.map((embedding, index) => ({
+      index,
+      id: embedding.externalId ? null : embedding.id,
+      external_id: embedding.externalId ?? null,
+      content_hash: embedding.contentHash,
+      embedding: pgvector.toSql(Array.from(embedding.vector)),
+    }));
+    const { rows } = await this.pool.query<{ index: number; id: string }>(
+      `UPDATE ${TABLE[entity]} t
+          SET embedding = r.embedding::vector, embedding_model = $2, embedding_status = 'READY', embedding_error = NULL, embedded_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS r(index int, id uuid, external_id text, content_hash text, embedding text)
+        WHERE (t.id = r.id OR t.external_id = r.external_id) AND t.content_hash = r.content_hash
+        RETURNING r.index, t.id`,
+      [JSON.stringify(payload), modelId],
+    );
+    return rows;
   }
 
   /**

@@ -1,4 +1,8 @@
 import type { Command } from 'commander';
+import { registerBackfillCommands } from './backfill';
+import { registerExportCommands } from './export';
+import { registerImportCommands } from './import';
+import { registerQueueCommands } from './queue';
 import { registerSkillsCommands } from './skills';
 import { registerTaxonomyCommands } from './taxonomy';
 
@@ -8,4 +12,11 @@ import { registerTaxonomyCommands } from './taxonomy';
  */
 export type RegisterCommands = (program: Command) => void;
 
-export const COMMAND_GROUPS: readonly RegisterCommands[] = [registerSkillsCommands, registerTaxonomyCommands];
+export const COMMAND_GROUPS: readonly RegisterCommands[] = [
+  registerSkillsCommands,
+  registerTaxonomyCommands,
+  registerImportCommands,
+  registerBackfillCommands,
+  registerExportCommands,
+  registerQueueCommands,
+];
