@@ -4,7 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { cliEnvSchema, ConfigError, loadConfig, type CliEnv } from '@jobmatch/config';
 import { EmbeddingCoverageRepository, VectorStore } from '@jobmatch/db';
 import { PG_POOL } from '@jobmatch/nest-common';
-import { DataPathsModule, EmbeddingQueueProducer, JobsService, loadAppConfig, ResumesService } from '@jobmatch/matcher/dist/operator';
+import {
+  DataPathsModule,
+  EmbeddingQueueProducer,
+  JobsService,
+  loadAppConfig,
+  ResumesService,
+} from '@jobmatch/matcher/dist/operator';
 import { useOnetDataFile } from '@jobmatch/skills';
 import type { Pool } from 'pg';
 import { CliError } from './cli-error';
@@ -47,12 +53,18 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliEnv {
  * Runs `work` with the matcher's write paths (DataPathsModule) in a Nest application context
  * without HTTP, then closes every connection and parser process, whatever happened.
  */
-export async function withDataContext<T>(work: (context: DataContext) => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {
+export async function withDataContext<T>(
+  work: (context: DataContext) => Promise<T>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<T> {
   const config = loadCliConfig(env);
   // The services read the matcher's own settings (same names, same validation and defaults).
   const appConfig = loadAppConfig(env);
   if (config.ONET_DATA_FILE) useOnetDataFile(config.ONET_DATA_FILE);
-  const app: INestApplicationContext = await NestFactory.createApplicationContext(DataPathsModule.forRoot(appConfig), { logger: new StderrLogger(), abortOnError: false });
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(DataPathsModule.forRoot(appConfig), {
+    logger: new StderrLogger(),
+    abortOnError: false,
+  });
   const queue = new EmbeddingQueueAdmin(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   const pool = app.get<Pool>(PG_POOL);
   try {

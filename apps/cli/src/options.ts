@@ -6,7 +6,8 @@ export const positiveInt =
   (name: string) =>
   (value: string): number => {
     const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) throw new CliError(`${name} must be a positive integer, got ${value}`, EXIT_USAGE_CODE);
+    if (!Number.isInteger(parsed) || parsed < 1)
+      throw new CliError(`${name} must be a positive integer, got ${value}`, EXIT_USAGE_CODE);
     return parsed;
   };
 

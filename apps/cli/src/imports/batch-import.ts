@@ -3,7 +3,8 @@ import type { RecordPosition } from './record-source';
 import { describePosition } from './record-source';
 
 /** One record to import, or why it cannot be. */
-export type PreparedRecord<T> = { externalId: string; item: T; at: RecordPosition } | { error: string; at: RecordPosition };
+export type PreparedRecord<T> =
+  { externalId: string; item: T; at: RecordPosition } | { error: string; at: RecordPosition };
 
 /** What writing one batch did (JobsService/ResumesService.upsertMany). */
 export interface BatchWrite {
@@ -50,9 +51,23 @@ export interface BatchImportOptions<T> {
  * batch, whatever the size of the input. A write that fails (database down) stops the import; the
  * batches before it are committed, and running the import again upserts the same rows.
  */
-export async function batchImport<T>(records: AsyncIterable<PreparedRecord<T> | Promise<PreparedRecord<T>>>, options: BatchImportOptions<T>): Promise<ImportSummary> {
+export async function batchImport<T>(
+  records: AsyncIterable<PreparedRecord<T> | Promise<PreparedRecord<T>>>,
+  options: BatchImportOptions<T>,
+): Promise<ImportSummary> {
   const started = Date.now();
-  const summary: ImportSummary = { read: 0, imported: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, enqueued: 0, notEnqueued: 0, batches: 0, seconds: 0 };
+  const summary: ImportSummary = {
+    read: 0,
+    imported: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    enqueued: 0,
+    notEnqueued: 0,
+    batches: 0,
+    seconds: 0,
+  };
   let batch = new Map<string, T>();
 
   const flush = async () => {
@@ -110,6 +125,9 @@ export function formatSummary(what: string, summary: ImportSummary): string {
       `${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged; ${summary.rejected} rejected.`,
     `Embedding jobs queued: ${summary.enqueued}.`,
   ];
-  if (summary.notEnqueued > 0) lines.push(`Not queued (Redis unreachable): ${summary.notEnqueued} rows stay PENDING; run \`backfill\` once Redis is back.`);
+  if (summary.notEnqueued > 0)
+    lines.push(
+      `Not queued (Redis unreachable): ${summary.notEnqueued} rows stay PENDING; run \`backfill\` once Redis is back.`,
+    );
   return `${lines.join('\n')}\n`;
 }

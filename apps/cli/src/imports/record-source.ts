@@ -33,7 +33,10 @@ export function recordFormatOf(file: string, given?: string): RecordFormat {
   const format = (given ?? extname(file).slice(1)).toLowerCase();
   if (format === 'ndjson') return 'jsonl';
   if ((RECORD_FORMATS as readonly string[]).includes(format)) return format as RecordFormat;
-  throw new CliError(`Cannot tell the format of ${file}: name it .json (an array of objects), .jsonl (one object a line) or .csv (a header row), or pass --format.`, 2);
+  throw new CliError(
+    `Cannot tell the format of ${file}: name it .json (an array of objects), .jsonl (one object a line) or .csv (a header row), or pass --format.`,
+    2,
+  );
 }
 
 /**
@@ -42,7 +45,11 @@ export function recordFormatOf(file: string, given?: string): RecordFormat {
  * row names the fields; empty cells are left out). A record that cannot be read is yielded as an
  * error with its position, and reading goes on; `onBytes` reports progress through the file.
  */
-export async function* readRecords(file: string, format: RecordFormat, onBytes: (bytesRead: number) => void = () => undefined): AsyncGenerator<SourceRecord> {
+export async function* readRecords(
+  file: string,
+  format: RecordFormat,
+  onBytes: (bytesRead: number) => void = () => undefined,
+): AsyncGenerator<SourceRecord> {
   const size = (await stat(file).catch(() => null))?.size;
   if (size === undefined) throw new CliError(`No such file: ${file}`);
   let bytesRead = 0;
@@ -60,7 +67,8 @@ export async function* readRecords(file: string, format: RecordFormat, onBytes: 
   else yield* csvRows(counted);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 async function* jsonLines(input: Readable): AsyncGenerator<SourceRecord> {
   let line = 0;
@@ -79,7 +87,8 @@ async function* jsonLines(input: Readable): AsyncGenerator<SourceRecord> {
 }
 
 async function* jsonArray(input: Readable): AsyncGenerator<SourceRecord> {
-  const elements = input.pipe(jsonParser()).pipe(streamArray());
+  // Whole values only (no string and number chunks): the assembler needs nothing else, and it halves the tokens.
+  const elements = input.pipe(jsonParser({ streamValues: false })).pipe(streamArray());
   try {
     for await (const { key, value } of elements as AsyncIterable<{ key: number; value: unknown }>) {
       const at = { index: key + 1 };
@@ -87,7 +96,9 @@ async function* jsonArray(input: Readable): AsyncGenerator<SourceRecord> {
     }
   } catch (error) {
     // A syntax error ends a JSON array: nothing after it can be read reliably.
-    throw new CliError(`The JSON array cannot be read past this point: ${(error as Error).message}. Rows before it were imported; fix the file (or use JSON Lines, where a bad line is skipped) and run again.`);
+    throw new CliError(
+      `The JSON array cannot be read past this point: ${(error as Error).message}. Rows before it were imported; fix the file (or use JSON Lines, where a bad line is skipped) and run again.`,
+    );
   }
 }
 

@@ -4,7 +4,10 @@ import { ApiException, createValidationPipe } from '@jobmatch/nest-common';
 const pipe = createValidationPipe();
 
 /** A record as the API would accept it as a request body, or the API's message saying why not. */
-export async function validateAs<T extends object>(metatype: new () => T, value: unknown): Promise<{ value: T } | { error: string }> {
+export async function validateAs<T extends object>(
+  metatype: new () => T,
+  value: unknown,
+): Promise<{ value: T } | { error: string }> {
   try {
     return { value: (await pipe.transform(value, { type: 'body', metatype })) as T };
   } catch (error) {
