@@ -29,14 +29,14 @@ export interface BackfillSummary {
 }
 
 async function totals(context: DataContext, entities: EmbeddableEntity[], modelId: string) {
+  const coverage = await context.vectors.coverage(modelId);
   let total = 0;
   let current = 0;
   let failed = 0;
   for (const entity of entities) {
-    const coverage = await context.coverage.coverage(entity, modelId);
-    total += coverage.total;
-    current += coverage.current;
-    failed += coverage.failed;
+    total += coverage[entity].rows;
+    current += coverage[entity].current;
+    failed += await context.coverage.failedCount(entity);
   }
   return { total, current, failed };
 }
@@ -66,7 +66,7 @@ export async function backfill(context: DataContext, options: BackfillOptions): 
       for (const entity of entities) {
         let after: string | null = null;
         while (!interrupted) {
-          const rows = await context.coverage.notCurrent(entity, modelId, after, options.batchSize);
+          const rows = await context.vectors.rowsWithoutCurrentVector(entity, modelId, options.batchSize, after ?? undefined);
           if (rows.length === 0) break;
           await context.producer.enqueue(
             rows.map((row) => ({ entity, id: row.id, contentHash: row.contentHash, modelId })),

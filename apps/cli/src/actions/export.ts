@@ -25,8 +25,8 @@ export async function exportVectors(context: DataContext, options: ExportOptions
   const out = resolve(options.out);
   const partial = `${out}.partial`;
   const entities = entitiesOf(options.entity);
-  let total = 0;
-  for (const entity of entities) total += (await context.coverage.coverage(entity, modelId)).current;
+  const coverage = await context.vectors.coverage(modelId);
+  const total = entities.reduce((sum, entity) => sum + coverage[entity].current, 0);
   const progress = startProgress('export', Math.max(1, total), { unit: 'vectors' });
   const file = createWriteStream(partial);
   const started = Date.now();

@@ -1,6 +1,6 @@
 import { opendir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { STORED_VECTOR_DIMENSION, type EmbeddableEntity } from '@jobmatch/contracts';
+import type { EmbeddableEntity } from '@jobmatch/contracts';
 import { assertStorableVector, type ImportedEmbedding } from '@jobmatch/db';
 import {
   CreateJobDto,
@@ -281,17 +281,18 @@ interface VectorRecord {
   embedding: ImportedEmbedding;
 }
 
-/** One line of an export (commands/export.ts) → a vector to store, or why not. */
-function parseVectorRecord(value: Record<string, unknown>): VectorRecord | string {
+/** One line of an export (actions/export.ts) → a vector to store, or why not. */
+async function parseVectorRecord(context: DataContext, value: Record<string, unknown>): Promise<VectorRecord | string> {
   const { entity, id, externalId, modelId, contentHash, vector } = value;
   if (entity !== 'job' && entity !== 'resume') return 'entity must be "job" or "resume"';
   if (typeof modelId !== 'string' || !modelId) return 'modelId must be a non-empty string';
   if (typeof contentHash !== 'string' || !contentHash) return 'contentHash must be a non-empty string';
   if (typeof id !== 'string' && typeof externalId !== 'string') return 'id or externalId is required';
-  if (!Array.isArray(vector) || !vector.every((x) => typeof x === 'number'))
-    return `vector must be an array of ${STORED_VECTOR_DIMENSION} numbers`;
+  const model = await context.vectors.findModel(modelId);
+  if (!model) return `model ${modelId} is not registered here (embedding_models): register it before importing its vectors`;
+  if (!Array.isArray(vector) || !vector.every((x) => typeof x === 'number')) return `vector must be an array of ${model.dimension} numbers`;
   try {
-    assertStorableVector(vector);
+    assertStorableVector(vector, model.dimension);
   } catch (error) {
     return (error as Error).message;
   }
@@ -347,7 +348,7 @@ export async function importVectors(
   try {
     for await (const record of readRecords(file, format, progress.onBytes)) {
       summary.read++;
-      const parsed = 'error' in record ? record.error : parseVectorRecord(record.value);
+      const parsed = 'error' in record ? record.error : await parseVectorRecord(context, record.value);
       if (typeof parsed === 'string') {
         summary.rejected++;
         rejects.add({ at: record.at, reason: parsed });

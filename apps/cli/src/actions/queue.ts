@@ -20,7 +20,8 @@ export async function status(context: DataContext, options: StatusOptions): Prom
   ]);
   const oldestWaitingSeconds = oldest ? Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000)) : null;
   const rows: Record<string, { total: number; current: number; failed: number }> = {};
-  for (const entity of ENTITIES) rows[entity] = await context.coverage.coverage(entity, context.config.MODEL_ID);
+  const coverage = await context.vectors.coverage(context.config.MODEL_ID);
+  for (const entity of ENTITIES) rows[entity] = { total: coverage[entity].rows, current: coverage[entity].current, failed: await context.coverage.failedCount(entity) };
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ queue: counts, oldestWaitingSeconds, failures, rows, modelId: context.config.MODEL_ID })}\n`,

@@ -3,51 +3,22 @@ import type { EmbeddableEntity } from '@jobmatch/contracts';
 
 const TABLE: Record<EmbeddableEntity, 'jobs' | 'resumes'> = { job: 'jobs', resume: 'resumes' };
 
-/**
- * A row's vector is current for a model when it was computed by that model from the row's present
- * text: the vector is written only while the content hash matches, and a text change sets the row
- * back to PENDING, so READY with that model means current. Everything else (no vector, another
- * model's, PENDING after an edit, FAILED) is what a backfill must embed.
- */
-const CURRENT_SQL = `embedding IS NOT NULL AND embedding_model = $1 AND embedding_status = 'READY'`;
-
-export interface EmbeddingCoverage {
-  total: number;
-  /** Rows with a current vector of the model. */
-  current: number;
-  /** Rows the queue gave up on (FAILED): `queue retry-failed` runs them again. */
-  failed: number;
-}
-
 export interface RowToEmbed {
   id: string;
   contentHash: string;
 }
 
-/** What backfills read: which rows lack a current vector of a model, and how many have one. */
+/**
+ * The row-level embedding state the operator commands read and reset: rows the queue gave up on
+ * (FAILED, for the active model) and putting them back to PENDING when their job runs again.
+ * Vector coverage itself is VectorStore's (coverage, rowsWithoutCurrentVector).
+ */
 export class EmbeddingCoverageRepository {
   constructor(private readonly pool: Pool) {}
 
-  async coverage(entity: EmbeddableEntity, modelId: string): Promise<EmbeddingCoverage> {
-    const { rows } = await this.pool.query<EmbeddingCoverage>(
-      `SELECT count(*)::int AS total,
-              (count(*) FILTER (WHERE ${CURRENT_SQL}))::int AS current,
-              (count(*) FILTER (WHERE embedding_status = 'FAILED'))::int AS failed
-         FROM ${TABLE[entity]}`,
-      [modelId],
-    );
-    return rows[0]!;
-  }
-
-  /** One page (by id, after `afterId`) of rows without a current vector of the model. */
-  async notCurrent(entity: EmbeddableEntity, modelId: string, afterId: string | null, limit: number): Promise<RowToEmbed[]> {
-    const { rows } = await this.pool.query<RowToEmbed>(
-      `SELECT id, content_hash AS "contentHash" FROM ${TABLE[entity]}
-        WHERE NOT COALESCE(${CURRENT_SQL}, false) AND ($2::uuid IS NULL OR id > $2::uuid)
-        ORDER BY id LIMIT $3`,
-      [modelId, afterId, limit],
-    );
-    return rows;
+  async failedCount(entity: EmbeddableEntity): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${TABLE[entity]} WHERE embedding_status = 'FAILED'`);
+    return rows[0]!.n;
   }
 
   /** FAILED rows (a page by id), for re-running them. */
