@@ -563,11 +563,14 @@ export class VectorStore {
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(index int, id uuid, external_id text, content_hash text, embedding text)
        ), matched AS (
-         -- The last vector for a row wins when a batch holds two.
-         SELECT DISTINCT ON (t.id) r.index, t.id, t.content_hash, r.embedding
-           FROM input r JOIN ${TABLE[entity]} t ON (t.id = r.id OR t.external_id = r.external_id) AND t.content_hash = r.content_hash
-          ORDER BY t.id, r.index DESC
-          FOR SHARE OF t
+         -- The rows are locked FOR SHARE (a concurrent content update waits); the last vector for a
+         -- row wins when a batch holds two.
+         SELECT DISTINCT ON (x.id) x.index, x.id, x.content_hash, x.embedding FROM (
+           SELECT r.index, t.id, t.content_hash, r.embedding
+             FROM input r JOIN ${TABLE[entity]} t ON (t.id = r.id OR t.external_id = r.external_id) AND t.content_hash = r.content_hash
+              FOR SHARE OF t
+         ) AS x
+          ORDER BY x.id, x.index DESC
        ), stored AS (
          INSERT INTO ${table} (${key}, model_key, source_hash, embedding, computed_at)
          SELECT id, $2::smallint, content_hash, embedding::halfvec(${model.dimension}), now() FROM matched
