@@ -164,16 +164,21 @@ const httpApiEnvSchema = commonEnvSchema.extend({
   ONET_DATA_FILE: ENV.ONET_DATA_FILE,
 });
 
-export const matcherEnvSchema = httpApiEnvSchema.extend(redisEnvSchema.shape).extend(embedderRpcEnvSchema.shape).extend({
-  PORT: httpPort(3000),
-  EMBEDDER_TIMEOUT_MS: ENV.EMBEDDER_TIMEOUT_MS,
-  BREAKER_RESET_MS: ENV.BREAKER_RESET_MS,
+/** Limits of resume documents and their parser processes: the API's uploads and the CLI's imports apply the same. */
+const resumeDocumentEnv = {
   UPLOAD_MAX_BYTES: ENV.UPLOAD_MAX_BYTES,
   UPLOAD_MAX_PAGES: ENV.UPLOAD_MAX_PAGES,
   RESUME_MAX_CHARS: ENV.RESUME_MAX_CHARS,
   PARSER_CONCURRENCY: ENV.PARSER_CONCURRENCY,
   PARSER_MEMORY_MB: ENV.PARSER_MEMORY_MB,
   PARSER_TIMEOUT_MS: ENV.PARSER_TIMEOUT_MS,
+};
+
+export const matcherEnvSchema = httpApiEnvSchema.extend(redisEnvSchema.shape).extend(embedderRpcEnvSchema.shape).extend({
+  PORT: httpPort(3000),
+  EMBEDDER_TIMEOUT_MS: ENV.EMBEDDER_TIMEOUT_MS,
+  BREAKER_RESET_MS: ENV.BREAKER_RESET_MS,
+  ...resumeDocumentEnv,
   PARSER_IDLE_MS: ENV.PARSER_IDLE_MS,
   MATCH_WEIGHT_SEMANTIC: ENV.MATCH_WEIGHT_SEMANTIC,
   MATCH_WEIGHT_SKILLS: ENV.MATCH_WEIGHT_SKILLS,
@@ -191,12 +196,7 @@ export const skillGapEnvSchema = httpApiEnvSchema.extend({
  * the limits of the matcher's write paths its imports run through (the same values as the API's).
  */
 export const cliEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).extend({
-  UPLOAD_MAX_BYTES: ENV.UPLOAD_MAX_BYTES,
-  UPLOAD_MAX_PAGES: ENV.UPLOAD_MAX_PAGES,
-  RESUME_MAX_CHARS: ENV.RESUME_MAX_CHARS,
-  PARSER_CONCURRENCY: ENV.PARSER_CONCURRENCY,
-  PARSER_MEMORY_MB: ENV.PARSER_MEMORY_MB,
-  PARSER_TIMEOUT_MS: ENV.PARSER_TIMEOUT_MS,
+  ...resumeDocumentEnv,
   ONET_DATA_FILE: ENV.ONET_DATA_FILE,
 });
 
