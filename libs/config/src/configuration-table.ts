@@ -54,11 +54,15 @@ function formatDefault(variable: DeclaredVariable): string {
   return values.map(([service, value]) => `${service} ${shown(value)}`).join(', ');
 }
 
+/** The services proper ("all" when each of them reads a variable) and the commands, named as run. */
+const SERVICES: readonly ServiceName[] = ['embedder', 'matcher', 'skill-gap'];
+const COMMANDS: Partial<Record<ServiceName, string>> = { cli: '`pnpm cli`', 'model:fetch': '`pnpm model:fetch`' };
+
 function formatServices(variable: DeclaredVariable): string {
-  const services = variable.services.filter((service) => service !== 'model:fetch');
-  const apps = services.length === 3 ? ['all'] : services;
-  const tools = variable.services.includes('model:fetch') ? ['`pnpm model:fetch`'] : [];
-  return [...apps, ...tools].join(', ');
+  const services = variable.services.filter((service) => SERVICES.includes(service));
+  const apps = services.length === SERVICES.length ? ['all'] : services;
+  const commands = variable.services.flatMap((service) => (COMMANDS[service] ? [COMMANDS[service]] : []));
+  return [...apps, ...commands].join(', ');
 }
 
 /** The README's configuration table (markdown), generated from the declaration. */

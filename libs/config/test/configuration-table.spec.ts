@@ -16,6 +16,6 @@ describe('configuration table', () => {
     expect(variables.find((variable) => variable.name === 'REDIS_URL')!.services).toEqual(['embedder', 'matcher', 'cli']);
     expect(variables.find((variable) => variable.name === 'HF_TOKEN')!.services).toEqual(['model:fetch']);
     expect(variables.map((variable) => variable.name)).not.toContain('EMBEDDER_TRANSPORT');
-    expect(configurationTable()).toContain('| `DATABASE_URL` | all | — (required) |');
+    expect(configurationTable()).toContain('| `DATABASE_URL` | all, `pnpm cli` | — (required) |');
   });
 });
