@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { cliEnvSchema, ConfigError, loadConfig, type CliEnv } from '@jobmatch/config';
-import { EmbeddingCoverageRepository, VectorStore } from '@jobmatch/db';
+import { EmbeddingCoverageRepository, SearchedModel, VectorStore } from '@jobmatch/db';
 import { PG_POOL } from '@jobmatch/nest-common';
 import {
   DataPathsModule,
@@ -24,6 +24,8 @@ export interface DataContext {
   producer: EmbeddingQueueProducer;
   vectors: VectorStore;
   coverage: EmbeddingCoverageRepository;
+  /** The model searches use (the registry's active one, else MODEL_ID): what backfill, export and retries default to. */
+  searchedModel: SearchedModel;
   queue: EmbeddingQueueAdmin;
   pool: Pool;
 }
@@ -75,6 +77,7 @@ export async function withDataContext<T>(
       producer: app.get(EmbeddingQueueProducer),
       vectors: app.get(VectorStore),
       coverage: new EmbeddingCoverageRepository(pool),
+      searchedModel: app.get(SearchedModel),
       queue,
       pool,
     });

@@ -32,7 +32,15 @@ export class DataPathsModule {
     ];
     return {
       module: DataPathsModule,
-      imports: [InfrastructureModule.forRoot({ databaseUrl: config.DATABASE_URL, databasePoolSize: config.DATABASE_POOL_SIZE, redisUrl: config.REDIS_URL })],
+      imports: [
+        InfrastructureModule.forRoot({
+          databaseUrl: config.DATABASE_URL,
+          databasePoolSize: config.DATABASE_POOL_SIZE,
+          redisUrl: config.REDIS_URL,
+          modelId: config.MODEL_ID,
+          activeModelRefreshMs: config.ACTIVE_MODEL_REFRESH_MS,
+        }),
+      ],
       providers,
       exports: providers,
     };

@@ -56,12 +56,12 @@ function formatDefault(variable: DeclaredVariable): string {
 
 /** The services proper ("all" when each of them reads a variable) and the commands, named as run. */
 const SERVICES: readonly ServiceName[] = ['embedder', 'matcher', 'skill-gap'];
-const COMMANDS: Partial<Record<ServiceName, string>> = { cli: '`pnpm cli`', 'model:fetch': '`pnpm model:fetch`' };
+const COMMANDS: Partial<Record<ServiceName, string>> = { cli: '`pnpm cli`', 'cli model': '`pnpm cli`', 'model:fetch': '`pnpm model:fetch`' };
 
 function formatServices(variable: DeclaredVariable): string {
   const services = variable.services.filter((service) => SERVICES.includes(service));
   const apps = services.length === SERVICES.length ? ['all'] : services;
-  const commands = variable.services.flatMap((service) => (COMMANDS[service] ? [COMMANDS[service]] : []));
+  const commands = [...new Set(variable.services.flatMap((service) => (COMMANDS[service] ? [COMMANDS[service]] : [])))];
   return [...apps, ...commands].join(', ');
 }
 

@@ -48,7 +48,7 @@ async function totals(context: DataContext, entities: EmbeddableEntity[], modelI
  * database until the vectors are there: the bar counts rows embedded, not jobs enqueued.
  */
 export async function backfill(context: DataContext, options: BackfillOptions): Promise<void> {
-  const modelId = options.model ?? context.config.MODEL_ID;
+  const modelId = options.model ?? (await context.searchedModel.modelId());
   const entities = entitiesOf(options.entity);
   const started = Date.now();
   const before = await totals(context, entities, modelId);

@@ -21,7 +21,7 @@ export interface ExportOptions {
  * and renamed at the end, so `<out>` is never half a file.
  */
 export async function exportVectors(context: DataContext, options: ExportOptions): Promise<void> {
-  const modelId = options.model ?? context.config.MODEL_ID;
+  const modelId = options.model ?? (await context.searchedModel.modelId());
   const out = resolve(options.out);
   const partial = `${out}.partial`;
   const entities = entitiesOf(options.entity);

@@ -13,6 +13,7 @@ export interface StatusOptions {
 }
 
 export async function status(context: DataContext, options: StatusOptions): Promise<void> {
+  const modelId = await context.searchedModel.modelId();
   const [counts, oldest, failures] = await Promise.all([
     context.queue.counts(),
     context.queue.oldestWaitingSince(),
@@ -20,18 +21,18 @@ export async function status(context: DataContext, options: StatusOptions): Prom
   ]);
   const oldestWaitingSeconds = oldest ? Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000)) : null;
   const rows: Record<string, { total: number; current: number; failed: number }> = {};
-  const coverage = await context.vectors.coverage(context.config.MODEL_ID);
+  const coverage = await context.vectors.coverage(modelId);
   for (const entity of ENTITIES) rows[entity] = { total: coverage[entity].rows, current: coverage[entity].current, failed: await context.coverage.failedCount(entity) };
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ queue: counts, oldestWaitingSeconds, failures, rows, modelId: context.config.MODEL_ID })}\n`,
+      `${JSON.stringify({ queue: counts, oldestWaitingSeconds, failures, rows, modelId })}\n`,
     );
     return;
   }
   const lines = [
     `Embedding queue: ${counts.waiting} waiting, ${counts.active} active, ${counts.delayed} delayed (retry backoff), ${counts.failed} failed, ${counts.completed} completed (kept for an hour).`,
     `Oldest waiting job: ${oldestWaitingSeconds === null ? 'none waiting' : `queued ${oldestWaitingSeconds} s ago`}.`,
-    `Rows with a current ${context.config.MODEL_ID} vector: ${ENTITIES.map((entity) => `${rows[entity]!.current}/${rows[entity]!.total} ${entity}s (${rows[entity]!.failed} FAILED)`).join(', ')}.`,
+    `Rows with a current ${modelId} vector: ${ENTITIES.map((entity) => `${rows[entity]!.current}/${rows[entity]!.total} ${entity}s (${rows[entity]!.failed} FAILED)`).join(', ')}.`,
   ];
   if (failures.length > 0) {
     lines.push(`Last ${failures.length} failures (newest first; \`queue retry-failed\` runs them again):`);
@@ -83,8 +84,9 @@ async function requeueRows(
   rows: { id: string; contentHash: string }[],
 ): Promise<number> {
   const reset = await context.coverage.markPendingAgain(entity, rows);
+  const modelId = await context.searchedModel.modelId();
   await context.producer.enqueue(
-    rows.map((row) => ({ entity, id: row.id, contentHash: row.contentHash, modelId: context.config.MODEL_ID })),
+    rows.map((row) => ({ entity, id: row.id, contentHash: row.contentHash, modelId })),
   );
   return reset;
 }
@@ -133,11 +135,12 @@ async function retryOne(context: DataContext, id: string, summary: RetrySummary)
     summary.retriedJobs++;
     return true;
   }
+  const modelId = await context.searchedModel.modelId();
   for (const entity of ENTITIES) {
     const contentHash = await context.coverage.contentHash(entity, id);
     if (contentHash === null) continue;
     const job = await context.queue.job(
-      context.queue.jobIdOf({ entity, id, contentHash, modelId: context.config.MODEL_ID }),
+      context.queue.jobIdOf({ entity, id, contentHash, modelId }),
     );
     if (job && (await retryJob(context, job))) {
       summary.retriedJobs++;

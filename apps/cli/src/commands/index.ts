@@ -3,6 +3,7 @@ import { registerBackfillCommands } from './backfill';
 import { registerExportCommands } from './export';
 import { registerImportCommands } from './import';
 import { registerQueueCommands } from './queue';
+import { registerModelCommands } from './model';
 import { registerSkillsCommands } from './skills';
 import { registerTaxonomyCommands } from './taxonomy';
 
@@ -15,6 +16,7 @@ export type RegisterCommands = (program: Command) => void;
 export const COMMAND_GROUPS: readonly RegisterCommands[] = [
   registerSkillsCommands,
   registerTaxonomyCommands,
+  registerModelCommands,
   registerImportCommands,
   registerBackfillCommands,
   registerExportCommands,

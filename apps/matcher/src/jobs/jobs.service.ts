@@ -1,8 +1,7 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { jobEmbeddingText, sha256Hex } from '@jobmatch/contracts';
-import { JobRepository, type Job, type JobWrite, type UpsertOutcome } from '@jobmatch/db';
+import { JobRepository, SearchedModel, type Job, type JobWrite, type UpsertOutcome } from '@jobmatch/db';
 import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
-import { APP_CONFIG, type AppConfig } from '../config';
 import { EmbeddingQueueProducer } from '../queue/embedding-queue.producer';
 import { SkillsProvider } from '../skills/skills.provider';
 import { toJobDto, type CreateJobDto, type JobDto, type JobListQueryDto, type JobPageDto, type UpdateJobDto } from './dto/job.dto';
@@ -33,7 +32,7 @@ export class JobsService {
     private readonly jobs: JobRepository,
     private readonly queue: EmbeddingQueueProducer,
     private readonly skills: SkillsProvider,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID'>,
+    private readonly searchedModel: SearchedModel,
   ) {}
 
   async create(input: CreateJobDto): Promise<JobWriteResult> {
@@ -152,7 +151,9 @@ export class JobsService {
     }
   }
 
-  private enqueue(jobs: Job[]): Promise<boolean> {
-    return this.queue.tryEnqueue(jobs.map((job) => ({ entity: 'job' as const, id: job.id, contentHash: job.contentHash, modelId: this.config.MODEL_ID })));
+  /** For the searched (active) model; a model being built picks the rows up by itself (embedder ModelBuilder). */
+  private async enqueue(jobs: Job[]): Promise<boolean> {
+    const modelId = await this.searchedModel.modelId();
+    return this.queue.tryEnqueue(jobs.map((job) => ({ entity: 'job' as const, id: job.id, contentHash: job.contentHash, modelId })));
   }
 }

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { sha256Hex } from '@jobmatch/contracts';
-import { ResumeRepository, VectorStore, type Resume, type ResumeWrite, type UpsertOutcome } from '@jobmatch/db';
+import { ResumeRepository, SearchedModel, VectorStore, type Resume, type ResumeWrite, type UpsertOutcome } from '@jobmatch/db';
 import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import type { PaginationQueryDto } from '../common/pagination.dto';
@@ -57,7 +57,8 @@ export class ResumesService {
     private readonly skills: SkillsProvider,
     private readonly documents: DocumentTextExtractor,
     private readonly vectors: VectorStore,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'RESUME_MAX_CHARS'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'RESUME_MAX_CHARS'>,
+    private readonly searchedModel: SearchedModel,
   ) {}
 
   async createFromText(text: string, fileName?: string, externalId?: string): Promise<ResumeWriteResult> {
@@ -160,7 +161,7 @@ export class ResumesService {
       entity: 'resume',
       id,
       contentHash: resume.contentHash,
-      modelId: this.config.MODEL_ID,
+      modelId: await this.searchedModel.modelId(),
     });
   }
 
@@ -174,8 +175,9 @@ export class ResumesService {
     return { resume: toResumeDto(resume, { queued: await this.enqueue([resume]) }), created: true };
   }
 
-  private enqueue(resumes: Resume[]): Promise<boolean> {
-    return this.queue.tryEnqueue(resumes.map((resume) => ({ entity: 'resume' as const, id: resume.id, contentHash: resume.contentHash, modelId: this.config.MODEL_ID })));
+  private async enqueue(resumes: Resume[]): Promise<boolean> {
+    const modelId = await this.searchedModel.modelId();
+    return this.queue.tryEnqueue(resumes.map((resume) => ({ entity: 'resume' as const, id: resume.id, contentHash: resume.contentHash, modelId })));
   }
 
   private prepare(rawText: string, fileName: string | null, mimeType: string, kind: DocumentKind, externalId?: string): ResumeWrite {
