@@ -1,5 +1,5 @@
 import { Injectable, Module, type DynamicModule } from '@nestjs/common';
-import { InfrastructureModule } from '@jobmatch/nest-common';
+import { infrastructureFor } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from './config';
 import { JobsService } from './jobs/jobs.service';
 import { EmbeddingQueueProducer } from './queue/embedding-queue.producer';
@@ -32,15 +32,7 @@ export class DataPathsModule {
     ];
     return {
       module: DataPathsModule,
-      imports: [
-        InfrastructureModule.forRoot({
-          databaseUrl: config.DATABASE_URL,
-          databasePoolSize: config.DATABASE_POOL_SIZE,
-          redisUrl: config.REDIS_URL,
-          modelId: config.MODEL_ID,
-          activeModelRefreshMs: config.ACTIVE_MODEL_REFRESH_MS,
-        }),
-      ],
+      imports: [infrastructureFor(config)],
       providers,
       exports: providers,
     };
