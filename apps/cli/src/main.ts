@@ -6,5 +6,7 @@
 import { runCli } from './program';
 
 runCli(process.argv).then((code) => {
-  process.exitCode = code;
+  // Exit once the output is flushed: a client still reconnecting (e.g. to a Redis that is down)
+  // must not keep a finished command alive.
+  process.stdout.write('', () => process.exit(code));
 });

@@ -2,10 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { COMMAND_GROUPS } from './commands';
 import { CliError } from './cli-error';
 
-/** Exit codes: 0 done, 1 the work failed, 2 the command line was wrong (usage printed on stderr). */
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE_CODE as EXIT_USAGE } from './exit-codes';
 
 /** The whole program: every command group in ./commands registers its commands on it. */
 export function buildProgram(): Command {

@@ -2,8 +2,8 @@ import { Presets, SingleBar } from 'cli-progress';
 
 /** A progress bar on stderr with count, rate and ETA; stdout stays free for a command's output. */
 export interface Progress {
-  /** Sets the count done so far (e.g. from a database count). */
-  update(done: number): void;
+  /** Sets the count done so far (e.g. from a database count); `detail` is shown after the bar (e.g. "1 200 records"). */
+  update(done: number, detail?: string): void;
   increment(by?: number): void;
   setTotal(total: number): void;
   stop(): void;
@@ -25,7 +25,7 @@ export function startProgress(label: string, total: number, options: ProgressOpt
   const stream = options.stream ?? process.stderr;
   const bar = new SingleBar(
     {
-      format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted} | {duration_formatted}`,
+      format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted} | {duration_formatted}{detail}`,
       stream,
       noTTYOutput: true,
       notTTYSchedule: 2_000,
@@ -37,25 +37,27 @@ export function startProgress(label: string, total: number, options: ProgressOpt
   );
   const started = Date.now();
   let done = 0;
+  let detail = '';
   const rate = () => {
     const seconds = (Date.now() - started) / 1000;
     return seconds > 0 ? (done / seconds).toFixed(1) : '0.0';
   };
-  bar.start(total, 0, { rate: '0.0' });
+  bar.start(total, 0, { rate: '0.0', detail });
   return {
-    update(value) {
+    update(value, text) {
       done = value;
-      bar.update(value, { rate: rate() });
+      if (text !== undefined) detail = ` | ${text}`;
+      bar.update(value, { rate: rate(), detail });
     },
     increment(by = 1) {
       done += by;
-      bar.update(done, { rate: rate() });
+      bar.update(done, { rate: rate(), detail });
     },
     setTotal(value) {
       bar.setTotal(value);
     },
     stop() {
-      bar.update(done, { rate: rate() });
+      bar.update(done, { rate: rate(), detail });
       bar.stop();
     },
   };

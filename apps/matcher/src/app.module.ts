@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { MatcherMetrics } from './metrics/matcher-metrics';
 import { JobsService } from './jobs/jobs.service';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { MatchScorer } from './matching/match-scorer';
 import { MatchingController } from './matching/matching.controller';
 import { MatchingService } from './matching/matching.service';
@@ -44,6 +45,7 @@ export class AppModule {
         MatchScorer,
         DocumentTextExtractor,
         ResumeUploadInterceptor,
+        IdempotencyInterceptor,
         JobsService,
         ResumesService,
         ResumeRetentionSweeper,

@@ -54,14 +54,15 @@ function formatDefault(variable: DeclaredVariable): string {
   return values.map(([service, value]) => `${service} ${shown(value)}`).join(', ');
 }
 
-const SERVICES = ['embedder', 'matcher', 'skill-gap'];
+/** The services proper ("all" when each of them reads a variable) and the commands, named as run. */
+const SERVICES: readonly ServiceName[] = ['embedder', 'matcher', 'skill-gap'];
+const COMMANDS: Partial<Record<ServiceName, string>> = { cli: '`pnpm cli`', 'cli model': '`pnpm cli`', 'model:fetch': '`pnpm model:fetch`' };
 
-/** The services reading a variable ("all" for the three), then the commands (`pnpm model:fetch`, `pnpm cli model`). */
 function formatServices(variable: DeclaredVariable): string {
   const services = variable.services.filter((service) => SERVICES.includes(service));
   const apps = services.length === SERVICES.length ? ['all'] : services;
-  const tools = variable.services.filter((service) => !SERVICES.includes(service)).map((tool) => `\`pnpm ${tool}\``);
-  return [...apps, ...tools].join(', ');
+  const commands = [...new Set(variable.services.flatMap((service) => (COMMANDS[service] ? [COMMANDS[service]] : [])))];
+  return [...apps, ...commands].join(', ');
 }
 
 /** The README's configuration table (markdown), generated from the declaration. */

@@ -131,6 +131,7 @@ export const ENV = {
   MATCH_WEIGHT_SKILLS: z.coerce.number().min(0).default(0.45).describe('match score weight of the skill overlap'),
   MATCH_WEIGHT_OTHER: z.coerce.number().min(0).default(0.1).describe('match score weight of location and seniority'),
   CACHE_TTL_SECONDS: positiveInt(86_400).describe('query-embedding cache TTL (the matcher owns the cache)'),
+  IDEMPOTENCY_TTL_SECONDS: positiveInt(86_400).describe('how long the response of a POST with an `Idempotency-Key` is kept for replay to its retries (README, "Retries and idempotency")'),
 
   ONET_DATA_FILE: z
     .string()
@@ -245,16 +246,21 @@ const httpApiEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).extend({
   DOCS_ENABLED: ENV.DOCS_ENABLED,
 });
 
-export const matcherEnvSchema = httpApiEnvSchema.extend(embedderRpcEnvSchema.shape).extend({
-  PORT: httpPort(3000),
-  EMBEDDER_TIMEOUT_MS: ENV.EMBEDDER_TIMEOUT_MS,
-  BREAKER_RESET_MS: ENV.BREAKER_RESET_MS,
+/** Limits of resume documents and their parser processes: the API's uploads and the CLI's imports apply the same. */
+const resumeDocumentEnv = {
   UPLOAD_MAX_BYTES: ENV.UPLOAD_MAX_BYTES,
   UPLOAD_MAX_PAGES: ENV.UPLOAD_MAX_PAGES,
   RESUME_MAX_CHARS: ENV.RESUME_MAX_CHARS,
   PARSER_CONCURRENCY: ENV.PARSER_CONCURRENCY,
   PARSER_MEMORY_MB: ENV.PARSER_MEMORY_MB,
   PARSER_TIMEOUT_MS: ENV.PARSER_TIMEOUT_MS,
+};
+
+export const matcherEnvSchema = httpApiEnvSchema.extend(redisEnvSchema.shape).extend(embedderRpcEnvSchema.shape).extend({
+  PORT: httpPort(3000),
+  EMBEDDER_TIMEOUT_MS: ENV.EMBEDDER_TIMEOUT_MS,
+  BREAKER_RESET_MS: ENV.BREAKER_RESET_MS,
+  ...resumeDocumentEnv,
   PARSER_IDLE_MS: ENV.PARSER_IDLE_MS,
   MATCH_WEIGHT_SEMANTIC: ENV.MATCH_WEIGHT_SEMANTIC,
   MATCH_WEIGHT_SKILLS: ENV.MATCH_WEIGHT_SKILLS,
@@ -263,10 +269,20 @@ export const matcherEnvSchema = httpApiEnvSchema.extend(embedderRpcEnvSchema.sha
   CACHE_REDIS_URL: ENV.CACHE_REDIS_URL,
   CACHE_MAX_ENTRIES: ENV.CACHE_MAX_ENTRIES,
   RESUME_RETENTION_DAYS: ENV.RESUME_RETENTION_DAYS,
+  IDEMPOTENCY_TTL_SECONDS: ENV.IDEMPOTENCY_TTL_SECONDS,
 });
 
 export const skillGapEnvSchema = httpApiEnvSchema.extend({
   PORT: httpPort(3001),
+});
+
+/**
+ * The operator CLI (apps/cli): the connections, the model its backfills and exports are for, and
+ * the limits of the matcher's write paths its imports run through (the same values as the API's).
+ */
+export const cliEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).extend({
+  ...resumeDocumentEnv,
+  ONET_DATA_FILE: ENV.ONET_DATA_FILE,
 });
 
 /** `pnpm model:fetch` (apps/embedder/src/model-fetch), the one command that reads HF_*. */
@@ -290,6 +306,7 @@ export const SERVICE_ENV_SCHEMAS = {
   embedder: embedderEnvSchema,
   matcher: matcherEnvSchema,
   'skill-gap': skillGapEnvSchema,
+  cli: cliEnvSchema,
   'model:fetch': modelFetchEnvSchema,
   'cli model': modelCliEnvSchema,
 } as const;
@@ -298,3 +315,4 @@ export type CommonEnv = z.infer<typeof commonEnvSchema>;
 export type EmbedderEnv = z.infer<typeof embedderEnvSchema>;
 export type MatcherEnv = z.infer<typeof matcherEnvSchema>;
 export type SkillGapEnv = z.infer<typeof skillGapEnvSchema>;
+export type CliEnv = z.infer<typeof cliEnvSchema>;

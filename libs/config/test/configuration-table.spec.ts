@@ -13,9 +13,9 @@ describe('configuration table', () => {
     expect(new Set(variables.map((variable) => variable.name)).size).toBe(variables.length);
     const port = variables.find((variable) => variable.name === 'PORT')!;
     expect(port.defaults).toEqual({ embedder: 4000, matcher: 3000, 'skill-gap': 3001 });
-    expect(variables.find((variable) => variable.name === 'REDIS_URL')!.services).toEqual(['embedder', 'matcher', 'skill-gap']);
+    expect(variables.find((variable) => variable.name === 'REDIS_URL')!.services).toEqual(['embedder', 'matcher', 'skill-gap', 'cli']);
     expect(variables.find((variable) => variable.name === 'HF_TOKEN')!.services).toEqual(['model:fetch']);
     expect(variables.map((variable) => variable.name)).not.toContain('EMBEDDER_TRANSPORT');
-    expect(configurationTable()).toContain('| `DATABASE_URL` | all, `pnpm cli model` | — (required) |');
+    expect(configurationTable()).toContain('| `DATABASE_URL` | all, `pnpm cli` | — (required) |');
   });
 });

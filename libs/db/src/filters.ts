@@ -13,7 +13,18 @@ export interface JobFilters {
   employmentType?: string;
   /** O*NET-SOC code (occupation_code), exact. */
   occupation?: string;
+  /**
+   * Closed and expired jobs too. Without it (the default, and always for recommendations) only
+   * open jobs whose expiry has not passed: OPEN_JOB_SQL.
+   */
+  includeClosed?: boolean;
 }
+
+/**
+ * An open job: not closed, and not past its expiry. Fixed SQL (now() is read when the statement
+ * runs, so a prepared search statement stays correct as time passes).
+ */
+export const OPEN_JOB_SQL = `status = 'open' AND (expires_at IS NULL OR expires_at > now())`;
 
 export interface ResumeFilters {
   /** Resumes that list at least one of these canonical skills. */
@@ -31,7 +42,7 @@ export interface Page {
 
 /**
  * The filters as SQL conditions on the entity's table; every value is appended to `params` and
- * bound. The tenant comes first and is not optional: every list, search and recommendation of a
+ * bound. Jobs are open ones unless `includeClosed` (OPEN_JOB_SQL). The tenant comes first and is not optional: every list, search and recommendation of a
  * tenant's rows goes through here, so none can forget it (the vector searches included). Company,
  * seniority and employment type match whole values (case-insensitive); location matches a
  * substring ("Berlin" finds "Berlin, Germany"); an occupation is an exact O*NET-SOC code.
@@ -50,6 +61,7 @@ export function filterConditions(
   };
   const conditions: string[] = [tenantCondition(tenantId, params, column('tenant_id'))];
   if (entity === 'job') {
+    if (!filters.includeClosed) conditions.push(OPEN_JOB_SQL);
     if (filters.company) conditions.push(`lower(${column('company')}) = lower(${bind(filters.company)})`);
     if (filters.seniority) conditions.push(`lower(${column('seniority')}) = lower(${bind(filters.seniority)})`);
     if (filters.employmentType) conditions.push(`lower(${column('employment_type')}) = lower(${bind(filters.employmentType)})`);

@@ -171,6 +171,22 @@ const ROW_COLUMNS: Record<EmbeddableEntity, string> = { job: selectList(JOB_COLU
 const SOURCE_ROW_SQL: Record<EmbeddableEntity, string> = { job: sourceRowSql('job', SELECT_JOB), resume: sourceRowSql('resume', SELECT_RESUME) };
 const NEIGHBOUR_COLUMNS: Record<NeighbourColumns, Record<EmbeddableEntity, string>> = { row: ROW_COLUMNS, candidate: CANDIDATE_COLUMNS };
 
+/** A stored vector as `cli export` writes it (one JSON line each). */
+export interface ExportedEmbedding {
+  id: string;
+  externalId: string | null;
+  contentHash: string;
+  vector: number[];
+}
+
+/** A vector to store back: matched by external id when given, else by id; written only onto the same text. */
+export interface ImportedEmbedding {
+  id?: string | null;
+  externalId?: string | null;
+  contentHash: string;
+  vector: ArrayLike<number>;
+}
+
 export interface StoredEmbedding {
   vector: Float32Array;
   modelId: string;
@@ -541,6 +557,72 @@ export class VectorStore {
     // spread that adds a key gives each result its own hidden class in the old generation.
     const searchOptions: NearestOptions<E> = Object.assign({}, options, { excludeIds });
     return searchStatement(entity, model, sourceVector, [source.id, options.tenantId], searchOptions, fields, `${sourceVector} IS NOT NULL`);
+  }
+
+  /**
+   * One page (by id, after `afterId`) of the current vectors of a model (computed from the row's
+   * present text) with what identifies their rows elsewhere: id, external id and that content hash
+   * (`cli export`). Vectors travel as pgvector text and are parsed here.
+   */
+  async exportPage(entity: EmbeddableEntity, modelId: string, afterId: string | null, limit: number): Promise<ExportedEmbedding[]> {
+    const model = await this.registeredModel(modelId);
+    const { table, key } = VECTORS[entity];
+    const { rows } = await this.pool.query<{ id: string; externalId: string | null; contentHash: string; embedding: string }>(
+      `SELECT t.id, t.external_id AS "externalId", t.content_hash AS "contentHash", e.embedding::text AS embedding
+         FROM ${TABLE[entity]} t JOIN ${table} e ON e.${key} = t.id AND e.model_key = $1 AND e.source_hash = t.content_hash
+        WHERE ($2::uuid IS NULL OR t.id > $2::uuid)
+        ORDER BY t.id LIMIT $3`,
+      [model.key, afterId, Math.max(1, Math.floor(limit))],
+    );
+    return rows.map((row) => ({ id: row.id, externalId: row.externalId, contentHash: row.contentHash, vector: pgvector.fromSql(row.embedding) as number[] }));
+  }
+
+  /**
+   * Stores exported vectors back (`cli import vectors`) in one statement: each onto the row with its
+   * external id (when it has one, so another database's rows match) or else its id, and only while
+   * that row holds the text the vector was computed from; the row's state as writeEmbedding sets it.
+   * The model must be registered, the vectors of its dimension. Returns the input positions written.
+   */
+  async importEmbeddings(entity: EmbeddableEntity, modelId: string, embeddings: ImportedEmbedding[]): Promise<{ index: number; id: string }[]> {
+    if (embeddings.length === 0) return [];
+    const model = await this.registeredModel(modelId);
+    for (const embedding of embeddings) assertStorableVector(embedding.vector, model.dimension);
+    const { table, key } = VECTORS[entity];
+    const payload = embeddings.map((embedding, index) => ({
+      index,
+      id: embedding.externalId ? null : (embedding.id ?? null),
+      external_id: embedding.externalId ?? null,
+      content_hash: embedding.contentHash,
+      embedding: pgvector.toSql(Array.from(embedding.vector)),
+    }));
+    const { rows } = await this.pool.query<{ index: number; id: string }>(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(index int, id uuid, external_id text, content_hash text, embedding text)
+       ), matched AS (
+         -- The rows are locked FOR SHARE (a concurrent content update waits); the last vector for a
+         -- row wins when a batch holds two.
+         SELECT DISTINCT ON (x.id) x.index, x.id, x.content_hash, x.embedding FROM (
+           SELECT r.index, t.id, t.content_hash, r.embedding
+             FROM input r JOIN ${TABLE[entity]} t ON (t.id = r.id OR t.external_id = r.external_id) AND t.content_hash = r.content_hash
+              FOR SHARE OF t
+         ) AS x
+          ORDER BY x.id, x.index DESC
+       ), stored AS (
+         INSERT INTO ${table} (${key}, model_key, source_hash, embedding, computed_at)
+         SELECT id, $2::smallint, content_hash, embedding::halfvec(${model.dimension}), now() FROM matched
+         ON CONFLICT (${key}, model_key) DO UPDATE
+           SET source_hash = EXCLUDED.source_hash, embedding = EXCLUDED.embedding, computed_at = EXCLUDED.computed_at
+         RETURNING ${key} AS id
+       ), state AS (
+         UPDATE ${TABLE[entity]}
+            SET embedding_model = $3::text, embedding_status = 'READY', embedding_error = NULL, embedded_at = now()
+          WHERE id IN (SELECT id FROM stored)
+            AND EXISTS (SELECT 1 FROM embedding_models WHERE model_key = $2 AND state = 'active')
+       )
+       SELECT matched.index, matched.id FROM matched JOIN stored ON stored.id = matched.id`,
+      [JSON.stringify(payload), model.key, model.modelId],
+    );
+    return rows;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { DEFAULT_TENANT_ID } from '@jobmatch/contracts';
 import { DEFAULT_MODEL_ID } from '@jobmatch/contracts';
 import { startReplicaPair, unitVector, type ReplicaPair } from '@jobmatch/testing';
 import { Client, type Pool } from 'pg';
@@ -70,19 +71,19 @@ describe('reads on a streaming replica (DATABASE_READ_URL; own primary + replica
   }, 20_000);
 
   async function embeddedJob(title: string, vector: Float32Array): Promise<string> {
-    const job = await jobs.create({ title, company: 'Acme', location: 'Berlin', description: `${title} builds things`, requirements: '', skills: [], requiredSkills: [], niceToHaveSkills: [], contentHash: `hash-${title}` });
+    const job = await jobs.create(DEFAULT_TENANT_ID, { title, company: 'Acme', location: 'Berlin', description: `${title} builds things`, requirements: '', skills: [], requiredSkills: [], niceToHaveSkills: [], contentHash: `hash-${title}` });
     expect(await store.writeEmbedding('job', job.id, vector, MODEL, `hash-${title}`)).toBe(true);
     return job.id;
   }
 
   async function embeddedResume(text: string, vector: Float32Array): Promise<string> {
-    const resume = await resumes.create({ fileName: null, mimeType: 'text/plain', text, skills: [], profile: {}, contentHash: `hash-${text}` });
+    const resume = await resumes.create(DEFAULT_TENANT_ID, { fileName: null, mimeType: 'text/plain', text, skills: [], profile: {}, contentHash: `hash-${text}` });
     expect(await store.writeEmbedding('resume', resume.id, vector, MODEL, `hash-${text}`)).toBe(true);
     return resume.id;
   }
 
   const replayedOnReplica = async (id: string) => (await replicaAdmin.query(`SELECT 1 FROM job_embeddings WHERE job_id = $1`, [id])).rowCount === 1;
-  const searchIds = async () => (await store.nearest('job', unitVector(0), { modelId: MODEL, limit: 10 })).map((row) => row.id);
+  const searchIds = async () => (await store.nearest('job', unitVector(0), { tenantId: DEFAULT_TENANT_ID, modelId: MODEL, limit: 10 })).map((row) => row.id);
 
   it('serves searches from the replica while it keeps up', async () => {
     const first = await embeddedJob('Backend Engineer', unitVector(0, 0.1));
@@ -113,12 +114,12 @@ describe('reads on a streaming replica (DATABASE_READ_URL; own primary + replica
     // Read after write: recommendations for the resume written a moment ago (missing on the
     // replica) and reading the job back both go to the primary.
     const staleRetries = reads.counts.staleRetries;
-    const recommended = await store.nearestWithRows('job', { entity: 'resume', id: freshResume }, 'candidate', { modelId: MODEL, limit: 10 });
+    const recommended = await store.nearestWithRows('job', { entity: 'resume', id: freshResume }, 'candidate', { tenantId: DEFAULT_TENANT_ID, modelId: MODEL, limit: 10 });
     expect(recommended.source?.id).toBe(freshResume);
     expect(recommended.candidates?.map((row) => row.id)).toContain(fresh);
     expect(reads.counts.staleRetries).toBe(staleRetries + 1);
-    expect(await jobs.findById(fresh)).toMatchObject({ id: fresh, embeddingStatus: 'READY' });
-    expect(await store.storedSimilarity(fresh, freshResume, MODEL)).toBeGreaterThan(0.99);
+    expect(await jobs.findById(DEFAULT_TENANT_ID, fresh)).toMatchObject({ id: fresh, embeddingStatus: 'READY' });
+    expect(await store.storedSimilarity(fresh, freshResume, MODEL, DEFAULT_TENANT_ID)).toBeGreaterThan(0.99);
 
     // Past the lag bound the replica leaves the rotation and searches find the new job on the primary.
     await sleep(MAX_LAG_MS + 100);

@@ -28,6 +28,9 @@ describe('schema.prisma and migrations agree', () => {
   it('round-trips every field of Job through the generated client', async () => {
     const created = await prisma.job.create({
       data: {
+        externalId: 'ats-1',
+        status: 'closed',
+        expiresAt: new Date('2027-01-31T00:00:00.000Z'),
         title: 'Backend Engineer',
         company: 'Acme',
         location: 'Remote',
@@ -57,6 +60,7 @@ describe('schema.prisma and migrations agree', () => {
   it('round-trips every field of Resume through the generated client', async () => {
     const created = await prisma.resume.create({
       data: {
+        externalId: 'candidate-7',
         fileName: 'cv.pdf',
         mimeType: 'application/pdf',
         text: 'Python developer',
@@ -71,6 +75,16 @@ describe('schema.prisma and migrations agree', () => {
     await prisma.resume.update({ where: { id: created.id }, data: { embeddingStatus: 'FAILED', embeddingError: 'x' } });
     await prisma.resume.delete({ where: { id: created.id } });
     expect(await prisma.resume.count()).toBe(0);
+  });
+
+  it('round-trips every field of IdempotencyKey through the generated client', async () => {
+    const created = await prisma.idempotencyKey.create({
+      data: { scope: 'POST /jobs', key: 'k-1', requestHash: 'h', responseStatus: 201, responseBody: { id: 'x' }, expiresAt: new Date() },
+    });
+    const read = await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: 'POST /jobs', key: 'k-1' } } });
+    expect(read).toEqual(created);
+    await prisma.idempotencyKey.delete({ where: { scope_key: { scope: 'POST /jobs', key: 'k-1' } } });
+    expect(await prisma.idempotencyKey.count()).toBe(0);
   });
 
   it('round-trips the embedding-model registry through the generated client', async () => {

@@ -255,7 +255,7 @@ describe('vectors keyed by model (real Postgres + pgvector)', () => {
     }
     await pool.query('ANALYZE jobs');
     try {
-      const options = { modelId: SMALL, limit: 5, efSearch: 40, filters: { company: 'rare co' } };
+      const options = { tenantId: DEFAULT_TENANT_ID, modelId: SMALL, limit: 5, efSearch: 40, filters: { company: 'rare co' } };
       const query = randomUnitVector(384, 11);
       const plan = await explainPlan(options, (single) => single.nearestWithRows('job', { vector: query }, 'row', options));
       expect(plan).toContain('jobs_company_lower_idx');

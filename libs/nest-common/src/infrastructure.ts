@@ -4,6 +4,7 @@ import {
   createPgPool,
   DEFAULT_READ_POOLS_OPTIONS,
   EmbeddableTextRepository,
+  IdempotencyKeyRepository,
   JobRepository,
   ModelRegistry,
   PendingEmbeddingsRepository,
@@ -135,6 +136,7 @@ export class InfrastructureModule {
         { provide: ResumeRepository, useFactory: (pool: Pool) => new ResumeRepository(pool), inject: [PG_POOL] },
         { provide: ApiKeyRepository, useFactory: (pool: Pool) => new ApiKeyRepository(pool), inject: [PG_POOL] },
         { provide: PendingEmbeddingsRepository, useFactory: (pool: Pool) => new PendingEmbeddingsRepository(pool), inject: [PG_POOL] },
+        { provide: IdempotencyKeyRepository, useFactory: (pool: Pool) => new IdempotencyKeyRepository(pool), inject: [PG_POOL] },
         {
           provide: EmbeddableTextRepository,
           useFactory: (pool: Pool, vectors: VectorStore) => new EmbeddableTextRepository(pool, vectors),
@@ -142,7 +144,7 @@ export class InfrastructureModule {
         },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, REDIS, ReadPools, VectorStore, ModelRegistry, SearchedModel, JobRepository, ResumeRepository, ApiKeyRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
+      exports: [PG_POOL, REDIS, ReadPools, VectorStore, ModelRegistry, SearchedModel, JobRepository, ResumeRepository, ApiKeyRepository, PendingEmbeddingsRepository, EmbeddableTextRepository, IdempotencyKeyRepository],
     };
   }
 }

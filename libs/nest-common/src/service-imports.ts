@@ -21,6 +21,19 @@ export interface ServiceFoundationConfig {
   ACTIVE_MODEL_REFRESH_MS?: number;
 }
 
+/** The shared connections (InfrastructureModule) for a service's config; also what the operator CLI's context imports. */
+export function infrastructureFor(config: Omit<ServiceFoundationConfig, 'LOG_LEVEL'>): DynamicModule {
+  return InfrastructureModule.forRoot({
+    databaseUrl: config.DATABASE_URL,
+    databasePoolSize: config.DATABASE_POOL_SIZE,
+    databaseReadUrls: config.DATABASE_READ_URL,
+    databaseReadMaxLagMs: config.DATABASE_READ_MAX_LAG_MS,
+    redisUrl: config.REDIS_URL,
+    modelId: config.MODEL_ID,
+    activeModelRefreshMs: config.ACTIVE_MODEL_REFRESH_MS,
+  });
+}
+
 /**
  * What every service's AppModule imports: JSON logs, the shared connections (Postgres pool and,
  * where the config has REDIS_URL, one Redis client), health indicators and GET /metrics (behind METRICS_TOKEN).
@@ -28,15 +41,7 @@ export interface ServiceFoundationConfig {
 export function serviceFoundationImports(config: ServiceFoundationConfig): (DynamicModule | Type)[] {
   return [
     createLoggerModule(config.LOG_LEVEL),
-    InfrastructureModule.forRoot({
-      databaseUrl: config.DATABASE_URL,
-      databasePoolSize: config.DATABASE_POOL_SIZE,
-      databaseReadUrls: config.DATABASE_READ_URL,
-      databaseReadMaxLagMs: config.DATABASE_READ_MAX_LAG_MS,
-      redisUrl: config.REDIS_URL,
-      modelId: config.MODEL_ID,
-      activeModelRefreshMs: config.ACTIVE_MODEL_REFRESH_MS,
-    }),
+    infrastructureFor(config),
     HealthModule,
     MetricsModule.forRoot({ NODE_ENV: config.NODE_ENV, METRICS_TOKEN: config.METRICS_TOKEN }),
   ];

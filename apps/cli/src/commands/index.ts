@@ -1,4 +1,8 @@
 import type { Command } from 'commander';
+import { registerBackfillCommands } from './backfill';
+import { registerExportCommands } from './export';
+import { registerImportCommands } from './import';
+import { registerQueueCommands } from './queue';
 import { registerModelCommands } from './model';
 import { registerKeysCommands } from './keys';
 import { registerSkillsCommands } from './skills';
@@ -10,4 +14,13 @@ import { registerTaxonomyCommands } from './taxonomy';
  */
 export type RegisterCommands = (program: Command) => void;
 
-export const COMMAND_GROUPS: readonly RegisterCommands[] = [registerSkillsCommands, registerTaxonomyCommands, registerModelCommands, registerKeysCommands];
+export const COMMAND_GROUPS: readonly RegisterCommands[] = [
+  registerSkillsCommands,
+  registerTaxonomyCommands,
+  registerModelCommands,
+  registerKeysCommands,
+  registerImportCommands,
+  registerBackfillCommands,
+  registerExportCommands,
+  registerQueueCommands,
+];

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { OCCUPATION_CODE } from './occupation.dto';
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS, type EmploymentType, type Seniority } from './seniority';
 
@@ -40,4 +40,19 @@ export class JobFiltersDto {
   @IsString()
   @Matches(OCCUPATION_CODE, { message: 'occupation must be an O*NET-SOC code like 29-1141.00' })
   occupation?: string;
+}
+
+/** `true`/`false` from a query string, or a JSON boolean. */
+const booleanFlag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/**
+ * Where an operator or a client may also see closed and expired jobs (GET /jobs, search); never on
+ * recommendations, which only ever suggest open jobs.
+ */
+export class IncludeClosedJobsDto {
+  @ApiPropertyOptional({ default: false, description: 'Also closed jobs and jobs past their expiresAt (default: open jobs only)' })
+  @IsOptional()
+  @Transform(booleanFlag)
+  @IsBoolean()
+  includeClosed?: boolean;
 }

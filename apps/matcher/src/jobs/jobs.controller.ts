@@ -1,7 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { Principal } from '@jobmatch/contracts';
 import { CurrentPrincipal, RequireScopes } from '@jobmatch/nest-common';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { IdempotencyKeyHeader } from '../common/idempotency-key.header';
 import { UuidParam } from '../common/uuid.pipe';
 import { CreateJobDto, JobDto, JobListQueryDto, JobPageDto, UpdateJobDto } from './dto/job.dto';
 import { JobsService } from './jobs.service';
@@ -13,11 +25,19 @@ export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a job posting', description: 'Extracts skills and queues the embedding; the response has embedding.status = PENDING.' })
-  @ApiCreatedResponse({ type: JobDto })
+  @UseInterceptors(IdempotencyInterceptor)
+  @IdempotencyKeyHeader()
+  @ApiOperation({
+    summary: 'Create a job posting (or replace the one with the same externalId)',
+    description: 'Extracts skills and queues the embedding; the response has embedding.status = PENDING. With an externalId that exists, that job is replaced (200).',
+  })
+  @ApiCreatedResponse({ type: JobDto, description: 'Created' })
+  @ApiOkResponse({ type: JobDto, description: 'The job with this externalId, replaced' })
   @RequireScopes('jobs:write')
-  create(@CurrentPrincipal() caller: Principal, @Body() body: CreateJobDto): Promise<JobDto> {
-    return this.jobs.create(caller.tenantId, body);
+  async create(@CurrentPrincipal() caller: Principal, @Body() body: CreateJobDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<JobDto> {
+    const { job, created } = await this.jobs.create(caller.tenantId, body);
+    if (!created) reply.status(HttpStatus.OK);
+    return job;
   }
 
   @Get()
@@ -40,6 +60,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Update a job posting', description: 'Re-embeds only when title, description or requirements change.' })
   @ApiOkResponse({ type: JobDto })
   @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Another job has this externalId' })
   @RequireScopes('jobs:write')
   update(@CurrentPrincipal() caller: Principal, @Param('id', UuidParam) id: string, @Body() body: UpdateJobDto): Promise<JobDto> {
     return this.jobs.update(caller.tenantId, id, body);

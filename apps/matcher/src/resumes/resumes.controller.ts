@@ -8,8 +8,12 @@ import {
   Param,
   Post,
   Query,
+  Res,
   UseInterceptors,
 } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { IdempotencyKeyHeader } from '../common/idempotency-key.header';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -36,8 +40,14 @@ import {
   ResumeTextQueryDto,
   UploadResumeDto,
 } from './dto/resume.dto';
-import { ResumesService, type UploadedDocument } from './resumes.service';
-import { ResumeUploadInterceptor, UploadedResume } from './upload.interceptor';
+import { ResumesService, type ResumeWriteResult, type UploadedDocument } from './resumes.service';
+import { ResumeUploadInterceptor, UploadedResume, UploadedResumeExternalId } from './upload.interceptor';
+
+/** 201 for a new resume, 200 when an existing externalId was replaced. */
+function written(result: ResumeWriteResult, reply: FastifyReply): ResumeDto {
+  if (!result.created) reply.status(HttpStatus.OK);
+  return result.resume;
+}
 
 @ApiTags('resumes')
 @ApiBadRequestResponse({ description: 'Validation failed' })
@@ -46,21 +56,26 @@ export class ResumesController {
   constructor(private readonly resumes: ResumesService) {}
 
   @Post()
+  @UseInterceptors(IdempotencyInterceptor)
+  @IdempotencyKeyHeader()
   @ApiOperation({
     summary: 'Create a resume from JSON text',
     description: 'Extracts skills and contact-free profile fields, and queues the embedding.',
   })
   @ApiCreatedResponse({ type: ResumeDto })
+  @ApiOkResponse({ type: ResumeDto, description: 'The resume with this externalId, replaced' })
   @ApiPayloadTooLargeResponse({ description: 'Text longer than RESUME_MAX_CHARS' })
   @ApiUnprocessableEntityResponse({ description: 'No readable text' })
   @RequireScopes('resumes:write')
-  create(@CurrentPrincipal() caller: Principal, @Body() body: CreateResumeTextDto): Promise<ResumeDto> {
-    return this.resumes.createFromText(caller.tenantId, body.text, body.fileName);
+  async create(@CurrentPrincipal() caller: Principal, @Body() body: CreateResumeTextDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ResumeDto> {
+    return written(await this.resumes.createFromText(caller.tenantId, body.text, body.fileName, body.externalId), reply);
   }
 
   @Post('upload')
   @RequireScopes('resumes:write')
-  @UseInterceptors(ResumeUploadInterceptor)
+  // The upload is read first: its bytes are part of what Idempotency-Key compares.
+  @UseInterceptors(ResumeUploadInterceptor, IdempotencyInterceptor)
+  @IdempotencyKeyHeader()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadResumeDto })
   @ApiOperation({ summary: 'Upload a resume file (PDF, DOCX or plain text)' })
@@ -70,8 +85,13 @@ export class ResumesController {
   })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not multipart, or not a PDF/DOCX/plain-text file' })
   @ApiUnprocessableEntityResponse({ description: 'Damaged, password-protected or empty document' })
-  upload(@CurrentPrincipal() caller: Principal, @UploadedResume() file: UploadedDocument | undefined): Promise<ResumeDto> {
-    return this.resumes.createFromUpload(caller.tenantId, file);
+  async upload(
+    @CurrentPrincipal() caller: Principal,
+    @UploadedResume() file: UploadedDocument | undefined,
+    @UploadedResumeExternalId() externalId: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ResumeDto> {
+    return written(await this.resumes.createFromUpload(caller.tenantId, file, externalId), reply);
   }
 
   @Get()

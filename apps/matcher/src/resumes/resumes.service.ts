@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { sha256Hex } from '@jobmatch/contracts';
-import { ResumeRepository, SearchedModel, VectorStore } from '@jobmatch/db';
+import { ResumeRepository, SearchedModel, VectorStore, type Resume, type ResumeWrite, type UpsertOutcome } from '@jobmatch/db';
 import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import type { PaginationQueryDto } from '../common/pagination.dto';
@@ -33,6 +33,22 @@ function cleanText(text: string): string {
   );
 }
 
+/** A resume written by POST /resumes or /resumes/upload: created (201), or an existing externalId replaced (200). */
+export interface ResumeWriteResult {
+  resume: ResumeDto;
+  created: boolean;
+}
+
+/** A prepared resume row that upserts: one with an external id. */
+export type ExternalResumeWrite = ResumeWrite & { externalId: string };
+
+/** What a batch upsert did to each resume (input order), and whether their embeddings were queued. */
+export interface ResumeBatchResult {
+  outcomes: { resume: Resume; outcome: UpsertOutcome }[];
+  enqueued: number;
+  queued: boolean;
+}
+
 @Injectable()
 export class ResumesService {
   constructor(
@@ -45,11 +61,24 @@ export class ResumesService {
     private readonly searchedModel: SearchedModel,
   ) {}
 
-  async createFromText(tenantId: string, text: string, fileName?: string): Promise<ResumeDto> {
-    return this.store(tenantId, text, fileName ?? null, 'text/plain');
+  async createFromText(tenantId: string, text: string, fileName?: string, externalId?: string): Promise<ResumeWriteResult> {
+    return this.store(tenantId, this.prepareFromText(text, fileName, externalId));
   }
 
-  async createFromUpload(tenantId: string, file: UploadedDocument | undefined): Promise<ResumeDto> {
+  async createFromUpload(tenantId: string, file: UploadedDocument | undefined, externalId?: string): Promise<ResumeWriteResult> {
+    return this.store(tenantId, await this.prepareFromUpload(file, externalId));
+  }
+
+  /** The row a text resume becomes (cleaned, checked, skills and contact-free profile); nothing is stored yet. */
+  prepareFromText(text: string, fileName?: string, externalId?: string): ResumeWrite {
+    return this.prepare(text, fileName ?? null, 'text/plain', 'text', externalId);
+  }
+
+  /**
+   * The row an uploaded document becomes: its type detected, its text extracted by the bounded
+   * parser pool, then as prepareFromText. Throws the API's errors (415, 413, 422) for bad files.
+   */
+  async prepareFromUpload(file: UploadedDocument | undefined, externalId?: string): Promise<ResumeWrite> {
     if (!file) {
       throw new ApiException(
         HttpStatus.BAD_REQUEST,
@@ -80,7 +109,18 @@ export class ResumesService {
       }
       throw this.unprocessable(error.message, error.reason);
     }
-    return this.store(tenantId, text, file.originalname.slice(0, 255), MIME_BY_KIND[kind], kind);
+    return this.prepare(text, file.originalname.slice(0, 255), MIME_BY_KIND[kind], kind, externalId);
+  }
+
+  /**
+   * Creates or replaces prepared resumes by external id: one statement, one queue call for the
+   * embeddings of new or changed text (`cli import resumes`). External ids unique within a call.
+   */
+  async upsertMany(tenantId: string, writes: ExternalResumeWrite[]): Promise<ResumeBatchResult> {
+    const outcomes = (await this.resumes.upsertByExternalId(tenantId, writes)).map(({ row, outcome }) => ({ resume: row, outcome }));
+    const pending = outcomes.filter(({ resume, outcome }) => outcome !== 'unchanged' && resume.embeddingStatus === 'PENDING').map(({ resume }) => resume);
+    const queued = pending.length === 0 || (await this.enqueue(pending));
+    return { outcomes, enqueued: queued ? pending.length : 0, queued };
   }
 
   async get(tenantId: string, id: string, contactDetails: 'redact' | 'include' = 'redact'): Promise<ResumeDto> {
@@ -128,13 +168,22 @@ export class ResumesService {
     });
   }
 
-  private async store(
-    tenantId: string,
-    rawText: string,
-    fileName: string | null,
-    mimeType: string,
-    kind: DocumentKind = 'text',
-  ): Promise<ResumeDto> {
+  private async store(tenantId: string, write: ResumeWrite): Promise<ResumeWriteResult> {
+    if (write.externalId) {
+      const { outcomes, queued } = await this.upsertMany(tenantId, [write as ExternalResumeWrite]);
+      const { resume, outcome } = outcomes[0]!;
+      return { resume: toResumeDto(resume, { queued: outcome === 'unchanged' ? false : queued }), created: outcome === 'created' };
+    }
+    const resume = await this.resumes.create(tenantId, write);
+    return { resume: toResumeDto(resume, { queued: await this.enqueue([resume]) }), created: true };
+  }
+
+  private async enqueue(resumes: Resume[]): Promise<boolean> {
+    const modelId = await this.searchedModel.modelId();
+    return this.queue.tryEnqueue(resumes.map((resume) => ({ entity: 'resume' as const, id: resume.id, contentHash: resume.contentHash, modelId })));
+  }
+
+  private prepare(rawText: string, fileName: string | null, mimeType: string, kind: DocumentKind, externalId?: string): ResumeWrite {
     const text = cleanText(rawText);
     if (text.length > this.config.RESUME_MAX_CHARS) {
       throw new ApiException(
@@ -154,7 +203,8 @@ export class ResumesService {
     const skills = this.skills.extractSkillNames(text);
     const profile = extractResumeProfile(text);
     const occupation = profile.headline ? this.skills.occupationOf(profile.headline, skills) : null;
-    const resume = await this.resumes.create(tenantId, {
+    return {
+      externalId: externalId ?? null,
       fileName,
       mimeType,
       text,
@@ -163,11 +213,7 @@ export class ResumesService {
       occupationCode: occupation?.code ?? null,
       occupationTitle: occupation?.title ?? null,
       contentHash: sha256Hex(text),
-    });
-    const queued = await this.queue.tryEnqueue([
-      { entity: 'resume', id: resume.id, contentHash: resume.contentHash, modelId: await this.searchedModel.modelId() },
-    ]);
-    return toResumeDto(resume, { queued });
+    };
   }
 
   private unprocessable(message: string, reason = 'empty'): ApiException {

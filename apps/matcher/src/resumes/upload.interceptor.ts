@@ -12,18 +12,29 @@ import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config';
 import type { UploadedDocument } from './resumes.service';
+import { EXTERNAL_ID_MAX_LENGTH, EXTERNAL_ID_PATTERN } from '../common/external-id';
+import { addIdempotencyContent } from '../common/idempotency.interceptor';
+import { sha256Hex } from '@jobmatch/contracts';
 
 export const UPLOAD_FIELD = 'file';
+/** Optional form field with the resume's id in the caller's system (see CreateResumeTextDto.externalId). */
+export const EXTERNAL_ID_FIELD = 'externalId';
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** The file each upload request carried, kept for @UploadedResume() without touching the request object. */
 const uploads = new WeakMap<object, UploadedDocument>();
+const externalIds = new WeakMap<object, string>();
 
 /** The resume file ResumeUploadInterceptor read from the request; undefined when none was sent. */
 export const UploadedResume = createParamDecorator(
   (_data: unknown, context: ExecutionContext): UploadedDocument | undefined =>
     uploads.get(context.switchToHttp().getRequest<object>()),
+);
+
+/** The upload's `externalId` form field; undefined when none was sent. */
+export const UploadedResumeExternalId = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined => externalIds.get(context.switchToHttp().getRequest<object>()),
 );
 
 /**
@@ -52,16 +63,21 @@ export class ResumeUploadInterceptor implements NestInterceptor {
     }
     const upload = await this.readUpload(request);
     if (upload) uploads.set(request, upload);
+    if (upload?.externalId) externalIds.set(request, upload.externalId);
+    // A multipart body is not JSON: the file's bytes and the fields identify the request for Idempotency-Key.
+    addIdempotencyContent(request, upload ? `${sha256Hex(upload.buffer.toString('base64'))} ${upload.originalname} ${upload.externalId ?? ''}` : '');
     return next.handle();
   }
 
   /** Reads the whole body: the one file into memory; other form fields are skipped. */
-  private async readUpload(request: FastifyRequest): Promise<UploadedDocument | undefined> {
+  private async readUpload(request: FastifyRequest): Promise<(UploadedDocument & { externalId?: string }) | undefined> {
     let upload: UploadedDocument | undefined;
+    let externalId: string | undefined;
     try {
       for await (const part of request.parts({ limits: this.limits })) {
         if (part.type === 'field') {
           if (part.valueTruncated) throw this.tooManyFields();
+          if (part.fieldname === EXTERNAL_ID_FIELD) externalId = this.externalId(part.value);
           continue;
         }
         // A part without a file name is a form field, as multer read it (busboy here makes an
@@ -77,7 +93,18 @@ export class ResumeUploadInterceptor implements NestInterceptor {
     } catch (error) {
       throw this.toApiError(error);
     }
-    return upload;
+    return upload && externalId ? { ...upload, externalId } : upload;
+  }
+
+  /** The same rule as CreateResumeTextDto.externalId (common/external-id.ts). */
+  private externalId(value: unknown): string {
+    const id = typeof value === 'string' ? value.trim() : '';
+    if (!id || id.length > EXTERNAL_ID_MAX_LENGTH || !EXTERNAL_ID_PATTERN.test(id)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `externalId must be a non-empty id of at most ${EXTERNAL_ID_MAX_LENGTH} characters without control characters`, [
+        { field: EXTERNAL_ID_FIELD, errors: ['externalId must be a non-empty id without control characters'] },
+      ]);
+    }
+    return id;
   }
 
   private toApiError(error: unknown): ApiException {

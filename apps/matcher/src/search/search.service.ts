@@ -7,7 +7,7 @@ import { toJobDto } from '../jobs/dto/job.dto';
 import { toResumeDto } from '../resumes/dto/resume.dto';
 import type { SearchFiltersDto, SearchHitDto, SearchRequestDto, SearchResponseDto } from './dto/search.dto';
 
-const JOB_FILTER_KEYS = ['location', 'company', 'seniority', 'employmentType', 'occupation'] as const;
+const JOB_FILTER_KEYS = ['location', 'company', 'seniority', 'employmentType', 'occupation', 'includeClosed'] as const;
 const RESUME_FILTER_KEYS = ['skillsAny', 'occupation'] as const;
 
 /** Best first, ranked from 1. */

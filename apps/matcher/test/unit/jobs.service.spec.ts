@@ -11,6 +11,9 @@ function row(data: Partial<Job>): Job {
   const now = new Date();
   return {
     id: '5b0f3c3e-7f6c-4f43-9f86-0a9c1d7e2b11',
+    externalId: null,
+    status: 'open',
+    expiresAt: null,
     title: 'T',
     company: 'C',
     location: null,
@@ -68,7 +71,8 @@ describe('JobsService', () => {
 
   it('stores the content hash and skills, and enqueues one embedding job on create', async () => {
     const { service, repository, queue } = setup(row({}));
-    const created = await service.create(TENANT, input);
+    const { job: created, created: isNew } = await service.create(TENANT, input);
+    expect(isNew).toBe(true);
     expect(repository.create).toHaveBeenCalledWith(
       TENANT,
       expect.objectContaining({ contentHash: hash, skills: ['Python', 'Docker'], requiredSkills: ['Python'], niceToHaveSkills: ['Docker'] }),

@@ -1,9 +1,18 @@
 import type { Pool } from 'pg';
 import type { Job } from '../generated/prisma/client';
 import { filterConditions, tenantCondition, type JobFilters, type Page } from '../filters';
-import { insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS, EMBEDDING_RESET } from './pg-rows';
+import { insertRow, newId, selectList, updateRow, upsertByExternalId, type ColumnMap, type UpsertOutcome, EMBEDDED_ENTITY_COLUMNS, EMBEDDING_RESET } from './pg-rows';
+
+/** A job is open until closed; past its expiresAt it counts as closed (filters.ts). */
+export const JOB_STATUSES = ['open', 'closed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export interface JobWrite {
+  /** The posting's id in the caller's system; upsertByExternalId keys on it. */
+  externalId?: string | null;
+  /** Default 'open'. */
+  status?: JobStatus;
+  expiresAt?: Date | null;
   title: string;
   company: string;
   location?: string | null;
@@ -29,6 +38,9 @@ export interface OccupationSkillCounts {
 
 export const JOB_COLUMNS: ColumnMap<Job> = {
   id: 'id',
+  externalId: 'external_id',
+  status: 'status',
+  expiresAt: 'expires_at',
   title: 'title',
   company: 'company',
   location: 'location',
@@ -46,6 +58,28 @@ export const JOB_COLUMNS: ColumnMap<Job> = {
 /** The select list of a whole job row (camel-case fields); VectorStore reads recommendation sources with it. */
 export const SELECT_JOB = selectList(JOB_COLUMNS);
 
+/** The fields an upsert writes, with their Postgres types (everything of JobWrite). */
+const JOB_UPSERT_TYPES: Partial<Record<keyof Job, string>> = {
+  id: 'uuid',
+  tenantId: 'uuid',
+  externalId: 'text',
+  status: 'text',
+  expiresAt: 'timestamptz',
+  title: 'text',
+  company: 'text',
+  location: 'text',
+  employmentType: 'text',
+  seniority: 'text',
+  description: 'text',
+  requirements: 'text',
+  skills: 'text[]',
+  requiredSkills: 'text[]',
+  niceToHaveSkills: 'text[]',
+  occupationCode: 'text',
+  occupationTitle: 'text',
+  contentHash: 'text',
+};
+
 /**
  * Job rows (everything but the vector column, which only VectorStore touches). Every method takes
  * the tenant first and filters by it in SQL: another tenant's id reads, updates and deletes nothing.
@@ -55,6 +89,25 @@ export class JobRepository {
 
   create(tenantId: string, data: JobWrite): Promise<Job> {
     return insertRow<Job>(this.pool, 'jobs', JOB_COLUMNS, { id: newId(), ...data, tenantId, embeddingStatus: 'PENDING' });
+  }
+
+  /**
+   * Creates or replaces jobs by external id in one statement (pg-rows upsertByExternalId): the
+   * outcome of each input row, in input order. External ids must be unique within one call.
+   */
+  upsertByExternalId(tenantId: string, rows: (JobWrite & { externalId: string })[]): Promise<{ row: Job; outcome: UpsertOutcome }[]> {
+    return upsertByExternalId<Job>(
+      this.pool,
+      'jobs',
+      JOB_COLUMNS,
+      JOB_UPSERT_TYPES,
+      rows.map((row) => ({ id: newId(), status: 'open', location: null, employmentType: null, seniority: null, occupationCode: null, occupationTitle: null, expiresAt: null, ...row, tenantId })),
+    );
+  }
+
+  async findByExternalId(tenantId: string, externalId: string): Promise<Job | null> {
+    const { rows } = await this.pool.query<Job>(`SELECT ${SELECT_JOB} FROM jobs WHERE external_id = $1 AND tenant_id = $2::uuid`, [externalId, tenantId]);
+    return rows[0] ?? null;
   }
 
   update(tenantId: string, id: string, data: Partial<JobWrite>, contentChanged: boolean): Promise<Job | null> {

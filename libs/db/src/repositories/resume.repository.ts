@@ -1,9 +1,11 @@
 import type { Pool } from 'pg';
 import type { Prisma, Resume } from '../generated/prisma/client';
 import { filterConditions, tenantCondition, type Page } from '../filters';
-import { insertRow, newId, selectList, updateRow, type ColumnMap, EMBEDDED_ENTITY_COLUMNS, EMBEDDING_RESET } from './pg-rows';
+import { insertRow, newId, selectList, updateRow, upsertByExternalId, type ColumnMap, type UpsertOutcome, EMBEDDED_ENTITY_COLUMNS, EMBEDDING_RESET } from './pg-rows';
 
 export interface ResumeWrite {
+  /** The resume's id in the caller's system; upsertByExternalId keys on it. */
+  externalId?: string | null;
   fileName?: string | null;
   mimeType?: string | null;
   text: string;
@@ -17,6 +19,7 @@ export interface ResumeWrite {
 
 export const RESUME_COLUMNS: ColumnMap<Resume> = {
   id: 'id',
+  externalId: 'external_id',
   fileName: 'file_name',
   mimeType: 'mime_type',
   text: 'text',
@@ -29,6 +32,20 @@ export const RESUME_COLUMNS: ColumnMap<Resume> = {
 /** The select list of a whole resume row (camel-case fields); VectorStore reads recommendation sources with it. */
 export const SELECT_RESUME = selectList(RESUME_COLUMNS);
 
+const RESUME_UPSERT_TYPES: Partial<Record<keyof Resume, string>> = {
+  id: 'uuid',
+  tenantId: 'uuid',
+  externalId: 'text',
+  fileName: 'text',
+  mimeType: 'text',
+  text: 'text',
+  skills: 'text[]',
+  profile: 'jsonb',
+  occupationCode: 'text',
+  occupationTitle: 'text',
+  contentHash: 'text',
+};
+
 /** JSON columns are bound as JSON text (pg would send a JS array as a Postgres array). */
 function withJsonProfile<T extends { profile?: unknown }>(data: T): T {
   return data.profile === undefined ? data : { ...data, profile: JSON.stringify(data.profile) };
@@ -40,6 +57,17 @@ export class ResumeRepository {
 
   create(tenantId: string, data: ResumeWrite): Promise<Resume> {
     return insertRow<Resume>(this.pool, 'resumes', RESUME_COLUMNS, { id: newId(), ...withJsonProfile(data), tenantId, embeddingStatus: 'PENDING' });
+  }
+
+  /** Creates or replaces resumes by external id in one statement (see JobRepository.upsertByExternalId). */
+  upsertByExternalId(tenantId: string, rows: (ResumeWrite & { externalId: string })[]): Promise<{ row: Resume; outcome: UpsertOutcome }[]> {
+    return upsertByExternalId<Resume>(
+      this.pool,
+      'resumes',
+      RESUME_COLUMNS,
+      RESUME_UPSERT_TYPES,
+      rows.map((row) => ({ id: newId(), fileName: null, mimeType: null, occupationCode: null, occupationTitle: null, ...row, tenantId })),
+    );
   }
 
   update(tenantId: string, id: string, data: Partial<ResumeWrite>, contentChanged: boolean): Promise<Resume | null> {

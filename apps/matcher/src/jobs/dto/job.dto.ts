@@ -1,16 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { JOB_STATUSES, type JobStatus } from '@jobmatch/db';
+import { ExternalIdProperty } from '../../common/external-id';
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS, type EmploymentType, type Seniority } from '../../common/seniority';
 import type { Job } from '@jobmatch/db';
 import { EmbeddingStateDto, embeddingState } from '../../common/embedding-state';
 import { OccupationDto, toOccupationDto } from '../../common/occupation.dto';
-import { JobFiltersDto, lowerCaseTrimmed } from '../../common/job-filters.dto';
+import { IncludeClosedJobsDto, JobFiltersDto, lowerCaseTrimmed } from '../../common/job-filters.dto';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateJobDto {
+  @ExternalIdProperty('job')
+  externalId?: string;
+
   @ApiProperty({ maxLength: 200, example: 'Senior Python Backend Engineer' })
   @Transform(trim)
   @IsString()
@@ -55,15 +60,31 @@ export class CreateJobDto {
   @IsString()
   @MaxLength(20_000)
   requirements?: string;
+
+  @ApiPropertyOptional({ enum: JOB_STATUSES, default: 'open', description: 'Closed jobs are never recommended nor searched (unless includeClosed)' })
+  @IsOptional()
+  @Transform(lowerCaseTrimmed)
+  @IsIn(JOB_STATUSES)
+  status?: JobStatus;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: '2027-01-31T23:59:59Z', description: 'After this instant the job counts as closed; null: no expiry' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time, e.g. 2027-01-31T23:59:59Z' })
+  expiresAt?: string | null;
 }
 
+/** PATCH: any field of a job; `status: "closed"` closes it, `expiresAt: null` removes the expiry. */
 export class UpdateJobDto extends PartialType(CreateJobDto) {}
 
 /** GET /jobs: a page of jobs, optionally filtered. */
-export class JobListQueryDto extends IntersectionType(PaginationQueryDto, JobFiltersDto) {}
+export class JobListQueryDto extends IntersectionType(PaginationQueryDto, JobFiltersDto, IncludeClosedJobsDto) {}
 
 export class JobDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The id in your system (writes with it upsert)' }) externalId!: string | null;
+  @ApiProperty({ enum: JOB_STATUSES }) status!: JobStatus;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) expiresAt!: string | null;
+  @ApiProperty({ description: 'Open and not expired: recommended and searched' }) active!: boolean;
   @ApiProperty() title!: string;
   @ApiProperty() company!: string;
   @ApiProperty({ nullable: true, type: String }) location!: string | null;
@@ -85,6 +106,10 @@ export class JobDto {
 export function toJobDto(job: Job, queued?: boolean): JobDto {
   return {
     id: job.id,
+    externalId: job.externalId,
+    status: job.status as JobStatus,
+    expiresAt: job.expiresAt ? job.expiresAt.toISOString() : null,
+    active: job.status === 'open' && (job.expiresAt === null || job.expiresAt.getTime() > Date.now()),
     title: job.title,
     company: job.company,
     location: job.location,

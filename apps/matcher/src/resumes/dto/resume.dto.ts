@@ -6,6 +6,7 @@ import { EmbeddingStateDto, embeddingState } from '../../common/embedding-state'
 import { asResumeProfile } from '../resume-profile';
 import { OccupationDto, toOccupationDto } from '../../common/occupation.dto';
 import { SENIORITY_LEVELS } from '../../common/seniority';
+import { ExternalIdProperty } from '../../common/external-id';
 
 export class CreateResumeTextDto {
   @ApiProperty({
@@ -22,11 +23,17 @@ export class CreateResumeTextDto {
   @MaxLength(255)
   @Matches(/^[^\\/\0]+$/, { message: 'fileName must be a file name without a path' })
   fileName?: string;
+
+  @ExternalIdProperty('resume')
+  externalId?: string;
 }
 
 export class UploadResumeDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, DOCX or plain-text (UTF-8) file' })
   file!: unknown;
+
+  @ExternalIdProperty('resume')
+  externalId?: string;
 }
 
 export class ResumeProfileDto {
@@ -38,6 +45,7 @@ export class ResumeProfileDto {
 
 export class ResumeDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The id in your system (writes with it upsert)' }) externalId!: string | null;
   @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
   @ApiProperty({ nullable: true, type: String }) mimeType!: string | null;
   @ApiProperty({ type: ResumeProfileDto, description: 'Contact-free fields parsed from the text' })
@@ -63,6 +71,7 @@ export function toResumeDto(
 ): ResumeDto {
   return {
     id: resume.id,
+    externalId: resume.externalId,
     fileName: resume.fileName,
     mimeType: resume.mimeType,
     profile: asResumeProfile(resume.profile),

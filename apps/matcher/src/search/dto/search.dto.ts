@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { JobFiltersDto } from '../../common/job-filters.dto';
+import { IncludeClosedJobsDto, JobFiltersDto } from '../../common/job-filters.dto';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { ResumeDto } from '../../resumes/dto/resume.dto';
 
@@ -9,7 +9,7 @@ export const SEARCH_TARGETS = ['jobs', 'resumes'] as const;
 export type SearchTarget = (typeof SEARCH_TARGETS)[number];
 
 /** Job filters apply to target "jobs", skillsAny to target "resumes" (SearchService rejects the others). */
-export class SearchFiltersDto extends JobFiltersDto {
+export class SearchFiltersDto extends IntersectionType(JobFiltersDto, IncludeClosedJobsDto) {
   @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'resumes: at least one of these canonical skills' })
   @IsOptional()
   @IsArray()
