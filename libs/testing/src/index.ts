@@ -6,3 +6,4 @@ export * from './real-model';
 export * from './hostile-json';
 export * from './onet-data';
 export * from './onet-release';
+export * from './chaos';
