@@ -13,6 +13,10 @@ export class DisposableRedis {
 
   constructor(readonly port: number) {}
 
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }

@@ -27,8 +27,8 @@ export const jobText = (index: number, version = 0): Omit<JobText, 'id'> => ({
 });
 
 /** PENDING job rows, one multi-row INSERT (as a bulk import leaves them), last written a minute ago. */
-export async function insertPendingJobs(h: MatcherHarness, count: number): Promise<JobText[]> {
-  const rows = Array.from({ length: count }, (_, index) => ({ id: randomUUID(), ...jobText(index) }));
+export async function insertPendingJobs(h: MatcherHarness, count: number, firstIndex = 0): Promise<JobText[]> {
+  const rows = Array.from({ length: count }, (_, index) => ({ id: randomUUID(), ...jobText(firstIndex + index) }));
   await h.sql(
     `INSERT INTO jobs (id, title, company, description, requirements, content_hash, updated_at)
      SELECT id, title, 'Acme', description, requirements, hash, now() - interval '1 minute'

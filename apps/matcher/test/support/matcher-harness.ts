@@ -65,6 +65,7 @@ export async function startMatcher(env: Record<string, string> = {}, options: Ma
   const queueConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   queueConnection.on('error', () => undefined);
   const queue = new Queue(EMBEDDING_QUEUE, { connection: queueConnection, prefix: redisPrefix });
+  queue.on('error', () => undefined);
   const vectors = app.get(VectorStore);
   return {
     app,
