@@ -9,7 +9,10 @@ describe('isDatabaseUnavailable', () => {
     // A host that stopped answering: pg's connectionTimeoutMillis ends the attempt with this message.
     ['a new connection without an answer', new Error('Connection terminated due to connection timeout')],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
-    ['the server shutting down', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    [
+      'the server shutting down',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    ],
   ])('%s is an outage', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -23,13 +23,18 @@ export class DisposableRedis {
 
   /** Starts the server (empty: no RDB, no AOF) and resolves once it answers PING. */
   async start(timeoutMs = 10_000): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     this.child = child;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`redis-server on port ${this.port} exited with code ${child.exitCode} (is the port taken?)`);
+      if (child.exitCode !== null)
+        throw new Error(`redis-server on port ${this.port} exited with code ${child.exitCode} (is the port taken?)`);
       const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       client.on('error', () => undefined);
       try {
@@ -40,7 +45,8 @@ export class DisposableRedis {
       } finally {
         client.disconnect();
       }
-      if (Date.now() > deadline) throw new Error(`redis-server on port ${this.port} did not answer within ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`redis-server on port ${this.port} did not answer within ${timeoutMs} ms`);
       await sleep(50);
     }
   }

@@ -4,7 +4,10 @@ import { PendingEmbeddingsRepository, type PendingCursor } from '@jobmatch/db';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { EmbeddingQueueProducer } from './embedding-queue.producer';
 
-export type SweeperConfig = Pick<AppConfig, 'MODEL_ID' | 'SWEEP_INTERVAL_MS' | 'SWEEP_GRACE_MS' | 'SWEEP_PAGE_SIZE' | 'SWEEP_QUEUE_HIGH_WATER'>;
+export type SweeperConfig = Pick<
+  AppConfig,
+  'MODEL_ID' | 'SWEEP_INTERVAL_MS' | 'SWEEP_GRACE_MS' | 'SWEEP_PAGE_SIZE' | 'SWEEP_QUEUE_HIGH_WATER'
+>;
 
 const ENTITIES: readonly EmbeddableEntity[] = ['job', 'resume'];
 /** While the queue is above its high-water mark, how often the sweep looks again. */
@@ -50,7 +53,9 @@ export class PendingEmbeddingsSweeper implements OnApplicationBootstrap, OnAppli
     this.timer = setTimeout(() => {
       void this.sweep()
         .catch((error: unknown) => {
-          this.logger.warn(`Sweep stopped: ${(error as Error).message}; the next one starts in ${this.config.SWEEP_INTERVAL_MS} ms`);
+          this.logger.warn(
+            `Sweep stopped: ${(error as Error).message}; the next one starts in ${this.config.SWEEP_INTERVAL_MS} ms`,
+          );
           return 0;
         })
         .then(() => this.schedule());
@@ -84,7 +89,8 @@ export class PendingEmbeddingsSweeper implements OnApplicationBootstrap, OnAppli
         if (page.rows.length < this.config.SWEEP_PAGE_SIZE) break;
       }
     }
-    if (enqueued > 0) this.logger.log(`Swept ${enqueued} PENDING row(s) into the queue (those still queued were no-ops)`);
+    if (enqueued > 0)
+      this.logger.log(`Swept ${enqueued} PENDING row(s) into the queue (those still queued were no-ops)`);
     return enqueued;
   }
 

@@ -4,7 +4,14 @@ import { Client } from 'pg';
 import { EmbeddingQueueProducer } from '../../src/queue/embedding-queue.producer';
 import { PendingEmbeddingsSweeper } from '../../src/queue/pending-embeddings.sweeper';
 import { startMatcher, waitFor, type MatcherHarness } from '../support/matcher-harness';
-import { expectVectorsOfFinalContent, jobText, startEmbedder, waitUntilAllJobsReady, type JobText } from '../support/crash-kit';
+import {
+  expectVectorsOfFinalContent,
+  jobPayload,
+  jobText,
+  startEmbedder,
+  waitUntilAllJobsReady,
+  type JobText,
+} from '../support/crash-kit';
 
 jest.setTimeout(120_000);
 
@@ -21,15 +28,14 @@ describe('crash safety: content changed while its job waits', () => {
   const rows: JobText[] = [];
   const stale = new Map<string, Omit<JobText, 'id'>>();
 
-  const payloadOf = (row: JobText | (Omit<JobText, 'id'> & { id: string })): EmbedEntityPayload => ({
-    entity: 'job',
-    id: row.id,
-    contentHash: sha256Hex(jobEmbeddingText(row)),
-    modelId: h.config.MODEL_ID,
-  });
+  const payloadOf = (row: JobText) => jobPayload(h, row);
   const create = async (index: number) => {
     const text = jobText(index);
-    const response = await h.http().post('/api/v1/jobs').send({ ...text, company: 'Acme' }).expect(201);
+    const response = await h
+      .http()
+      .post('/api/v1/jobs')
+      .send({ ...text, company: 'Acme' })
+      .expect(201);
     const row = { id: response.body.id as string, ...text };
     rows.push(row);
     return row;
@@ -37,9 +43,14 @@ describe('crash safety: content changed while its job waits', () => {
   const change = async (row: JobText, index: number) => {
     stale.set(row.id, { title: row.title, description: row.description, requirements: row.requirements });
     Object.assign(row, jobText(index, 1));
-    await h.http().patch(`/api/v1/jobs/${row.id}`).send({ title: row.title, description: row.description, requirements: row.requirements }).expect(200);
+    await h
+      .http()
+      .patch(`/api/v1/jobs/${row.id}`)
+      .send({ title: row.title, description: row.description, requirements: row.requirements })
+      .expect(200);
   };
-  const returnValueOf = async (payload: EmbedEntityPayload) => (await h.queue.getJob(embeddingJobId(payload)))?.returnvalue;
+  const returnValueOf = async (payload: EmbedEntityPayload) =>
+    (await h.queue.getJob(embeddingJobId(payload)))?.returnvalue;
 
   beforeAll(async () => {
     rpcPort = await freePort();
@@ -78,7 +89,8 @@ describe('crash safety: content changed while its job waits', () => {
       const counts = await h.queue.getJobCounts('waiting', 'active', 'delayed');
       return counts.waiting + counts.active + counts.delayed === 0;
     });
-    for (const old of [bothOld, lostOld, lateOld]) expect(await returnValueOf(old)).toEqual({ status: 'skipped', reason: 'stale-content' });
+    for (const old of [bothOld, lostOld, lateOld])
+      expect(await returnValueOf(old)).toEqual({ status: 'skipped', reason: 'stale-content' });
     expect(await returnValueOf(payloadOf(late))).toEqual({ status: 'written', modelId: h.config.MODEL_ID });
     // Case 2's row is still PENDING: its sweep enqueues the final content.
     expect(await h.app.get(PendingEmbeddingsSweeper).sweep(0)).toBe(1);
@@ -107,20 +119,22 @@ describe('crash safety: content changed while its job waits', () => {
       stale.set(row.id, { title: row.title, description: row.description, requirements: row.requirements });
       Object.assign(row, jobText(3, 1));
       // What the API's update writes (the same columns for the embedded text), inside the lock.
-      await writer.query(`UPDATE jobs SET title = $2, description = $3, requirements = $4, content_hash = $5, embedding_status = 'PENDING', updated_at = now() WHERE id = $1`, [
-        row.id,
-        row.title,
-        row.description,
-        row.requirements,
-        sha256Hex(jobEmbeddingText(row)),
-      ]);
+      await writer.query(
+        `UPDATE jobs SET title = $2, description = $3, requirements = $4, content_hash = $5, embedding_status = 'PENDING', updated_at = now() WHERE id = $1`,
+        [row.id, row.title, row.description, row.requirements, sha256Hex(jobEmbeddingText(row))],
+      );
       await writer.query('COMMIT');
     } finally {
       await writer.end();
     }
-    await waitFor('the stale job to complete', async () => (await h.queue.getJobState(embeddingJobId(oldPayload))) === 'completed');
+    await waitFor(
+      'the stale job to complete',
+      async () => (await h.queue.getJobState(embeddingJobId(oldPayload))) === 'completed',
+    );
     expect(await returnValueOf(oldPayload)).toEqual({ status: 'skipped', reason: 'stale-content' });
-    const [state] = await h.sql<{ embedding_status: string }>('SELECT embedding_status::text FROM jobs WHERE id = $1', [row.id]);
+    const [state] = await h.sql<{ embedding_status: string }>('SELECT embedding_status::text FROM jobs WHERE id = $1', [
+      row.id,
+    ]);
     expect(state!.embedding_status).toBe('PENDING');
     // The write of the new content enqueues its job (here: directly, as the API does after its UPDATE).
     await h.app.get(EmbeddingQueueProducer).enqueue([payloadOf(row)]);

@@ -1,4 +1,4 @@
-import { embeddingJobId, jobEmbeddingText, sha256Hex } from '@jobmatch/contracts';
+import { embeddingJobId } from '@jobmatch/contracts';
 import { freePort, type EmbedderProcess } from '@jobmatch/testing';
 import { PendingEmbeddingsSweeper } from '../../src/queue/pending-embeddings.sweeper';
 import { startMatcher, waitFor, type MatcherHarness } from '../support/matcher-harness';
@@ -6,6 +6,7 @@ import {
   countJobs,
   expectVectorsOfFinalContent,
   insertPendingJobs,
+  jobPayload,
   jobText,
   startEmbedder,
   waitUntilAllJobsReady,
@@ -33,7 +34,12 @@ describe('crash safety: SIGKILL of the embedder mid-backfill', () => {
 
   beforeAll(async () => {
     rpcPort = await freePort();
-    h = await startMatcher({ EMBEDDER_RPC_PORT: String(rpcPort), SWEEP_INTERVAL_MS: '3600000', SWEEP_PAGE_SIZE: '500', SWEEP_QUEUE_HIGH_WATER: '5000' });
+    h = await startMatcher({
+      EMBEDDER_RPC_PORT: String(rpcPort),
+      SWEEP_INTERVAL_MS: '3600000',
+      SWEEP_PAGE_SIZE: '500',
+      SWEEP_QUEUE_HIGH_WATER: '5000',
+    });
   });
   afterAll(async () => {
     await Promise.all(embedders.map((embedder) => embedder.stop(10_000)));
@@ -42,7 +48,7 @@ describe('crash safety: SIGKILL of the embedder mid-backfill', () => {
 
   it('loses nothing, writes only current vectors, and recovers stalled jobs within seconds', async () => {
     const t0 = Date.now();
-    const mark = (what: string) => console.log(`${what}: ${Date.now() - t0} ms`); // eslint-disable-line no-console
+    const mark = (what: string) => console.log(`${what}: ${Date.now() - t0} ms`);
     const rows = await insertPendingJobs(h, ROWS);
     embedders.push(await startEmbedder(h, { rpcPort, env: { QUEUE_CONCURRENCY: '16' } }));
 
@@ -65,7 +71,9 @@ describe('crash safety: SIGKILL of the embedder mid-backfill', () => {
     const byId = new Map(rows.map((row) => [row.id, row]));
     const embedded = await h.sql<{ id: string }>(`SELECT id FROM jobs WHERE embedding_status = 'READY' LIMIT 20`);
     const waiting = (await h.queue.getWaiting(0, 19)).map((job) => (job.data as { id: string }).id);
-    const orphanedRows = (await Promise.all(orphaned.map((id) => h.queue.getJob(id)))).map((job) => (job!.data as { id: string }).id);
+    const orphanedRows = (await Promise.all(orphaned.map((id) => h.queue.getJob(id)))).map(
+      (job) => (job!.data as { id: string }).id,
+    );
     const changed = [...new Set([...embedded.map((row) => row.id), ...waiting, ...orphanedRows])];
     const stale = new Map<string, Omit<JobText, 'id'>>();
     for (const id of changed) {
@@ -73,7 +81,10 @@ describe('crash safety: SIGKILL of the embedder mid-backfill', () => {
       const index = rows.indexOf(row);
       stale.set(id, { title: row.title, description: row.description, requirements: row.requirements });
       Object.assign(row, jobText(index, 1));
-      const response = await h.http().patch(`/api/v1/jobs/${id}`).send({ title: row.title, description: row.description, requirements: row.requirements });
+      const response = await h
+        .http()
+        .patch(`/api/v1/jobs/${id}`)
+        .send({ title: row.title, description: row.description, requirements: row.requirements });
       expect(response.status).toBe(200);
       expect(response.body.embedding.status).toBe('PENDING');
     }
@@ -84,13 +95,16 @@ describe('crash safety: SIGKILL of the embedder mid-backfill', () => {
     // within lock expiry + one check interval, measured from the kill.
     await waitFor(
       'the orphaned jobs to be recovered from the dead worker',
-      async () => (await Promise.all(orphaned.map((id) => h.queue.getJob(id)))).every((job) => (job?.stalledCounter ?? 0) >= 1),
+      async () =>
+        (await Promise.all(orphaned.map((id) => h.queue.getJob(id)))).every((job) => (job?.stalledCounter ?? 0) >= 1),
       30_000,
       100,
     );
     const recoveredAt = Date.now();
     const recoveredAfterMs = recoveredAt - killedAt;
-    mark(`recovered ${recoveredAfterMs} ms after the kill, ${recoveredAt - restartedAt} ms after the restart was ready`);
+    mark(
+      `recovered ${recoveredAfterMs} ms after the kill, ${recoveredAt - restartedAt} ms after the restart was ready`,
+    );
     // Recovery needs a live worker (the restarted one) and the dead one's locks expired: then the
     // next stalled check, a few seconds of slack for a loaded host.
     expect(recoveredAt).toBeLessThan(Math.max(killedAt + LOCK_DURATION_MS, restartedAt) + STALLED_INTERVAL_MS + 3_000);
@@ -101,7 +115,7 @@ describe('crash safety: SIGKILL of the embedder mid-backfill', () => {
     expect(counts).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
     // The jobs of the texts that changed before they ran completed without writing.
     for (const id of [...waiting, ...orphanedRows]) {
-      const job = await h.queue.getJob(embeddingJobId({ entity: 'job', id, contentHash: sha256Hex(jobEmbeddingText(stale.get(id)!)), modelId: h.config.MODEL_ID }));
+      const job = await h.queue.getJob(embeddingJobId(jobPayload(h, { id, ...stale.get(id)! })));
       expect(job?.returnvalue).toEqual({ status: 'skipped', reason: 'stale-content' });
     }
     // Rows whose text changed: exactly the final text's vector. The others only ever had one text;
@@ -109,7 +123,8 @@ describe('crash safety: SIGKILL of the embedder mid-backfill', () => {
     const sample = rows.filter((row) => !stale.has(row.id)).filter((_, i) => i % 20 === 0);
     await expectVectorsOfFinalContent(h, [...rows.filter((row) => stale.has(row.id)), ...sample], stale);
     mark('checked');
-    // eslint-disable-next-line no-console
-    console.log(`SIGKILL at ${readyAtKill}/${ROWS} embedded, ${orphaned.length} active jobs orphaned, back after ${recoveredAfterMs} ms; ${changed.length} texts changed while down`);
+    console.log(
+      `SIGKILL at ${readyAtKill}/${ROWS} embedded, ${orphaned.length} active jobs orphaned, back after ${recoveredAfterMs} ms; ${changed.length} texts changed while down`,
+    );
   });
 });

@@ -1,8 +1,15 @@
 import { DisposableRedis, freePort, type EmbedderProcess } from '@jobmatch/testing';
 import { startMatcher, waitFor, type MatcherHarness } from '../support/matcher-harness';
-import { jobEmbeddingText, sha256Hex } from '@jobmatch/contracts';
-import { EmbeddingQueueProducer } from '../../src/queue/embedding-queue.producer';
-import { countJobs, expectVectorsOfFinalContent, insertPendingJobs, jobText, startEmbedder, waitUntilAllJobsReady, type JobText } from '../support/crash-kit';
+import {
+  enqueueJobs,
+  countJobs,
+  expectVectorsOfFinalContent,
+  insertPendingJobs,
+  jobText,
+  startEmbedder,
+  waitUntilAllJobsReady,
+  type JobText,
+} from '../support/crash-kit';
 
 jest.setTimeout(120_000);
 
@@ -23,7 +30,10 @@ describe('crash safety: Redis lost and restarted empty', () => {
 
   const createJob = async (index: number) => {
     const text = jobText(index);
-    const response = await h.http().post('/api/v1/jobs').send({ ...text, company: 'Acme' });
+    const response = await h
+      .http()
+      .post('/api/v1/jobs')
+      .send({ ...text, company: 'Acme' });
     expect(response.status).toBe(201);
     rows.push({ id: response.body.id as string, ...text });
     return response.body as { id: string; embedding: { status: string } };
@@ -32,7 +42,10 @@ describe('crash safety: Redis lost and restarted empty', () => {
   beforeAll(async () => {
     await redis.start();
     const rpcPort = await freePort();
-    h = await startMatcher({ EMBEDDER_RPC_PORT: String(rpcPort), SWEEP_INTERVAL_MS: '1000', SWEEP_GRACE_MS: '1000' }, { redisUrl: redis.url });
+    h = await startMatcher(
+      { EMBEDDER_RPC_PORT: String(rpcPort), SWEEP_INTERVAL_MS: '1000', SWEEP_GRACE_MS: '1000' },
+      { redisUrl: redis.url },
+    );
     embedder = await startEmbedder(h, { rpcPort, redisUrl: redis.url });
   });
   afterAll(async () => {
@@ -44,15 +57,21 @@ describe('crash safety: Redis lost and restarted empty', () => {
 
   it('keeps writes and reads working while Redis is gone, and embeds every row once it is back', async () => {
     for (let i = 0; i < 30; i++) await createJob(i);
-    const resume = await h.http().post('/api/v1/resumes').send({ text: 'Go and Kotlin engineer: PostgreSQL, on-call, code review, skill-3 and tool-7.' });
+    const resume = await h
+      .http()
+      .post('/api/v1/resumes')
+      .send({ text: 'Go and Kotlin engineer: PostgreSQL, on-call, code review, skill-3 and tool-7.' });
     expect(resume.status).toBe(201);
     await waitUntilAllJobsReady(h, 30, 30_000);
-    await waitFor('the resume embedded', async () => (await h.http().get(`/api/v1/resumes/${resume.body.id}`)).body.embedding.status === 'READY');
+    await waitFor(
+      'the resume embedded',
+      async () => (await h.http().get(`/api/v1/resumes/${resume.body.id}`)).body.embedding.status === 'READY',
+    );
 
     // A bulk import (rows, then their jobs in one addBulk), and Redis dies while the jobs wait in it.
     const imported = await insertPendingJobs(h, 600, 1_000);
     rows.push(...imported);
-    await h.app.get(EmbeddingQueueProducer).enqueue(imported.map((row) => ({ entity: 'job', id: row.id, contentHash: sha256Hex(jobEmbeddingText(row)), modelId: h.config.MODEL_ID })));
+    await enqueueJobs(h, imported);
     await redis.kill();
     const lostWhileQueued = await countJobs(h, 'PENDING');
     expect(lostWhileQueued).toBeGreaterThan(0);
@@ -71,12 +90,19 @@ describe('crash safety: Redis lost and restarted empty', () => {
     }
     for (const [index, row] of rows.slice(0, 10).entries()) {
       Object.assign(row, jobText(index, 1));
-      const response = await timed(() => h.http().patch(`/api/v1/jobs/${row.id}`).send({ title: row.title, description: row.description, requirements: row.requirements }));
+      const response = await timed(() =>
+        h
+          .http()
+          .patch(`/api/v1/jobs/${row.id}`)
+          .send({ title: row.title, description: row.description, requirements: row.requirements }),
+      );
       expect(response.status).toBe(200);
     }
     expect((await timed(() => h.http().get(`/api/v1/jobs/${rows[50]!.id}`))).status).toBe(200);
     expect((await timed(() => h.http().get('/api/v1/jobs?limit=5'))).body.total).toBe(rows.length);
-    const search = await timed(() => h.http().post('/api/v1/search').send({ query: 'Go engineer on call', target: 'jobs' }));
+    const search = await timed(() =>
+      h.http().post('/api/v1/search').send({ query: 'Go engineer on call', target: 'jobs' }),
+    );
     expect(search.status).toBe(200);
     expect(search.body.results.length).toBeGreaterThan(0);
     const recommendations = await timed(() => h.http().get(`/api/v1/resumes/${resume.body.id}/recommendations`));
@@ -91,7 +117,6 @@ describe('crash safety: Redis lost and restarted empty', () => {
     await waitUntilAllJobsReady(h, rows.length, 60_000);
     expect(await h.queue.getJobCounts('failed')).toEqual({ failed: 0 });
     await expectVectorsOfFinalContent(h, rows);
-    // eslint-disable-next-line no-console
     console.log(`Redis lost with ${lostWhileQueued} rows PENDING; slowest API call while it was down ${slowest.ms} ms`);
   });
 });

@@ -1,10 +1,10 @@
 import { Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { EMBEDDING_QUEUE, embeddingJobId, jobEmbeddingText, sha256Hex } from '@jobmatch/contracts';
+import { EMBEDDING_QUEUE, embeddingJobId } from '@jobmatch/contracts';
 import { PendingEmbeddingsRepository } from '@jobmatch/db';
 import { freePort, TEST_REDIS_URL } from '@jobmatch/testing';
 import { PendingEmbeddingsSweeper } from '../../src/queue/pending-embeddings.sweeper';
-import { insertPendingJobs } from '../support/crash-kit';
+import { insertPendingJobs, jobPayload } from '../support/crash-kit';
 import { startMatcher, waitFor, type MatcherHarness } from '../support/matcher-harness';
 
 jest.setTimeout(60_000);
@@ -46,8 +46,15 @@ describe('pending sweeper pace', () => {
     // A consumer that completes jobs without embedding: the rows stay PENDING, the pass still ends.
     let maxWaiting = 0;
     const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    const worker = new Worker(EMBEDDING_QUEUE, async () => ({ status: 'skipped' }), { connection, prefix: h.redisPrefix, concurrency: 20 });
-    const watch = setInterval(() => void h.queue.getWaitingCount().then((count) => (maxWaiting = Math.max(maxWaiting, count))), 20);
+    const worker = new Worker(EMBEDDING_QUEUE, async () => ({ status: 'skipped' }), {
+      connection,
+      prefix: h.redisPrefix,
+      concurrency: 20,
+    });
+    const watch = setInterval(
+      () => void h.queue.getWaitingCount().then((count) => (maxWaiting = Math.max(maxWaiting, count))),
+      20,
+    );
     try {
       expect(await pass).toBe(ROWS);
       await waitFor('the queue drained', async () => (await h.queue.getCompletedCount()) === ROWS);
@@ -58,7 +65,7 @@ describe('pending sweeper pace', () => {
     }
     expect(maxWaiting).toBeLessThan(HIGH_WATER + PAGE);
     // Every row got its job (deterministic ids: one per row and content).
-    const ids = rows.map((row) => embeddingJobId({ entity: 'job', id: row.id, contentHash: sha256Hex(jobEmbeddingText(row)), modelId: h.config.MODEL_ID }));
+    const ids = rows.map((row) => embeddingJobId(jobPayload(h, row)));
     const states = await Promise.all(ids.map((id) => h.queue.getJobState(id)));
     expect(states.filter((state) => state !== 'completed')).toEqual([]);
   });
@@ -66,7 +73,9 @@ describe('pending sweeper pace', () => {
   it('starts a page after the rows of the previous one, in (updated_at, id) order', async () => {
     await h.sql(`UPDATE jobs SET embedding_status = 'READY'`);
     const rows = await insertPendingJobs(h, 5);
-    await h.sql(`UPDATE jobs SET updated_at = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`, [rows.map((row) => row.id)]); // one timestamp: the id breaks ties
+    await h.sql(`UPDATE jobs SET updated_at = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`, [
+      rows.map((row) => row.id),
+    ]); // one timestamp: the id breaks ties
     const repository = h.app.get(PendingEmbeddingsRepository);
     const first = await repository.findStalePage('job', new Date(), null, 3);
     const second = await repository.findStalePage('job', new Date(), first.next, 3);

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { jobEmbeddingText, sha256Hex } from '@jobmatch/contracts';
+import { jobEmbeddingText, sha256Hex, type EmbedEntityPayload } from '@jobmatch/contracts';
 import { VectorStore } from '@jobmatch/db';
 import { prepareTestModelDir, type TestModelDir } from '@jobmatch/onnx-testkit';
 import { startEmbedderProcess, type EmbedderProcess } from '@jobmatch/testing';
 import { EmbedderRpcClient } from '../../src/embedder/embedder-rpc.client';
+import { EmbeddingQueueProducer } from '../../src/queue/embedding-queue.producer';
 import { waitFor, type MatcherHarness } from './matcher-harness';
 
 /**
@@ -26,6 +27,18 @@ export const jobText = (index: number, version = 0): Omit<JobText, 'id'> => ({
   requirements: `Required: skill-${index % 97} and tool-${(index * 7 + version) % 89}`,
 });
 
+/** The queue payload of a job row's (current or older) text, as the product builds it. */
+export const jobPayload = (h: MatcherHarness, row: Omit<JobText, 'id'> & { id: string }): EmbedEntityPayload => ({
+  entity: 'job',
+  id: row.id,
+  contentHash: sha256Hex(jobEmbeddingText(row)),
+  modelId: h.config.MODEL_ID,
+});
+
+/** Enqueues the rows' jobs through the product's producer (one addBulk). */
+export const enqueueJobs = (h: MatcherHarness, rows: Array<Omit<JobText, 'id'> & { id: string }>) =>
+  h.app.get(EmbeddingQueueProducer).enqueue(rows.map((row) => jobPayload(h, row)));
+
 /** PENDING job rows, one multi-row INSERT (as a bulk import leaves them), last written a minute ago. */
 export async function insertPendingJobs(h: MatcherHarness, count: number, firstIndex = 0): Promise<JobText[]> {
   const rows = Array.from({ length: count }, (_, index) => ({ id: randomUUID(), ...jobText(firstIndex + index) }));
@@ -45,7 +58,9 @@ export async function insertPendingJobs(h: MatcherHarness, count: number, firstI
 }
 
 export async function countJobs(h: MatcherHarness, status: 'PENDING' | 'READY' | 'FAILED'): Promise<number> {
-  const [row] = await h.sql<{ count: number }>(`SELECT count(*)::int AS count FROM jobs WHERE embedding_status = $1`, [status]);
+  const [row] = await h.sql<{ count: number }>(`SELECT count(*)::int AS count FROM jobs WHERE embedding_status = $1`, [
+    status,
+  ]);
   return row!.count;
 }
 
@@ -100,12 +115,15 @@ export async function expectVectorsOfFinalContent(
   const rpc = h.app.get(EmbedderRpcClient);
   const embed = async (texts: string[]) => {
     const out: number[][] = [];
-    for (let i = 0; i < texts.length; i += 64) out.push(...(await rpc.embed({ texts: texts.slice(i, i + 64), kind: 'passage' })).vectors);
+    for (let i = 0; i < texts.length; i += 64)
+      out.push(...(await rpc.embed({ texts: texts.slice(i, i + 64), kind: 'passage' })).vectors);
     return out;
   };
   const expected = await embed(rows.map((row) => jobEmbeddingText(row)));
   const staleIds = [...stale.keys()];
-  const staleVectors = new Map((await embed(staleIds.map((id) => jobEmbeddingText(stale.get(id)!)))).map((vector, i) => [staleIds[i]!, vector]));
+  const staleVectors = new Map(
+    (await embed(staleIds.map((id) => jobEmbeddingText(stale.get(id)!)))).map((vector, i) => [staleIds[i]!, vector]),
+  );
   const stored = await Promise.all(rows.map((row) => vectors.readEmbedding('job', row.id)));
   const problems: string[] = [];
   for (const [index, row] of rows.entries()) {
@@ -118,7 +136,8 @@ export async function expectVectorsOfFinalContent(
     const error = maxAbsDifference(vector.vector, expected[index]!);
     if (error > 1e-4) problems.push(`${row.id}: not the vector of its final content (max |Δ| ${error.toFixed(5)})`);
     const old = staleVectors.get(row.id);
-    if (old && maxAbsDifference(vector.vector, old) < 1e-3) problems.push(`${row.id}: holds the vector of an older text`);
+    if (old && maxAbsDifference(vector.vector, old) < 1e-3)
+      problems.push(`${row.id}: holds the vector of an older text`);
   }
   expect(problems.slice(0, 10)).toEqual([]);
 }
