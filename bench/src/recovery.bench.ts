@@ -96,10 +96,12 @@ async function insertRows(pool: Pool, count: number): Promise<void> {
   }
 }
 
-const resetToPending = (pool: Pool) =>
-  pool.query(
-    `UPDATE jobs SET embedding = NULL, embedding_model = NULL, embedding_status = 'PENDING', updated_at = now() - interval '1 hour'`,
+const resetToPending = async (pool: Pool) => {
+  await pool.query(`DELETE FROM job_embeddings`);
+  await pool.query(
+    `UPDATE jobs SET embedding_model = NULL, embedding_status = 'PENDING', updated_at = now() - interval '1 hour'`,
   );
+};
 const readyCount = async (pool: Pool) =>
   (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE embedding_status = 'READY'`)).rows[0]!.n;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

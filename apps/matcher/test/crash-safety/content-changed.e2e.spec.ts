@@ -98,11 +98,12 @@ describe('crash safety: content changed while its job waits', () => {
     await expectVectorsOfFinalContent(h, rows, stale);
   });
 
-  it('does not write a vector whose row changed while it was being embedded (hash checked in the UPDATE)', async () => {
+  it('does not write a vector whose row changed while it was being embedded (hash checked in the write)', async () => {
     const row = await create(3);
     const oldPayload = payloadOf(row);
-    // Hold the row's lock: the worker loads the row (plain reads are not blocked), embeds it,
-    // and its UPDATE then waits for this transaction, which changes the content meanwhile.
+    // Hold the row's lock: the worker loads the row (plain reads are not blocked), embeds it, and
+    // its write (which locks the row FOR SHARE where the hash still matches) then waits for this
+    // transaction, which changes the content meanwhile.
     const writer = new Client({ connectionString: h.db.url });
     await writer.connect();
     try {
@@ -112,7 +113,7 @@ describe('crash safety: content changed while its job waits', () => {
       await h.app.get(EmbeddingQueueProducer).enqueue([oldPayload]);
       await waitFor('the worker to wait on the row lock with its vector', async () => {
         const [blocked] = await h.sql<{ count: number }>(
-          `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE jobs%'`,
+          `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO job_embeddings%'`,
         );
         return blocked!.count > 0;
       });

@@ -87,6 +87,8 @@ export async function startEmbedder(
   });
 }
 
+const HALF_PRECISION = 2e-3;
+
 function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let max = 0;
   for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
@@ -104,10 +106,16 @@ export async function expectVectorsOfFinalContent(
   rows: JobText[],
   stale: Map<string, Omit<JobText, 'id'>> = new Map(),
 ): Promise<void> {
+  // Exactly one vector of the model per row (the table's key allows no second), and it is current:
+  // computed from the row's content hash of now, and the row READY for that model.
   const [state] = await h.sql<{ total: number; current: number }>(
     `SELECT count(*)::int AS total,
-            count(*) FILTER (WHERE embedding_status = 'READY' AND embedding IS NOT NULL AND embedding_model = $1)::int AS current
-       FROM jobs`,
+            count(*) FILTER (
+              WHERE j.embedding_status = 'READY' AND j.embedding_model = $1
+                AND (SELECT count(*) FROM job_embeddings e JOIN embedding_models m ON m.model_key = e.model_key
+                      WHERE e.job_id = j.id AND m.model_id = $1 AND e.source_hash = j.content_hash) = 1
+            )::int AS current
+       FROM jobs j`,
     [h.config.MODEL_ID],
   );
   expect(state!.current).toBe(state!.total);
