@@ -39,8 +39,15 @@ export class DisposableRedis {
       client.on('error', () => undefined);
       try {
         await client.connect();
-        if ((await client.ping()) === 'PONG') return;
-      } catch {
+        // The server that answers must be ours, not another one already on this port.
+        const info = await client.info('server');
+        if (new RegExp(`process_id:${child.pid}\\b`).test(info)) return;
+        throw new Error(`port ${this.port} is taken by another redis-server`);
+      } catch (error) {
+        if (/taken by another/.test((error as Error).message)) {
+          await this.kill();
+          throw error;
+        }
         // not up yet
       } finally {
         client.disconnect();

@@ -13,7 +13,10 @@ import {
 
 jest.setTimeout(120_000);
 
-/** Its own redis-server on loopback (port 6397 is this suite's; REDIS_LOST_TEST_PORT moves it). */
+/**
+ * Its own redis-server on loopback: port 6397 is this suite's (REDIS_LOST_TEST_PORT moves it); when
+ * it is taken (the suite running twice at once on one host) a free port is used instead.
+ */
 const REDIS_PORT = Number(process.env.REDIS_LOST_TEST_PORT ?? 6397);
 
 /**
@@ -23,7 +26,7 @@ const REDIS_PORT = Number(process.env.REDIS_LOST_TEST_PORT ?? 6397);
  * sweeper re-enqueues what the queue lost, the embedder's worker reconnects by itself.
  */
 describe('crash safety: Redis lost and restarted empty', () => {
-  const redis = new DisposableRedis(REDIS_PORT);
+  let redis = new DisposableRedis(REDIS_PORT);
   let h: MatcherHarness;
   let embedder: EmbedderProcess | undefined;
   const rows: JobText[] = [];
@@ -40,7 +43,10 @@ describe('crash safety: Redis lost and restarted empty', () => {
   };
 
   beforeAll(async () => {
-    await redis.start();
+    await redis.start().catch(async () => {
+      redis = new DisposableRedis(await freePort());
+      await redis.start();
+    });
     const rpcPort = await freePort();
     h = await startMatcher(
       { EMBEDDER_RPC_PORT: String(rpcPort), SWEEP_INTERVAL_MS: '1000', SWEEP_GRACE_MS: '1000' },
@@ -49,7 +55,7 @@ describe('crash safety: Redis lost and restarted empty', () => {
     embedder = await startEmbedder(h, { rpcPort, redisUrl: redis.url });
   });
   afterAll(async () => {
-    if (!redis.running) await redis.start(); // the clean-up below needs it
+    if (!redis.running) await redis.start().catch(() => undefined); // the clean-up below needs it
     await embedder?.stop(10_000);
     await h?.close();
     await redis.kill();
