@@ -113,7 +113,7 @@ describe('crash safety: content changed while its job waits', () => {
       await h.app.get(EmbeddingQueueProducer).enqueue([oldPayload]);
       await waitFor('the worker to wait on the row lock with its vector', async () => {
         const [blocked] = await h.sql<{ count: number }>(
-          `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO job_embeddings%'`,
+          `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM jobs WHERE id%FOR SHARE%'`,
         );
         return blocked!.count > 0;
       });
