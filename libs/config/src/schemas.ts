@@ -111,6 +111,24 @@ export const ENV = {
   BATCH_MAX_WAIT_MS: z.coerce.number().min(0).default(3).describe('dynamic micro-batching window'),
   BATCH_MAX_TOKENS: positiveInt(1024).describe('padded tokens per model call (1024 keeps activations small at no throughput cost; BENCHMARKS.md)'),
   QUEUE_CONCURRENCY: positiveInt(4).describe('embedding jobs processed at once'),
+  // A crashed worker's jobs come back once their lock expires and the next stalled check runs:
+  // at most QUEUE_LOCK_DURATION_MS + QUEUE_STALLED_INTERVAL_MS after the crash (BullMQ's
+  // defaults, 30 s + 30 s, made that ~55 s). A live worker renews its locks every half lock
+  // duration from the main event loop, which inference never blocks (it runs in a worker thread)
+  // and a job is one text (≤ 16 windows, well under a second), so 10 s leaves a wide margin.
+  QUEUE_LOCK_DURATION_MS: z.coerce
+    .number()
+    .int()
+    .min(2_000)
+    .default(10_000)
+    .describe('lock of an active embedding job, renewed every half of it while the worker lives; a killed worker\'s jobs return to the queue after at most this + QUEUE_STALLED_INTERVAL_MS'),
+  QUEUE_STALLED_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .default(2_000)
+    .describe('how often a worker looks for jobs whose lock expired (stalled) and puts them back in the queue'),
+  QUEUE_MAX_STALLED_COUNT: positiveInt(3).describe('times one job may stall (its worker died) before it is failed: a text that keeps killing the embedder must not loop forever'),
   REMOTE_EMBEDDING_URL: z.string().url().optional().describe('remote provider endpoint (EMBEDDING_PROVIDER `huggingface` or `openai`)'),
   REMOTE_EMBEDDING_API_KEY: z.string().optional().describe('remote provider API key'),
   REMOTE_EMBEDDING_MODEL: z.string().optional().describe('model name sent to the remote provider'),
@@ -132,6 +150,10 @@ export const ENV = {
   MATCH_WEIGHT_OTHER: z.coerce.number().min(0).default(0.1).describe('match score weight of location and seniority'),
   CACHE_TTL_SECONDS: positiveInt(86_400).describe('query-embedding cache TTL (the matcher owns the cache)'),
   IDEMPOTENCY_TTL_SECONDS: positiveInt(86_400).describe('how long the response of a POST with an `Idempotency-Key` is kept for replay to its retries (README, "Retries and idempotency")'),
+  SWEEP_INTERVAL_MS: positiveInt(30_000).describe('how often the pending sweeper looks for PENDING rows that are not queued (e.g. Redis was lost); a backlog it finds is re-enqueued at once, as fast as the embedder drains it'),
+  SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(30_000).describe('PENDING rows younger than this are left alone by the sweeper (their own write just enqueued them)'),
+  SWEEP_PAGE_SIZE: positiveInt(1_000).describe('rows the sweeper reads and enqueues in one bulk call'),
+  SWEEP_QUEUE_HIGH_WATER: positiveInt(2_000).describe('the sweeper adds a page only while fewer jobs than this wait in the queue: the backlog moves at the embedder\'s pace without flooding Redis'),
 
   ONET_DATA_FILE: z
     .string()
@@ -225,6 +247,9 @@ export const embedderEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).ex
   BATCH_MAX_WAIT_MS: ENV.BATCH_MAX_WAIT_MS,
   BATCH_MAX_TOKENS: ENV.BATCH_MAX_TOKENS,
   QUEUE_CONCURRENCY: ENV.QUEUE_CONCURRENCY,
+  QUEUE_LOCK_DURATION_MS: ENV.QUEUE_LOCK_DURATION_MS,
+  QUEUE_STALLED_INTERVAL_MS: ENV.QUEUE_STALLED_INTERVAL_MS,
+  QUEUE_MAX_STALLED_COUNT: ENV.QUEUE_MAX_STALLED_COUNT,
   REMOTE_EMBEDDING_URL: ENV.REMOTE_EMBEDDING_URL,
   REMOTE_EMBEDDING_API_KEY: ENV.REMOTE_EMBEDDING_API_KEY,
   REMOTE_EMBEDDING_MODEL: ENV.REMOTE_EMBEDDING_MODEL,
@@ -270,6 +295,10 @@ export const matcherEnvSchema = httpApiEnvSchema.extend(redisEnvSchema.shape).ex
   CACHE_MAX_ENTRIES: ENV.CACHE_MAX_ENTRIES,
   RESUME_RETENTION_DAYS: ENV.RESUME_RETENTION_DAYS,
   IDEMPOTENCY_TTL_SECONDS: ENV.IDEMPOTENCY_TTL_SECONDS,
+  SWEEP_INTERVAL_MS: ENV.SWEEP_INTERVAL_MS,
+  SWEEP_GRACE_MS: ENV.SWEEP_GRACE_MS,
+  SWEEP_PAGE_SIZE: ENV.SWEEP_PAGE_SIZE,
+  SWEEP_QUEUE_HIGH_WATER: ENV.SWEEP_QUEUE_HIGH_WATER,
 });
 
 export const skillGapEnvSchema = httpApiEnvSchema.extend({

@@ -36,8 +36,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = typeof candidate.code === 'string' ? candidate.code : '';
   if (PG_UNAVAILABLE.has(code) || code.startsWith('08')) return true;
   const message = typeof candidate.message === 'string' ? candidate.message : '';
-  // pg's pool reports an exhausted connect timeout only through its message.
-  return /timeout exceeded when trying to connect|Connection terminated unexpectedly/i.test(message);
+  // pg reports these only through their messages: no free pooled client in time ("timeout exceeded
+  // when trying to connect"), a new connection that got no answer in time ("Connection terminated
+  // due to connection timeout", e.g. a host that stopped answering) and a dropped one ("Connection
+  // terminated unexpectedly").
+  return /timeout exceeded when trying to connect|Connection terminated (unexpectedly|due to connection timeout)/i.test(message);
 }
 
 export class DatabaseUnavailableException extends DependencyUnavailableException {

@@ -10,3 +10,4 @@ export * from './postgres-replica';
 export * from './embedding-writes';
 export * from './vectors';
 export * from './api-keys';
+export * from './chaos';

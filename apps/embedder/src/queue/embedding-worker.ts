@@ -12,7 +12,8 @@ export type QueueJobState = (typeof QUEUE_JOB_STATES)[number];
  * The BullMQ worker on the embedding queue. Starts once the app is fully up; on shutdown
  * (SIGTERM) `close()` stops taking jobs and waits for the in-flight ones, before the model and
  * the database connections are released. A job interrupted by a crash keeps its lock only until
- * it expires, then BullMQ's stalled check puts it back in the wait list.
+ * it expires (QUEUE_LOCK_DURATION_MS), then the next stalled check of any live worker (every
+ * QUEUE_STALLED_INTERVAL_MS) puts it back in the wait list: seconds, not BullMQ's default minute.
  */
 @Injectable()
 export class EmbeddingWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -34,7 +35,13 @@ export class EmbeddingWorker implements OnApplicationBootstrap, OnModuleDestroy 
       connection: this.connection,
       prefix: this.config.REDIS_KEY_PREFIX,
       concurrency: this.config.QUEUE_CONCURRENCY,
+      // Crash recovery in seconds (see QUEUE_LOCK_DURATION_MS in libs/config): the lock is renewed
+      // every lockDuration / 2 (BullMQ's default lockRenewTime) while this process lives.
+      lockDuration: this.config.QUEUE_LOCK_DURATION_MS,
+      stalledInterval: this.config.QUEUE_STALLED_INTERVAL_MS,
+      maxStalledCount: this.config.QUEUE_MAX_STALLED_COUNT,
     });
+    this.worker.on('stalled', (jobId) => this.logger.warn(`Embedding job ${jobId} stalled (its worker died); back in the queue`));
     this.worker.on('error', (error) => this.logger.warn(`Queue connection problem: ${error.message}`));
     // Read-only view of the same queue, for its depth (metrics).
     this.queue = new Queue(EMBEDDING_QUEUE, { connection: this.connection, prefix: this.config.REDIS_KEY_PREFIX });

@@ -12,6 +12,8 @@ import { withTimeout } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 
 const ENQUEUE_TIMEOUT_MS = 2_000;
+/** A page of the sweeper (≈ 1 000 jobs) is one addBulk; it needs longer than one write's enqueue. */
+const BULK_ENQUEUE_TIMEOUT_MS = 15_000;
 
 /**
  * Producer side of the embedding queue. Job ids come from entity/id/content hash/model, so
@@ -45,23 +47,32 @@ export class EmbeddingQueueProducer implements OnApplicationShutdown {
     return this.queueInstance;
   }
 
-  /** Enqueues in one round trip. Throws when Redis is unreachable (callers decide how to degrade). */
-  async enqueue(payloads: EmbedEntityPayload[]): Promise<void> {
+  /**
+   * Enqueues in one round trip. Throws when Redis is unreachable or does not answer in time
+   * (BullMQ would wait for a connection; callers decide how to degrade).
+   */
+  async enqueue(payloads: EmbedEntityPayload[], timeoutMs = BULK_ENQUEUE_TIMEOUT_MS): Promise<void> {
     if (payloads.length === 0) return;
-    await this.queue.addBulk(
+    const added = this.queue.addBulk(
       payloads.map((payload) => ({
         name: JOB_NAME_BY_ENTITY[payload.entity],
         data: payload,
         opts: { ...EMBEDDING_JOB_OPTIONS, jobId: embeddingJobId(payload) },
       })),
     );
+    await withTimeout(added, timeoutMs, 'Redis');
+  }
+
+  /** Jobs waiting for a worker (not delayed retries, not running): how far ahead of the embedder the queue is. */
+  async waitingCount(timeoutMs = ENQUEUE_TIMEOUT_MS): Promise<number> {
+    return withTimeout(this.queue.getWaitingCount(), timeoutMs, 'Redis');
   }
 
   /** Like enqueue, but reports failure instead of throwing: the row stays PENDING for the sweeper. */
   async tryEnqueue(payloads: EmbedEntityPayload[], timeoutMs = ENQUEUE_TIMEOUT_MS): Promise<boolean> {
     try {
-      // BullMQ waits for a connection rather than failing; a write request must not hang on it.
-      await withTimeout(this.enqueue(payloads), timeoutMs, 'Redis');
+      // A write request must not hang on Redis.
+      await this.enqueue(payloads, timeoutMs);
       return true;
     } catch (error) {
       this.logger.warn(

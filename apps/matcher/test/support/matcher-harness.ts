@@ -43,16 +43,24 @@ export interface MatcherHarness {
   close(): Promise<void>;
 }
 
+export interface MatcherHarnessOptions {
+  /** Redis of the app and of the harness's queue (default TEST_REDIS_URL). */
+  redisUrl?: string;
+  /** The app's DATABASE_URL for the test database (e.g. through a proxy); the harness's own SQL connects directly. */
+  databaseUrl?: (db: TestDatabase) => string;
+}
+
 /** The matcher app in-process (as main.ts builds it) on its own database and Redis prefix. */
-export async function startMatcher(env: Record<string, string> = {}): Promise<MatcherHarness> {
+export async function startMatcher(env: Record<string, string> = {}, options: MatcherHarnessOptions = {}): Promise<MatcherHarness> {
   const db = await createTestDatabase();
   const redisPrefix = uniqueRedisPrefix('matcher');
+  const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
   const config = loadAppConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: db.url,
+    DATABASE_URL: options.databaseUrl?.(db) ?? db.url,
     DATABASE_POOL_SIZE: '4',
-    REDIS_URL: TEST_REDIS_URL,
+    REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: redisPrefix,
     EMBEDDER_TIMEOUT_MS: '2000',
     BREAKER_RESET_MS: '1500',
@@ -64,9 +72,12 @@ export async function startMatcher(env: Record<string, string> = {}): Promise<Ma
   const apiKey = await createTestApiKey(db.url);
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
-  const redis = new Redis(TEST_REDIS_URL);
-  const queueConnection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = new Redis(redisUrl);
+  redis.on('error', () => undefined); // a test may kill its own Redis
+  const queueConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  queueConnection.on('error', () => undefined);
   const queue = new Queue(EMBEDDING_QUEUE, { connection: queueConnection, prefix: redisPrefix });
+  queue.on('error', () => undefined);
   const vectors = app.get(VectorStore);
   return {
     app,
@@ -95,7 +106,7 @@ export async function startMatcher(env: Record<string, string> = {}): Promise<Ma
       queueConnection.disconnect();
       redis.disconnect();
       await pg.end();
-      await deleteRedisKeys(redisPrefix);
+      await deleteRedisKeys(redisPrefix, redisUrl);
       await db.drop();
     },
   };

@@ -7,25 +7,45 @@ export interface PendingEmbedding {
   contentHash: string;
 }
 
+/** A position in the (updated_at, id) order of one table's PENDING rows: where the next page starts. */
+export interface PendingCursor {
+  updatedAt: Date;
+  id: string;
+}
+
+export interface PendingPage {
+  rows: PendingEmbedding[];
+  /** After the last row of this page; null when the page is empty. */
+  next: PendingCursor | null;
+}
+
 /** Rows per embedding status of each entity (a metric: work waiting, work given up on). */
 export type EmbeddingStatusCounts = Record<EmbeddableEntity, Record<'PENDING' | 'READY' | 'FAILED', number>>;
+
+const TABLE: Record<EmbeddableEntity, 'jobs' | 'resumes'> = { job: 'jobs', resume: 'resumes' };
 
 /** Rows still waiting for an embedding: the input of the re-enqueue sweep, and their counts. */
 export class PendingEmbeddingsRepository {
   constructor(private readonly pool: Pool) {}
 
-  async findStale(olderThan: Date, limit: number): Promise<PendingEmbedding[]> {
-    const query = (table: 'jobs' | 'resumes') =>
-      this.pool.query<{ id: string; contentHash: string }>(
-        `SELECT id, content_hash AS "contentHash" FROM ${table}
-          WHERE embedding_status = 'PENDING' AND updated_at < $1 ORDER BY updated_at LIMIT $2`,
-        [olderThan, limit],
-      );
-    const [jobs, resumes] = await Promise.all([query('jobs'), query('resumes')]);
-    return [
-      ...jobs.rows.map((row) => ({ entity: 'job' as const, ...row })),
-      ...resumes.rows.map((row) => ({ entity: 'resume' as const, ...row })),
-    ];
+  /**
+   * One page of `entity`'s PENDING rows last written before `olderThan`, in (updated_at, id)
+   * order after `after` (keyset: a sweep walks a backlog of any size once, never re-reading the
+   * rows it already enqueued but that are not embedded yet).
+   */
+  async findStalePage(entity: EmbeddableEntity, olderThan: Date, after: PendingCursor | null, limit: number): Promise<PendingPage> {
+    const { rows } = await this.pool.query<{ id: string; contentHash: string; updatedAt: Date }>(
+      `SELECT id, content_hash AS "contentHash", updated_at AS "updatedAt" FROM ${TABLE[entity]}
+        WHERE embedding_status = 'PENDING' AND updated_at < $1
+          AND ($2::timestamptz IS NULL OR (updated_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY updated_at, id LIMIT $4`,
+      [olderThan, after?.updatedAt ?? null, after?.id ?? null, limit],
+    );
+    const last = rows.at(-1);
+    return {
+      rows: rows.map(({ id, contentHash }) => ({ entity, id, contentHash })),
+      next: last ? { updatedAt: last.updatedAt, id: last.id } : null,
+    };
   }
 
   /** One statement over both tables (the status columns are small; counted at scrape time). */
