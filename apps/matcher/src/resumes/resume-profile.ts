@@ -15,8 +15,10 @@ export interface ResumeProfile {
 
 const URL = /(https?:\/\/|www\.)|\b[\w-]+\.(com|org|net|io|dev|me|de|uk)\b/i;
 
+// Job titles across trades, care, service and office work, not only software ("Paralegal",
+// "Quality Inspector", "Regional Truck Driver", "Physiotherapist" are headlines too).
 const ROLE_WORDS =
-  /\b(engineer|developer|programmer|architect|scientist|analyst|designer|manager|nurse|physician|doctor|therapist|pharmacist|consultant|specialist|technician|administrator|accountant|auditor|teacher|director|officer|coordinator|assistant|intern|electrician|plumber|carpenter|welder|mechanic|marketer|recruiter|writer|editor|researcher|lead|head of|devops|sre|product owner)\b/i;
+  /\b(engineer|developer|programmer|architect|scientist|analyst|designer|manager|nurse|physician|doctor|(?:physio)?therapist|pharmacist|consultant|specialist|technician|administrator|accountant|bookkeeper|auditor|teacher|director|officer|coordinator|assistant|intern|electrician|plumber|carpenter|welder|fabricator|machinist|mechanic|installer|marketer|recruiter|writer|editor|researcher|lead|head of|devops|sre|sdet|product owner|planner|inspector|paralegal|counsel|attorney|lawyer|hygienist|driver|dispatcher|telecommunicator|housekeeper|attendant|associate|representative|generalist|supervisor|superintendent|foreman|estimator|operator|cook|chef|agent|clerk|cashier|buyer|aide|paraprofessional|caregiver)\b/i;
 
 function containsContact(text: string): boolean {
   return containsContactDetails(text) || URL.test(text) || CONTACT_LABEL_PATTERN.test(text);
