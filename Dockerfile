@@ -1,4 +1,5 @@
-# One image per service: APP (embedder | matcher | skill-gap) selects which one this build holds.
+# One image per service: APP (embedder | matcher | skill-gap | cli) selects which one this build holds
+# (cli: the operator's command line, `node dist/main.js <command>`).
 # Each image carries only that service's production dependencies (the folder `pnpm deploy --prod`
 # makes, via scripts/deploy-folders.sh): no test or benchmark packages, no onnxruntime in the APIs.
 # Render passes service env vars as build args.

@@ -2,7 +2,7 @@
 # One self-contained folder per service with only its production dependencies (no benchmark or
 # test packages, no onnxruntime in the APIs): `pnpm deploy --filter @jobmatch/<app> --prod`.
 # The Dockerfile builds each image from one of these; without a Docker engine this shows the sizes.
-#   bash scripts/deploy-folders.sh [out-dir (default .deploy)] [app…]
+#   bash scripts/deploy-folders.sh [out-dir (default .deploy)] [app… (default embedder matcher skill-gap cli)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-node.sh >/dev/null
@@ -10,7 +10,7 @@ export ONNXRUNTIME_NODE_INSTALL=skip
 out="${1:-.deploy}"
 shift || true
 apps=("$@")
-[ ${#apps[@]} -gt 0 ] || apps=(embedder matcher skill-gap)
+[ ${#apps[@]} -gt 0 ] || apps=(embedder matcher skill-gap cli)
 pnpm build >/dev/null
 for app in "${apps[@]}"; do
   rm -rf "${out:?}/$app"

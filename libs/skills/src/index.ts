@@ -11,4 +11,4 @@ export { readOnetDataset, writeOnetDataset, OnetDataError, type OnetDataset } fr
 export { OnetImportError } from './onet/onet-files';
 export { mergeOnetTaxonomy } from './onet/merge';
 export { OccupationIndex, normalizeTitle, blendedDemand, DEMAND_PRIOR_POSTINGS, type OccupationMatch, type OccupationCloseness } from './onet/occupations';
-export { useOnetDataFile, useOnetDataset, writeOnetDataFiles, getOccupationIndex, getSkillsDataInfo, type SkillsDataInfo } from './onet/use-onet';
+export { useOnetDataFile, useOnetDataset, writeOnetDataFiles, getOccupationIndex, getSkillsDataInfo, DEFAULT_ONET_DATA_FILE, type SkillsDataInfo } from './onet/use-onet';

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SkillExtractor, usePrecompiledAutomaton } from '../extractor';
 import { setSkillTaxonomy } from '../taxonomy';
 import { readOnetDataset, writeOnetDataset, type OnetDataset } from './dataset';
@@ -75,3 +76,6 @@ export function getOccupationIndex(): OccupationIndex | undefined {
 export function getSkillsDataInfo(curatedCount: () => number): SkillsDataInfo {
   return info ?? { skills: curatedCount(), curated: curatedCount(), onet: null };
 }
+
+/** Where the importer writes when neither --out nor ONET_DATA_FILE says (inside the repo, ignored by git). */
+export const DEFAULT_ONET_DATA_FILE = resolve(__dirname, '..', '..', '..', '..', '.data', 'onet', 'onet-data.json');

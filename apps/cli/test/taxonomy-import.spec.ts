@@ -1,15 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readOnetDataset } from '../src';
-import { describeWithOnet, ONET_FOLDER } from './onet-fixture';
+import { readOnetDataset } from '@jobmatch/skills';
+import { onetSuite, TEST_ONET_FOLDER as ONET_FOLDER, testOnetReleaseAvailable } from '@jobmatch/testing';
+import { runCliSync } from './run-cli';
 
-const repoRoot = join(__dirname, '..', '..', '..');
-const runCli = (args: string[], env: Record<string, string> = {}, input = '') =>
-  spawnSync('pnpm', ['--silent', 'cli', ...args], { cwd: repoRoot, input, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+const runCli = (args: string[], env: Record<string, string> = {}, input = '') => runCliSync(args, { env, input });
+const suite = onetSuite('cli taxonomy import --onet', testOnetReleaseAvailable());
 
-describeWithOnet('cli taxonomy import --onet', () => {
+(suite.run ? describe : describe.skip)(suite.title, () => {
   const dir = mkdtempSync(join(tmpdir(), 'onet-import-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -24,7 +23,11 @@ describeWithOnet('cli taxonomy import --onet', () => {
     expect(dataset.occupations.length).toBe(1016);
     expect(existsSync(`${out}.automaton`)).toBe(true);
     // skills extract then uses it (ONET_DATA_FILE), e.g. a product only O*NET knows.
-    const extracted = runCli(['skills', 'extract'], { ONET_DATA_FILE: out }, 'We monitor with Zabbix and bill in Oracle NetSuite.');
+    const extracted = runCli(
+      ['skills', 'extract'],
+      { ONET_DATA_FILE: out },
+      'We monitor with Zabbix and bill in Oracle NetSuite.',
+    );
     expect(JSON.parse(extracted.stdout)).toEqual(['Zabbix', 'Oracle NetSuite']);
   }, 180_000);
 
