@@ -453,10 +453,8 @@ export function generateJobs(seed: number): GeneratedJob[] {
     }
   }
   // Shuffled so an import interleaves fields, then numbered in file order.
-  return random
-    .sample(jobs, jobs.length)
-    .map((job, index) => ({
-      ...job,
-      record: { ...job.record, externalId: `sample-job-${String(index + 1).padStart(4, '0')}` },
-    }));
+  return random.sample(jobs, jobs.length).map((job, index) => ({
+    ...job,
+    record: { ...job.record, externalId: `sample-job-${String(index + 1).padStart(4, '0')}` },
+  }));
 }

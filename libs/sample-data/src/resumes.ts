@@ -88,7 +88,7 @@ const COLLEGES: Record<Region, string[]> = {
   ca: ['Pacific Coast Polytechnic'],
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthYear = (date: { month: number; year: number }) => `${String(date.month + 1).padStart(2, '0')}/${date.year}`;
 
 const YEARS_RANGE: Record<Seniority, [number, number]> = {
   intern: [0, 1],
@@ -174,6 +174,8 @@ function history(
     const startMonth = random.int(0, 11);
     const levelSeniority = order[Math.max(1, level)]!;
     const done = duties.splice(0, index === 0 ? 3 : random.int(1, 2));
+    // An older role once the duties run out: still one line about it.
+    if (done.length === 0) done.push(random.pick(occupation.duties.filter((duty) => !/\byou(r)?\b/i.test(duty))));
     const won = achievements.splice(0, index === 0 ? random.int(1, 2) : 1);
     roles.push({
       title: titleFor(field, occupation, levelSeniority, random),
@@ -252,8 +254,9 @@ function layoutModern(person: Person): string {
     'Work history',
   ];
   for (const role of person.roles) {
-    const end = role.end ? `${MONTHS[role.end.month]} ${role.end.year}` : 'Present';
-    lines.push(`${role.employer} | ${role.title} | ${MONTHS[role.start.month]} ${role.start.year} - ${end}`);
+    lines.push(
+      `${role.employer} | ${role.title} | ${monthYear(role.start)} - ${role.end ? monthYear(role.end) : 'present'}`,
+    );
     lines.push(...role.bullets.map((bullet) => `• ${bullet}`), '');
   }
   lines.push(

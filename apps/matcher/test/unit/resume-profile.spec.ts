@@ -27,7 +27,7 @@ describe('extractResumeProfile', () => {
   });
 
   it('knows headlines beyond office jobs', () => {
-    for (const headline of ['Paralegal', 'Quality Inspector', 'Regional Truck Driver', 'Physiotherapist', 'Junior HR Generalist', 'Registered Dental Hygienist', 'Housekeeper']) {
+    for (const headline of ['Paralegal', 'Quality Inspector', 'Regional Truck Driver', 'Physiotherapist', 'Junior HR Generalist', 'Registered Dental Hygienist', 'Housekeeper', 'Lead Mobile Software Engineer']) {
       expect(extractResumeProfile(`Avery Sampleton\n${headline}\nLocation: Austin, TX`).headline).toBe(headline);
     }
   });
