@@ -36,6 +36,28 @@ const MANAGERS: Record<string, string[]> = {
   hospitality: ['General Manager', 'Executive Chef', 'Hotel Manager', 'Area Manager'],
 };
 
+/** Managers of occupations whose field's list does not fit them. */
+const OCCUPATION_MANAGERS: Record<string, string[]> = {
+  'registered-nurse': ['Nurse Manager', 'Director of Nursing'],
+  'medical-assistant': ['Clinic Manager', 'Practice Manager'],
+  'physical-therapist': ['Director of Rehabilitation Services', 'Clinic Director'],
+  'pharmacy-technician': ['Pharmacy Manager', 'Pharmacist in Charge'],
+  'dental-hygienist': ['Practice Manager', 'Lead Dentist'],
+  'cnc-machinist': ['Machine Shop Supervisor', 'Production Manager'],
+  'quality-technician': ['Quality Manager'],
+  'maintenance-technician': ['Maintenance Manager', 'Reliability Engineer'],
+  'production-supervisor': ['Plant Manager', 'Operations Manager'],
+  'emergency-dispatcher': ['Communications Centre Manager'],
+  'urban-planner': ['Planning Director', 'Principal Planner'],
+  'truck-driver': ['Fleet Manager', 'Transport Manager'],
+  'warehouse-associate': ['Site Manager', 'Warehouse Operations Manager'],
+  'retail-associate': ['Store Manager', 'District Manager'],
+  'teaching-assistant': ['Class Teacher', 'Special Education Coordinator'],
+  'line-cook': ['Executive Chef', 'Head Chef'],
+  housekeeping: ['Executive Housekeeper', 'Hotel Manager'],
+  'front-desk-agent': ['Front Office Manager', 'Hotel Manager'],
+};
+
 /** Mid-level pay in US dollars: yearly salaries, or hourly rates below 200. */
 const MID_PAY: Record<string, number> = {
   'backend-engineer': 145_000,
@@ -247,7 +269,7 @@ function description(parts: PostingParts, random: Random): string {
   const { field, occupation, company, title, location, pay } = parts;
   const duties = random.sample(occupation.duties, random.int(3, Math.min(6, occupation.duties.length)));
   const summary = random.pick(occupation.summary);
-  const manager = random.pick(MANAGERS[field.id] ?? ['Operations Manager']);
+  const manager = random.pick(OCCUPATION_MANAGERS[occupation.id] ?? MANAGERS[field.id] ?? ['Operations Manager']);
   const condition = occupation.conditions && random.chance(0.75) ? random.pick(occupation.conditions) : null;
   const perk = random.pick(occupation.perks ?? field.perks);
   const city = location.replace(' (hybrid)', '');

@@ -20,7 +20,7 @@ export const healthcare: Field = {
     },
     {
       name: 'Willowbrook Senior Living',
-      for: ['registered-nurse', 'medical-assistant'],
+      for: ['registered-nurse'],
       blurb: 'runs eleven assisted-living and memory-care communities',
       cities: ['Sacramento, CA', 'Fresno, CA'],
     },

@@ -44,7 +44,7 @@ export const software: Field = {
   ],
   perks: [
     'We offer a learning budget of $2,000 a year, four weeks of paid time off and a home-office stipend.',
-    'Salary range for this role is published in the listing; equity, 401(k) matching and full health coverage are included.',
+    'Equity, 401(k) matching and full health coverage for you and your dependants.',
     'We work in small product teams with a two-week planning rhythm and no meetings on Wednesdays.',
     'Flexible hours within core overlap of 11:00-15:00 local time, a yearly team offsite and a conference budget.',
   ],

@@ -46,7 +46,7 @@ export const trades: Field = {
   perks: [
     'We pay weekly, provide a company truck and tools, and cover licence renewals and code-update classes.',
     'Union scale wages with health, pension and annuity contributions.',
-    'Paid apprenticeship with classroom hours covered and raises at every milestone.',
+    'Paid holidays, a yearly tool allowance and a company van for service work.',
   ],
   occupations: [
     {
