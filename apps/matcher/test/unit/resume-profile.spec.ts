@@ -27,9 +27,10 @@ describe('extractResumeProfile', () => {
   });
 
   it('knows headlines beyond office jobs', () => {
-    for (const headline of ['Paralegal', 'Quality Inspector', 'Regional Truck Driver', 'Physiotherapist', 'Junior HR Generalist', 'Registered Dental Hygienist', 'Housekeeper', 'Lead Mobile Software Engineer']) {
+    for (const headline of ['Paralegal', 'Quality Inspector', 'Regional Truck Driver', 'Physiotherapist', 'Junior HR Generalist', 'Registered Dental Hygienist', 'Housekeeper', 'Lead Mobile Software Engineer', 'Plumbing Apprentice']) {
       expect(extractResumeProfile(`Avery Sampleton\n${headline}\nLocation: Austin, TX`).headline).toBe(headline);
     }
+    expect(extractResumeProfile('Avery Sampleton\nPlumbing Apprentice').seniority).toBe('junior');
   });
 
   it('prefers a stated number of years and infers seniority from it when the headline has no level', () => {
