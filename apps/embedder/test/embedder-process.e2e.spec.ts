@@ -140,7 +140,7 @@ describe('embedder process (dist/main.js)', () => {
     expect(counts.completed + counts.waiting).toBe(rows.length);
     expect(counts.waiting).toBeGreaterThan(0); // the stop really happened mid-queue
     const { rows: ready } = await pool.query<{ count: string }>(
-      `SELECT count(*) FROM jobs WHERE embedding IS NOT NULL`,
+      `SELECT count(*) FROM jobs WHERE EXISTS (SELECT 1 FROM job_embeddings e WHERE e.job_id = jobs.id)`,
     );
     expect(Number(ready[0]!.count)).toBe(counts.completed);
 
@@ -149,7 +149,7 @@ describe('embedder process (dist/main.js)', () => {
     for (const data of payloads)
       expect((await waitForFinalState(queue, embeddingJobId(data), 60_000)).state).toBe('completed');
     const { rows: after } = await pool.query<{ count: string }>(
-      `SELECT count(*) FROM jobs WHERE embedding IS NOT NULL AND embedding_status = 'READY'`,
+      `SELECT count(*) FROM jobs WHERE EXISTS (SELECT 1 FROM job_embeddings e WHERE e.job_id = jobs.id) AND embedding_status = 'READY'`,
     );
     expect(Number(after[0]!.count)).toBe(rows.length);
   }, 180_000);

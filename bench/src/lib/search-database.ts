@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, type Pool } from 'pg';
 import { DEFAULT_MODEL_ID } from '@jobmatch/contracts';
-import { applyMigrations, createPgPool, MIGRATIONS_DIR } from '@jobmatch/db';
+import { applyMigrations, createPgPool, MIGRATIONS_DIR, modelIndexName, modelIndexSql, VectorStore, type ModelRef } from '@jobmatch/db';
 import { describeTopics, jobRow, resumeRow, type JobRow, type ResumeRow } from './search-content';
 import { EmbeddingLikeGenerator, Rng, toPgVector, type VectorModelParams } from './search-vectors';
 
@@ -37,12 +37,15 @@ export interface SeedRows {
 }
 
 const META_TABLE = 'bench_meta';
-// The same definitions as the migration, so the matcher runs against production-shaped indexes.
-const HNSW_INDEXES = [
-  { name: 'jobs_embedding_hnsw_idx', table: 'jobs' },
-  { name: 'resumes_embedding_hnsw_idx', table: 'resumes' },
-];
-const HNSW_WITH = 'WITH (m = 16, ef_construction = 64)';
+// The vectors are the default model's (registered and active from the migration); its HNSW indexes
+// have the production definition (modelIndexSql), so the matcher runs against production-shaped indexes.
+const ENTITIES = ['job', 'resume'] as const;
+
+async function benchModel(pool: Pool): Promise<ModelRef> {
+  const model = await new VectorStore(pool).findModel(DEFAULT_MODEL_ID);
+  if (!model) throw new Error(`${DEFAULT_MODEL_ID} is not registered in embedding_models`);
+  return model;
+}
 
 export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
@@ -88,16 +91,20 @@ async function readMeta(pool: Pool): Promise<SeedMeta | null> {
 }
 
 async function indexesPresent(pool: Pool): Promise<boolean> {
+  const model = await benchModel(pool);
   const { rows } = await pool.query<{ count: string }>(
     `SELECT count(*) FROM pg_indexes WHERE indexname = ANY($1::text[])`,
-    [HNSW_INDEXES.map((index) => index.name)],
+    [ENTITIES.map((entity) => modelIndexName(entity, model))],
   );
-  return Number(rows[0]!.count) === HNSW_INDEXES.length;
+  return Number(rows[0]!.count) === ENTITIES.length;
 }
 
+/** The job index's size; the table size counts the rows and their vectors (jobs + job_embeddings). */
 async function sizes(pool: Pool): Promise<{ indexSizeMb: number; tableSizeMb: number }> {
   const { rows } = await pool.query<{ index_bytes: string; table_bytes: string }>(
-    `SELECT pg_relation_size('jobs_embedding_hnsw_idx') AS index_bytes, pg_total_relation_size('jobs') AS table_bytes`,
+    `SELECT pg_relation_size($1::regclass) AS index_bytes,
+            pg_total_relation_size('jobs') + pg_table_size('job_embeddings') + pg_indexes_size('job_embeddings') - pg_relation_size($1::regclass) AS table_bytes`,
+    [modelIndexName('job', await benchModel(pool))],
   );
   const mb = (bytes: string) => Math.round(Number(bytes) / 1048576);
   return { indexSizeMb: mb(rows[0]!.index_bytes), tableSizeMb: mb(rows[0]!.table_bytes) };
@@ -122,19 +129,19 @@ export async function seedDataset(
 
   const rows = await produceRows();
   log(`seeding ${rows.jobs.length} jobs and ${rows.resumes.length} resumes…`);
-  for (const index of HNSW_INDEXES) await pool.query(`DROP INDEX IF EXISTS ${index.name}`);
-  await pool.query(`TRUNCATE jobs, resumes`);
+  const model = await benchModel(pool);
+  for (const entity of ENTITIES) await pool.query(`DROP INDEX IF EXISTS ${modelIndexName(entity, model)}`);
+  await pool.query(`TRUNCATE jobs, resumes CASCADE`);
   await pool.query(`DELETE FROM ${META_TABLE}`);
 
   const loadStart = performance.now();
-  await insertJobs(pool, rows.jobs, log);
-  await insertResumes(pool, rows.resumes);
+  await insertJobs(pool, rows.jobs, model, log);
+  await insertResumes(pool, rows.resumes, model);
   const loadSeconds = (performance.now() - loadStart) / 1000;
   log(`loaded in ${loadSeconds.toFixed(1)} s; building HNSW indexes (m=16, ef_construction=64)…`);
 
-  const indexBuildSeconds = await buildIndexes(pool);
-  await pool.query('VACUUM ANALYZE jobs');
-  await pool.query('VACUUM ANALYZE resumes');
+  const indexBuildSeconds = await buildIndexes(pool, model);
+  for (const table of ['jobs', 'resumes', 'job_embeddings', 'resume_embeddings']) await pool.query(`VACUUM ANALYZE ${table}`);
   const indexBuiltAt = new Date().toISOString();
   log(`HNSW indexes built in ${indexBuildSeconds.toFixed(1)} s`);
   const newMeta: SeedMeta = { fingerprint: datasetFingerprint, loadSeconds, indexBuildSeconds, indexBuiltAt };
@@ -207,7 +214,7 @@ export function syntheticRows(generator: EmbeddingLikeGenerator, spec: DatasetSp
 
 const BATCH = 1000;
 
-async function insertJobs(pool: Pool, jobs: SeedRows['jobs'], log: (message: string) => void): Promise<void> {
+async function insertJobs(pool: Pool, jobs: SeedRows['jobs'], model: ModelRef, log: (message: string) => void): Promise<void> {
   for (let start = 0; start < jobs.length; start += BATCH) {
     const columns: string[][] = Array.from({ length: 13 }, () => []);
     for (const { row, vector } of jobs.slice(start, start + BATCH)) {
@@ -220,24 +227,32 @@ async function insertJobs(pool: Pool, jobs: SeedRows['jobs'], log: (message: str
     }
     // One statement per batch: arrays of column values unnested server-side, all bound parameters.
     // Skill lists travel as '|'-joined text because unnest flattens a text[][] parameter.
+    // The row and its vector (the model's halfvec row) in one statement.
     await pool.query(
-      `INSERT INTO jobs (id, title, company, location, employment_type, seniority, description, requirements,
-                         skills, required_skills, nice_to_have_skills, content_hash, embedding,
-                         embedding_model, embedding_status, embedded_at, updated_at)
-       SELECT id, title, company, location, employment_type, seniority, description, requirements,
-              string_to_array(skills, '|'), string_to_array(required, '|'), string_to_array(nice, '|'),
-              content_hash, embedding::vector, $14, 'READY', now(), now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
            AS t(id, title, company, location, employment_type, seniority, description, requirements,
-                skills, required, nice, content_hash, embedding)`,
-      [...columns, DEFAULT_MODEL_ID],
+                skills, required, nice, content_hash, embedding)
+       ), inserted AS (
+         INSERT INTO jobs (id, title, company, location, employment_type, seniority, description, requirements,
+                           skills, required_skills, nice_to_have_skills, content_hash,
+                           embedding_model, embedding_status, embedded_at, updated_at)
+         SELECT id, title, company, location, employment_type, seniority, description, requirements,
+                string_to_array(skills, '|'), string_to_array(required, '|'), string_to_array(nice, '|'),
+                content_hash, $14, 'READY', now(), now()
+           FROM input
+         RETURNING id
+       )
+       INSERT INTO job_embeddings (job_id, model_key, source_hash, embedding, computed_at)
+       SELECT i.id, $15, i.content_hash, i.embedding::halfvec(${model.dimension}), now() FROM input i JOIN inserted USING (id)`,
+      [...columns, model.modelId, model.key],
     );
     if ((start / BATCH) % 20 === 19) log(`  ${start + BATCH} jobs`);
   }
 }
 
-async function insertResumes(pool: Pool, resumes: SeedRows['resumes']): Promise<void> {
+async function insertResumes(pool: Pool, resumes: SeedRows['resumes'], model: ModelRef): Promise<void> {
   for (let start = 0; start < resumes.length; start += BATCH) {
     const columns: string[][] = Array.from({ length: 6 }, () => []);
     for (const { row, vector } of resumes.slice(start, start + BATCH)) {
@@ -245,18 +260,25 @@ async function insertResumes(pool: Pool, resumes: SeedRows['resumes']): Promise<
       values.forEach((value, column) => columns[column]!.push(value));
     }
     await pool.query(
-      `INSERT INTO resumes (id, file_name, mime_type, text, skills, profile, content_hash, embedding,
-                            embedding_model, embedding_status, embedded_at, updated_at)
-       SELECT id, NULL, 'text/plain', text, string_to_array(skills, '|'), profile::jsonb, content_hash,
-              embedding::vector, $7, 'READY', now(), now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-           AS t(id, text, skills, profile, content_hash, embedding)`,
-      [...columns, DEFAULT_MODEL_ID],
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+           AS t(id, text, skills, profile, content_hash, embedding)
+       ), inserted AS (
+         INSERT INTO resumes (id, file_name, mime_type, text, skills, profile, content_hash,
+                              embedding_model, embedding_status, embedded_at, updated_at)
+         SELECT id, NULL, 'text/plain', text, string_to_array(skills, '|'), profile::jsonb, content_hash,
+                $7, 'READY', now(), now()
+           FROM input
+         RETURNING id
+       )
+       INSERT INTO resume_embeddings (resume_id, model_key, source_hash, embedding, computed_at)
+       SELECT i.id, $8, i.content_hash, i.embedding::halfvec(${model.dimension}), now() FROM input i JOIN inserted USING (id)`,
+      [...columns, model.modelId, model.key],
     );
   }
 }
 
-async function buildIndexes(pool: Pool): Promise<number> {
+async function buildIndexes(pool: Pool, model: ModelRef): Promise<number> {
   const client = await pool.connect();
   try {
     // The whole graph must fit in maintenance_work_mem or the build slows down sharply;
@@ -264,9 +286,7 @@ async function buildIndexes(pool: Pool): Promise<number> {
     await client.query(`SET maintenance_work_mem = '1GB'`);
     await client.query(`SET max_parallel_maintenance_workers = 2`);
     const start = performance.now();
-    for (const index of HNSW_INDEXES) {
-      await client.query(`CREATE INDEX ${index.name} ON ${index.table} USING hnsw (embedding vector_cosine_ops) ${HNSW_WITH}`);
-    }
+    for (const entity of ENTITIES) await client.query(modelIndexSql(entity, model, { concurrently: false }));
     return (performance.now() - start) / 1000;
   } finally {
     client.release();
@@ -279,7 +299,8 @@ export interface StoredIds {
 }
 
 export async function storedIds(pool: Pool): Promise<StoredIds> {
-  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM resumes WHERE embedding IS NOT NULL ORDER BY id`);
-  const { rows: count } = await pool.query<{ count: string }>(`SELECT count(*) FROM jobs WHERE embedding IS NOT NULL`);
+  const { key } = await benchModel(pool);
+  const { rows } = await pool.query<{ id: string }>(`SELECT resume_id AS id FROM resume_embeddings WHERE model_key = $1 ORDER BY resume_id`, [key]);
+  const { rows: count } = await pool.query<{ count: string }>(`SELECT count(*) FROM job_embeddings WHERE model_key = $1`, [key]);
   return { resumeIds: rows.map((row) => row.id), jobCount: Number(count[0]!.count) };
 }

@@ -4,6 +4,8 @@
 export * from './pg-pool';
 export * from './filters';
 export * from './vector-store';
+export * from './model-registry';
+export * from './sql-statements';
 export * from './migrate';
 export { EmbeddingStatus } from './generated/prisma/enums';
 export type { Prisma } from './generated/prisma/client';

@@ -2,7 +2,20 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { splitSqlStatements } from './sql-statements';
+
+/**
+ * A migration whose first line is this comment runs outside a transaction, one statement at a time
+ * (CREATE INDEX CONCURRENTLY, which Postgres refuses inside a transaction block). Such a file must be
+ * safe to run again from the top: a run that stopped part-way is retried by the next run (DROP INDEX
+ * CONCURRENTLY IF EXISTS before each CREATE INDEX CONCURRENTLY, which may have left an INVALID index).
+ */
+export const NO_TRANSACTION_MARKER = '-- jobmatch:no-transaction';
+
+export function isNonTransactional(sql: string): boolean {
+  return sql.trimStart().split('\n', 1)[0]!.trim() === NO_TRANSACTION_MARKER;
+}
 
 /** The same lock key `prisma migrate deploy` takes, so the two never run at once. */
 const PRISMA_MIGRATE_ADVISORY_LOCK = 72707369;
@@ -16,7 +29,10 @@ export interface AppliedMigration {
  * Applies `prisma/migrations/<name>/migration.sql` in order and records each one in
  * `_prisma_migrations` exactly as `prisma migrate deploy` does (checksum = SHA-256 of the file),
  * so a database migrated here keeps working with the Prisma CLI where its engine can be fetched.
- * Each migration runs in its own transaction; a failure rolls it back and stops the run.
+ * Each migration runs in its own transaction; a failure rolls it back and stops the run. A
+ * non-transactional migration (NO_TRANSACTION_MARKER) is recorded as started first and finished at
+ * the end; when it fails its record stays unfinished (with the error in `logs`) and the next run
+ * retries it.
  */
 export async function applyMigrations(pool: Pool, migrationsDir: string): Promise<AppliedMigration[]> {
   const client = await pool.connect();
@@ -33,8 +49,8 @@ export async function applyMigrations(pool: Pool, migrationsDir: string): Promis
         "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
         "applied_steps_count" INTEGER NOT NULL DEFAULT 0
       )`);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
-      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+    const { rows } = await client.query<{ id: string; migration_name: string; checksum: string; finished_at: Date | null }>(
+      `SELECT id, migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const recorded = new Map(rows.map((row) => [row.migration_name, row]));
 
@@ -48,29 +64,22 @@ export async function applyMigrations(pool: Pool, migrationsDir: string): Promis
       const sql = await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
       const existing = recorded.get(name);
+      const nonTransactional = isNonTransactional(sql);
       if (existing) {
-        if (!existing.finished_at) {
+        // An unfinished non-transactional migration is retried, even after its file was fixed.
+        if (!existing.finished_at && !nonTransactional) {
           throw new Error(`Migration ${name} started earlier but did not finish; resolve it before migrating again.`);
         }
-        if (existing.checksum !== checksum) {
-          throw new Error(`Migration ${name} was changed after it was applied (checksum mismatch).`);
+        if (existing.finished_at) {
+          if (existing.checksum !== checksum) {
+            throw new Error(`Migration ${name} was changed after it was applied (checksum mismatch).`);
+          }
+          results.push({ name, applied: false });
+          continue;
         }
-        results.push({ name, applied: false });
-        continue;
       }
-      await client.query('BEGIN');
-      try {
-        await client.query(sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
-           VALUES ($1, $2, now(), $3, 1, now())`,
-          [randomUUID(), checksum, name],
-        );
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
-      }
+      if (nonTransactional) await applyOutsideTransaction(client, name, sql, checksum, existing?.id);
+      else await applyInTransaction(client, name, sql, checksum);
       results.push({ name, applied: true });
     }
     return results;
@@ -78,6 +87,46 @@ export async function applyMigrations(pool: Pool, migrationsDir: string): Promis
     await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_ADVISORY_LOCK]).catch(() => undefined);
     client.release();
   }
+}
+
+async function applyInTransaction(client: PoolClient, name: string, sql: string, checksum: string): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query(sql);
+    await client.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
+       VALUES ($1, $2, now(), $3, 1, now())`,
+      [randomUUID(), checksum, name],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Each statement on its own (autocommit); recorded unfinished until the last one succeeded. */
+async function applyOutsideTransaction(client: PoolClient, name: string, sql: string, checksum: string, existingId?: string): Promise<void> {
+  const id = existingId ?? randomUUID();
+  if (existingId) {
+    await client.query(`UPDATE "_prisma_migrations" SET checksum = $2, started_at = now(), logs = NULL WHERE id = $1`, [id, checksum]);
+  } else {
+    await client.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count, started_at) VALUES ($1, $2, $3, 0, now())`,
+      [id, checksum, name],
+    );
+  }
+  const statements = splitSqlStatements(sql);
+  for (const [index, statement] of statements.entries()) {
+    try {
+      await client.query(statement);
+    } catch (error) {
+      const message = `statement ${index + 1} of ${statements.length} failed: ${(error as Error).message}`;
+      await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]);
+      throw new Error(`Migration ${name} failed (non-transactional; the next run retries it): ${message}`, { cause: error });
+    }
+  }
+  await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
 }
 
 /**

@@ -6,7 +6,7 @@ import { createPrismaClient, type PrismaClient } from '../src/prisma';
 /**
  * Migrations are written by hand where the Prisma schema engine cannot be fetched, so this test
  * catches drift: the generated client must create, read, update and delete a row of every model
- * against the freshly migrated database, and the vector columns and HNSW indexes must exist.
+ * against the freshly migrated database, and the vector tables and their HNSW indexes must exist.
  */
 describe('schema.prisma and migrations agree', () => {
   let db: TestDatabase;
@@ -73,22 +73,38 @@ describe('schema.prisma and migrations agree', () => {
     expect(await prisma.resume.count()).toBe(0);
   });
 
-  it('has vector(384) columns with HNSW cosine indexes', async () => {
+  it('round-trips the embedding-model registry through the generated client', async () => {
+    const created = await prisma.embeddingModel.create({ data: { modelId: 'drift/model', dimension: 768 } });
+    expect(created).toMatchObject({ modelId: 'drift/model', dimension: 768, state: 'building', activatedAt: null, retiredAt: null, droppedAt: null });
+    expect(await prisma.embeddingModel.findUniqueOrThrow({ where: { modelKey: created.modelKey } })).toEqual(created);
+    const retired = await prisma.embeddingModel.update({ where: { modelId: 'drift/model' }, data: { state: 'retired', retiredAt: new Date() } });
+    expect(retired.state).toBe('retired');
+    await prisma.embeddingModel.delete({ where: { modelKey: created.modelKey } });
+    // The default model is registered (and active) by the migration.
+    expect(await prisma.embeddingModel.findMany({ select: { modelKey: true, modelId: true, dimension: true, state: true } })).toEqual([
+      { modelKey: 1, modelId: 'sentence-transformers/all-MiniLM-L6-v2', dimension: 384, state: 'active' },
+    ]);
+  });
+
+  it('keeps vectors as dimension-agnostic halfvec keyed by model, with a partial HNSW cosine index per model', async () => {
     const { rows: columns } = await pool.query(
-      `SELECT table_name, format_type(a.atttypid, a.atttypmod) AS type
+      `SELECT c.table_name, format_type(a.atttypid, a.atttypmod) AS type
          FROM information_schema.columns c
          JOIN pg_attribute a ON a.attrelid = c.table_name::regclass AND a.attname = c.column_name
-        WHERE c.column_name = 'embedding' ORDER BY table_name`,
+        WHERE c.column_name = 'embedding' AND c.table_schema = 'public' ORDER BY c.table_name`,
     );
     expect(columns).toEqual([
-      { table_name: 'jobs', type: 'vector(384)' },
-      { table_name: 'resumes', type: 'vector(384)' },
+      { table_name: 'job_embeddings', type: 'halfvec' },
+      { table_name: 'resume_embeddings', type: 'halfvec' },
     ]);
     const { rows: indexes } = await pool.query(
-      `SELECT tablename, indexdef FROM pg_indexes WHERE indexdef ILIKE '%USING hnsw%' ORDER BY tablename`,
+      `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE indexdef ILIKE '%USING hnsw%' ORDER BY tablename`,
     );
-    expect(indexes.map((row) => row.tablename)).toEqual(['jobs', 'resumes']);
-    for (const row of indexes) expect(row.indexdef).toMatch(/hnsw \(embedding vector_cosine_ops\)/);
+    expect(indexes.map((row) => [row.tablename, row.indexname])).toEqual([
+      ['job_embeddings', 'job_embeddings_m1_hnsw_idx'],
+      ['resume_embeddings', 'resume_embeddings_m1_hnsw_idx'],
+    ]);
+    for (const row of indexes) expect(row.indexdef).toMatch(/hnsw \(\(\(embedding\)::halfvec\(384\)\) halfvec_cosine_ops\) WITH \(m='16', ef_construction='64'\) WHERE \(model_key = 1\)$/);
   });
 
   it('records the migration as prisma migrate deploy does', async () => {

@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
 import { randomUUID } from 'node:crypto';
 import type { Client, Pool } from 'pg';
 import type { Duplex } from 'node:stream';
-import { createPgPool, JobRepository, ResumeRepository, VectorStore, toSimilarity } from '../src';
+import { createPgPool, JobRepository, ModelRegistry, ResumeRepository, UnregisteredModelError, VectorStore, toSimilarity } from '../src';
 
 const MODEL = 'test-model';
 const DIM = 384;
@@ -25,6 +25,11 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     db = await createTestDatabase();
     pool = createPgPool({ url: db.url, poolSize: 4 });
     store = new VectorStore(pool);
+    // The test model is the active one (row-level embedding state reports the active model's).
+    const registry = new ModelRegistry(pool, store);
+    await registry.register(MODEL, DIM);
+    await registry.activate(MODEL);
+    for (const model of ['another-model', 'settings-model']) await registry.register(model, DIM);
   });
 
   afterAll(async () => {
@@ -42,7 +47,7 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     return id;
   }
 
-  it('reads back exactly the float32 vector it wrote, with its model id', async () => {
+  it('reads back the vector it wrote at half precision (halfvec), with its model id', async () => {
     const id = await insertJob();
     const vector = new Float32Array(DIM);
     for (let i = 0; i < DIM; i++) vector[i] = Math.fround(Math.sin(i + 1) / 7);
@@ -51,7 +56,14 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     const stored = await store.readEmbedding('job', id);
 
     expect(stored?.modelId).toBe(MODEL);
-    expect(Array.from(stored!.vector)).toEqual(Array.from(vector));
+    expect(stored!.vector).toHaveLength(DIM);
+    // float16 keeps 11 significant bits: relative error ≤ 2^-11 (values here are ≥ 2^-14, no subnormals).
+    for (let i = 0; i < DIM; i++) {
+      if (Math.abs(vector[i]!) < 2 ** -14) expect(Math.abs(stored!.vector[i]! - vector[i]!)).toBeLessThanOrEqual(2 ** -25);
+      else expect(Math.abs(stored!.vector[i]! - vector[i]!)).toBeLessThanOrEqual(Math.abs(vector[i]!) * 2 ** -11);
+    }
+    expect(await store.readEmbedding('job', id, MODEL)).toEqual(stored);
+    expect(await store.readEmbedding('job', id, 'another-model')).toBeNull();
     const { rows } = await pool.query('SELECT embedding_status FROM jobs WHERE id = $1', [id]);
     expect(rows[0].embedding_status).toBe('READY');
   });
@@ -66,6 +78,7 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     const id = await insertJob();
     await expect(store.writeEmbedding('job', id, new Float32Array(DIM), MODEL, 'hash-1')).rejects.toThrow(/zero vector/);
     await expect(store.writeEmbedding('job', id, new Float32Array(10).fill(1), MODEL, 'hash-1')).rejects.toThrow(/384/);
+    await expect(store.writeEmbedding('job', id, unitVector(1), 'never-registered', 'hash-1')).rejects.toThrow(UnregisteredModelError);
   });
 
   it('returns cosine nearest neighbours in order, filtered in SQL, by model', async () => {
@@ -82,7 +95,8 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     const results = await store.nearest('job', query, { modelId: MODEL, limit: 3 });
     expect(results.map((r) => r.id)).toEqual([near, middle, far]);
     expect(results[0]!.similarity).toBeGreaterThan(results[1]!.similarity);
-    expect(results[0]!.similarity).toBeCloseTo(1 / Math.hypot(1, 0.1), 5);
+    // halfvec: components carry ≈ 3 significant decimal digits.
+    expect(results[0]!.similarity).toBeCloseTo(1 / Math.hypot(1, 0.1), 3);
 
     const exact = await store.nearest('job', query, { modelId: MODEL, limit: 3, exact: true });
     expect(exact.map((r) => r.id)).toEqual([near, middle, far]);
@@ -132,7 +146,7 @@ describe('VectorStore (real Postgres + pgvector)', () => {
       expect.objectContaining({ id: withRequirements, title: 'Engineer', company: 'Reqs', location: 'Berlin', seniority: 'senior', employmentType: null, skills: ['Python'], requiredSkills: ['Python'], niceToHaveSkills: [], requirementText: 'Python and Django' }),
       expect.objectContaining({ id: descriptionOnly, company: 'Prose', requirementText: 'Builds things' }),
     ]);
-    expect(jobs![0]!.similarity).toBeCloseTo(1 / Math.hypot(1, 0.1), 5);
+    expect(jobs![0]!.similarity).toBeCloseTo(1 / Math.hypot(1, 0.1), 3);
     // `nearest` reads ids and distances only (the recall measurements' ground truth).
     const plain = await store.nearest('job', unitVector(40), { modelId: MODEL, limit: 2 });
     expect(plain.map((row) => row.id)).toEqual([withRequirements, descriptionOnly]);
@@ -249,9 +263,13 @@ describe('VectorStore (real Postgres + pgvector)', () => {
       // Force the HNSW index on this small table; the session keeps pgvector's defaults otherwise.
       await single.query('SET enable_seqscan = off');
       const query = `[${Array.from(unitVector(100)).join(',')}]`;
-      // Without iterative scans an HNSW scan stops after ef_search candidates (40 by default; the
-      // model filter drops some of them): proof that the index is used and cannot fill the page.
-      const plain = await single.query(`SELECT id FROM jobs WHERE embedding_model = $1 ORDER BY embedding <=> $2::vector LIMIT 50`, [model, query]);
+      // Without iterative scans an HNSW scan stops after ef_search candidates (40 by default):
+      // proof that the model's partial index is used and cannot fill the page on its own.
+      const { key } = (await store.findModel(model))!;
+      const plain = await single.query(
+        `SELECT job_id FROM job_embeddings WHERE model_key = ${key} ORDER BY embedding::halfvec(384) <=> $1::halfvec(384) LIMIT 50`,
+        [query],
+      );
       expect(plain.rowCount).toBeLessThan(50);
       const singleStore = new VectorStore(single);
       const results = await singleStore.nearest('job', unitVector(100), { modelId: model, limit: 50, efSearch: 10 });
@@ -271,7 +289,7 @@ describe('VectorStore (real Postgres + pgvector)', () => {
     await store.writeEmbedding('job', job, unitVector(70), MODEL, 'hash-1');
     expect(await store.storedSimilarity(job, resume, MODEL)).toBeNull();
     await store.writeEmbedding('resume', resume, unitVector(70, 0.5), MODEL, 'hash-r');
-    expect(await store.storedSimilarity(job, resume, MODEL)).toBeCloseTo(1 / Math.hypot(1, 0.5), 6);
+    expect(await store.storedSimilarity(job, resume, MODEL)).toBeCloseTo(1 / Math.hypot(1, 0.5), 3);
     expect(await store.storedSimilarity(job, resume, 'another-model')).toBeNull();
     await store.writeEmbedding('resume', resume, unitVector(70).map((x) => -x), MODEL, 'hash-r');
     expect(await store.storedSimilarity(job, resume, MODEL)).toBe(0);

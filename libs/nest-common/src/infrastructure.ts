@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createPgPool, EmbeddableTextRepository, JobRepository, PendingEmbeddingsRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { createPgPool, EmbeddableTextRepository, JobRepository, ModelRegistry, PendingEmbeddingsRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 
@@ -53,6 +53,7 @@ export class InfrastructureModule {
           useFactory: () => (options.redisUrl ? createRedisClient(options.redisUrl) : null),
         },
         { provide: VectorStore, useFactory: (pool: Pool) => new VectorStore(pool), inject: [PG_POOL] },
+        { provide: ModelRegistry, useFactory: (pool: Pool, vectors: VectorStore) => new ModelRegistry(pool, vectors), inject: [PG_POOL, VectorStore] },
         { provide: JobRepository, useFactory: (pool: Pool) => new JobRepository(pool), inject: [PG_POOL] },
         { provide: ResumeRepository, useFactory: (pool: Pool) => new ResumeRepository(pool), inject: [PG_POOL] },
         { provide: PendingEmbeddingsRepository, useFactory: (pool: Pool) => new PendingEmbeddingsRepository(pool), inject: [PG_POOL] },
@@ -63,7 +64,7 @@ export class InfrastructureModule {
         },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, REDIS, VectorStore, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
+      exports: [PG_POOL, REDIS, VectorStore, ModelRegistry, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
     };
   }
 }

@@ -52,6 +52,21 @@ export async function ensureTemplateDatabase(): Promise<void> {
   });
 }
 
+/** A database with nothing in it, not migrated (tests of the migrations themselves). */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  const name = `jobmatch_test_${randomBytes(6).toString('hex')}`;
+  await withServer((server) => server.query(`CREATE DATABASE "${name}"`));
+  return testDatabase(name);
+}
+
+function testDatabase(name: string): TestDatabase {
+  return {
+    name,
+    url: urlFor(name),
+    drop: () => withServer((server) => server.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   await ensureTemplateDatabase();
   const name = `jobmatch_test_${randomBytes(6).toString('hex')}`;
@@ -64,9 +79,5 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await server.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
     }
   });
-  return {
-    name,
-    url: urlFor(name),
-    drop: () => withServer((server) => server.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
-  };
+  return testDatabase(name);
 }

@@ -132,7 +132,7 @@ export class EmbeddingJobProcessor implements OnModuleInit {
     }
     this.logger.error(`${job.name} ${payload.id} failed permanently: ${reason}`);
     try {
-      await this.repository.markFailed(payload.entity, payload.id, payload.contentHash, reason);
+      await this.repository.markFailed(payload.entity, payload.id, payload.contentHash, reason, payload.modelId);
     } catch (markError) {
       // The job still lands in the failed set with its reason; the row stays PENDING.
       this.logger.error(`Could not mark ${payload.entity} ${payload.id} as FAILED: ${(markError as Error).message}`);

@@ -42,8 +42,12 @@ export async function embeddingRow(pool: Pool, table: 'jobs' | 'resumes', id: st
     embedding_status: string;
     embedding_error: string | null;
   }>(
-    `SELECT embedding IS NOT NULL AS has_vector, embedding_model, embedding_status::text AS embedding_status, embedding_error
-       FROM ${table} WHERE id = $1`,
+    // has_vector: a vector of the active model (the row's state is the active model's).
+    `SELECT EXISTS (SELECT 1 FROM ${table === 'jobs' ? 'job_embeddings' : 'resume_embeddings'} e
+                      JOIN embedding_models m ON m.model_key = e.model_key AND m.state = 'active'
+                     WHERE e.${table === 'jobs' ? 'job_id' : 'resume_id'} = t.id) AS has_vector,
+            embedding_model, embedding_status::text AS embedding_status, embedding_error
+       FROM ${table} t WHERE id = $1`,
     [id],
   );
   return rows[0]!;

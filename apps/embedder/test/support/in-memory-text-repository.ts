@@ -44,7 +44,7 @@ export class InMemoryTextRepository implements Pick<
     return true;
   }
 
-  async markFailed(entity: EmbeddableEntity, id: string, contentHash: string, reason: string): Promise<boolean> {
+  async markFailed(entity: EmbeddableEntity, id: string, contentHash: string, reason: string, _modelId: string): Promise<boolean> {
     const row = this.row(entity, id);
     if (!row || row.contentHash !== contentHash || row.status === 'READY') return false;
     Object.assign(row, { status: 'FAILED', error: reason });

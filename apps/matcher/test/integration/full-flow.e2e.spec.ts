@@ -117,7 +117,9 @@ describe('matcher end to end with a real embedder', () => {
       waitUntilReady('resumes', ids.resume),
     ]);
     const [row] = await h.sql<{ model: string; dims: number }>(
-      'SELECT embedding_model AS model, vector_dims(embedding) AS dims FROM resumes WHERE id = $1',
+      `SELECT r.embedding_model AS model, vector_dims(e.embedding) AS dims
+         FROM resumes r JOIN resume_embeddings e ON e.resume_id = r.id JOIN embedding_models m ON m.model_key = e.model_key AND m.model_id = r.embedding_model
+        WHERE r.id = $1`,
       [ids.resume],
     );
     expect(row).toEqual({ model: MODEL_ID, dims: 384 });

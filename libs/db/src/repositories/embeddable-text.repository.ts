@@ -34,7 +34,7 @@ export class EmbeddableTextRepository {
     return this.vectors.writeEmbedding(entity, id, vector, modelId, contentHash);
   }
 
-  markFailed(entity: EmbeddableEntity, id: string, contentHash: string, reason: string): Promise<boolean> {
-    return this.vectors.markEmbeddingFailed(entity, id, contentHash, reason);
+  markFailed(entity: EmbeddableEntity, id: string, contentHash: string, reason: string, modelId: string): Promise<boolean> {
+    return this.vectors.markEmbeddingFailed(entity, id, contentHash, reason, modelId);
   }
 }
