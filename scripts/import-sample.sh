@@ -4,11 +4,15 @@
 # Called by scripts/up.sh once the services are healthy; safe to rerun (records are upserted by
 # their external ids, so a second run changes nothing and the wait returns at once).
 #   bash scripts/import-sample.sh            (the ports and URLs scripts/up.sh uses)
-# Environment: MATCHER_PORT, EMBEDDER_HTTP_PORT (as up.sh), JOBMATCH_API_KEY (the API key the
-# HTTP calls send, when the APIs ask for one), METRICS_TOKEN (when /metrics asks for one),
-# SAMPLE_EMBED_TIMEOUT_SECONDS (default 900).
+# Environment, with up.sh's defaults: DATABASE_URL, REDIS_URL, ONET_DATA_FILE (what `pnpm cli`
+# reads: it writes through the matcher's own code paths), MATCHER_PORT and EMBEDDER_HTTP_PORT
+# (the HTTP fallback), JOBMATCH_API_KEY (sent by the HTTP fallback when the APIs ask for a key),
+# METRICS_TOKEN, SAMPLE_EMBED_TIMEOUT_SECONDS (default 900).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/jobmatch}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+if [ -z "${ONET_DATA_FILE:-}" ] && [ -f .data/onet/onet-data.json ]; then export ONET_DATA_FILE="$PWD/.data/onet/onet-data.json"; fi
 
 SAMPLE_DIR="data/sample"
 JOBS_FILE="$SAMPLE_DIR/jobs.jsonl"
@@ -28,7 +32,10 @@ echo "Sample data: $jobs_in_file postings ($JOBS_FILE), $resumes_in_dir resumes 
 
 # Whether `pnpm cli <group> <command>` exists: listed in its group's --help (commander answers
 # --help of an unknown command with the program's help and exit code 0, so that cannot tell).
-cli_has() { pnpm --silent cli "$1" --help 2>/dev/null | grep -qE "^  $2( |$)"; }
+cli_has() { # [group] command
+  if [ $# -eq 2 ]; then pnpm --silent cli "$1" --help 2>/dev/null | grep -qE "^  $2( |$)"
+  else pnpm --silent cli --help 2>/dev/null | grep -qE "^  $1( |$)"; fi
+}
 
 if cli_has import jobs && cli_has import resumes; then
   # The operator's path (issue #13): streaming, validated, upserted by external id, a summary at the end.
@@ -64,6 +71,12 @@ else
     done
     echo "resumes: $uploaded uploaded"
   fi
+fi
+
+if cli_has backfill; then
+  # Enqueues whatever has no current vector (nothing twice) and waits, its bar following completed embeddings.
+  pnpm --silent cli backfill
+  exit 0
 fi
 
 # Every stored row embedded: the embedder's own gauge of rows per embedding status (counted at
