@@ -6,6 +6,7 @@ import { EmbeddingService } from './embedding/embedding.service';
 import { HealthController } from './health/health.controller';
 import { EmbeddingJobProcessor } from './queue/embedding-job.processor';
 import { EmbeddingWorker } from './queue/embedding-worker';
+import { ModelBuilder } from './queue/model-builder';
 import { WorkMetrics } from './metrics/work-metrics';
 import { EmbedRequestPipe } from './rpc/embed-request.pipe';
 import { EmbedderRpcController } from './rpc/embedder-rpc.controller';
@@ -25,6 +26,7 @@ export class AppModule {
         EmbedderRpcExceptionFilter,
         EmbeddingJobProcessor,
         EmbeddingWorker,
+        ModelBuilder,
         WorkMetrics,
       ],
     };

@@ -1,16 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { ClientProxyFactory, Transport, type ClientProxy, type MicroserviceOptions } from '@nestjs/microservices';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { firstValueFrom } from 'rxjs';
 import {
   EMBEDDING_JOB_OPTIONS,
-  EMBEDDING_QUEUE,
   EmbedderErrorCode,
   EmbedderRpc,
   JOB_NAME_BY_ENTITY,
@@ -24,14 +18,12 @@ import { prepareTestModelDir, type TestModelDir } from '@jobmatch/onnx-testkit';
 import {
   createTestDatabase,
   deleteRedisKeys,
-  freePort,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
   type TestDatabase,
 } from '@jobmatch/testing';
 import type { Pool } from 'pg';
-import { AppModule } from '../src/app.module';
-import { loadAppConfig } from '../src/config';
+import { startInProcessEmbedder, type InProcessEmbedder } from './support/in-process-embedder';
 import {
   embeddingRow,
   insertJobPosting,
@@ -50,12 +42,11 @@ describe('embedder end-to-end (real ONNX model, Postgres, Redis)', () => {
   let db: TestDatabase;
   let model: TestModelDir;
   let specDir: string;
-  let app: INestApplication;
-  let client: ClientProxy;
   let queue: Queue;
   let redis: Redis;
   let pool: Pool;
   let httpPort: number;
+  let embedder: InProcessEmbedder;
   const prefix = uniqueRedisPrefix('embedder-e2e');
 
   beforeAll(async () => {
@@ -63,47 +54,20 @@ describe('embedder end-to-end (real ONNX model, Postgres, Redis)', () => {
     specDir = mkdtempSync(path.join(tmpdir(), 'embedder-e2e-'));
     const specFile = path.join(specDir, 'spec.json');
     writeFileSync(specFile, JSON.stringify(model.spec));
-    const rpcPort = await freePort();
-    httpPort = await freePort();
-    const config = loadAppConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
+    embedder = await startInProcessEmbedder({
       DATABASE_URL: db.url,
-      DATABASE_POOL_SIZE: '4',
-      REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: prefix,
       MODEL_DIR: model.modelRoot,
       MODEL_ID: model.modelId,
       MODEL_SPEC_FILE: specFile,
-      ONNX_INTRA_OP_THREADS: '1',
-      EMBEDDER_RPC_PORT: String(rpcPort),
-      PORT: String(httpPort),
-      QUEUE_CONCURRENCY: '2',
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-    app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: false });
-    app.enableShutdownHooks();
-    app.connectMicroservice<MicroserviceOptions>({
-      transport: Transport.TCP,
-      options: { host: '127.0.0.1', port: rpcPort },
-    });
-    await app.startAllMicroservices();
-    await app.listen(httpPort, '127.0.0.1');
-
-    client = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: rpcPort } });
-    await client.connect();
-    queue = new Queue(EMBEDDING_QUEUE, {
-      connection: { host: '127.0.0.1', port: Number(new URL(TEST_REDIS_URL).port || 6379) },
-      prefix,
-    });
+    ({ queue, httpPort } = embedder);
     redis = new Redis(TEST_REDIS_URL);
     pool = createPgPool({ url: db.url, poolSize: 2 });
   }, 120_000);
 
   afterAll(async () => {
-    await client?.close();
-    await queue?.close();
-    await app?.close();
+    await embedder?.close();
     await pool?.end();
     redis?.disconnect();
     await deleteRedisKeys(prefix);
@@ -111,7 +75,7 @@ describe('embedder end-to-end (real ONNX model, Postgres, Redis)', () => {
     if (specDir) rmSync(specDir, { recursive: true, force: true });
   }, 60_000);
 
-  const send = <T>(pattern: string, payload: unknown) => firstValueFrom(client.send<T>(pattern, payload));
+  const send = <T>(pattern: string, payload: unknown) => embedder.send<T>(pattern, payload);
 
   async function enqueue(payloads: EmbedEntityPayload[], options: Partial<typeof EMBEDDING_JOB_OPTIONS> | object = {}) {
     await queue.addBulk(

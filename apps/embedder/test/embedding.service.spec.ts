@@ -3,6 +3,32 @@ import { DeterministicProvider } from './support/deterministic-provider';
 import { buildEmbeddingService } from './support/embedding-service';
 
 describe('EmbeddingService', () => {
+  it('embeds with the model a caller names during a switch (MODEL_ID and NEXT_MODEL_ID), and refuses any other', async () => {
+    const next = new DeterministicProvider('test/next-768', 768);
+    const { service, provider } = buildEmbeddingService({ next });
+    expect(service.models()).toEqual([
+      { modelId: 'test/deterministic', dimension: 384 },
+      { modelId: 'test/next-768', dimension: 768 },
+    ]);
+    expect(service.serves('test/next-768')).toBe(true);
+    expect(service.serves('test/other')).toBe(false);
+    expect(service.modelInfo()).toMatchObject({ modelId: 'test/deterministic', dimension: 384, next: { modelId: 'test/next-768', dimension: 768 } });
+
+    const byDefault = await service.embed(['nurse'], 'query');
+    expect(byDefault).toMatchObject({ modelId: 'test/deterministic', dimension: 384 });
+    const named = await service.embed(['nurse'], 'query', 'test/next-768');
+    expect(named).toMatchObject({ modelId: 'test/next-768', dimension: 768 });
+    expect(Array.from(named.vectors[0]!)).toEqual(Array.from(DeterministicProvider.vectorFor('nurse', 768)));
+    expect((await service.embedPassage('a posting', 'test/next-768')).length).toBe(768);
+    expect(provider.calls).toEqual([{ texts: ['nurse'], kind: 'query' }]);
+    expect(next.calls.map((call) => call.kind)).toEqual(['query', 'passage']);
+
+    await expect(service.embed(['nurse'], 'query', 'test/other')).rejects.toMatchObject({
+      code: EmbedderErrorCode.Unavailable,
+      message: 'This embedder serves test/deterministic and test/next-768, not test/other',
+    });
+  });
+
   it('computes each distinct text once and keeps the request order', async () => {
     const { service, provider } = buildEmbeddingService();
     const result = await service.embed(['b', 'a', 'b'], 'query');

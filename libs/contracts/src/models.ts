@@ -160,7 +160,7 @@ export const MODEL_REGISTRY: Record<string, ModelSpec> = {
 
 export const DEFAULT_MODEL_ID = 'sentence-transformers/all-MiniLM-L6-v2';
 
-/** Dimension of the vector(…) columns in the database schema. */
+/** Dimension of the default model's vectors (the database stores halfvec of any dimension, keyed by model: libs/db vector-store.ts). */
 export const STORED_VECTOR_DIMENSION = 384;
 
 export function getModelSpec(modelId: string): ModelSpec {

@@ -10,6 +10,11 @@ export type EmbedInputKind = 'query' | 'passage';
 export interface EmbedRequest {
   texts: string[];
   kind?: EmbedInputKind;
+  /**
+   * The model to embed with (the searched model, so query and stored vectors belong together);
+   * default: the embedder's MODEL_ID. A model the embedder does not serve is UNAVAILABLE.
+   */
+  modelId?: string;
 }
 
 export interface EmbedResponse {
@@ -25,6 +30,8 @@ export interface ModelInfoResponse {
   maxSeqLength: number;
   quantized: boolean;
   provider: string;
+  /** The second model of a model switch (NEXT_MODEL_ID), when one is loaded. */
+  next?: { modelId: string; dimension: number };
 }
 
 /** Error codes the embedder puts in RPC errors so callers can tell bad input from an outage. */

@@ -5,6 +5,7 @@ export * from './pg-pool';
 export * from './filters';
 export * from './vector-store';
 export * from './model-registry';
+export * from './searched-model';
 export * from './sql-statements';
 export * from './migrate';
 export { EmbeddingStatus } from './generated/prisma/enums';

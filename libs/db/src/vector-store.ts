@@ -440,8 +440,17 @@ export class VectorStore {
         [name],
       );
       if (rows[0]?.valid) continue;
-      if (rows[0]) await this.pool.query(`DROP INDEX CONCURRENTLY IF EXISTS "${name}"`);
-      await this.pool.query(modelIndexSql(entity, model, { concurrently: true }));
+      try {
+        if (rows[0]) await this.pool.query(`DROP INDEX CONCURRENTLY IF EXISTS "${name}"`);
+        await this.pool.query(modelIndexSql(entity, model, { concurrently: true }));
+      } catch (error) {
+        // Another process (a second embedder) may have built it at the same moment.
+        const again = await this.pool.query<{ valid: boolean }>(
+          `SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = $1`,
+          [name],
+        );
+        if (!again.rows[0]?.valid) throw error;
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { unitVector } from './support/unit-vector';
 import { createPgPool, ModelRegistry, ModelRegistryError, modelIndexName, VectorStore } from '../src';
 
 /**
@@ -11,13 +12,7 @@ import { createPgPool, ModelRegistry, ModelRegistryError, modelIndexName, Vector
 const OLD = 'sentence-transformers/all-MiniLM-L6-v2'; // active from the migration
 const NEXT = 'switch/next-768';
 
-function unit(dimension: number, axis: number, tilt = 0): Float32Array {
-  const vector = new Float32Array(dimension);
-  vector[axis] = 1;
-  vector[(axis + 1) % dimension] = tilt;
-  const norm = Math.hypot(1, tilt);
-  return vector.map((x) => x / norm);
-}
+
 
 describe('ModelRegistry (real Postgres)', () => {
   let db: TestDatabase;
@@ -36,11 +31,11 @@ describe('ModelRegistry (real Postgres)', () => {
       const id = randomUUID();
       jobs.push(id);
       await pool.query(`INSERT INTO jobs (id, title, company, description, content_hash, updated_at) VALUES ($1, 'T', 'C', 'D', $2, now())`, [id, `h${i}`]);
-      expect(await store.writeEmbedding('job', id, unit(384, 10 + i, 0.1), OLD, `h${i}`)).toBe(true);
+      expect(await store.writeEmbedding('job', id, unitVector(384, 10 + i, 0.1), OLD, `h${i}`)).toBe(true);
     }
     resume = randomUUID();
     await pool.query(`INSERT INTO resumes (id, text, content_hash, updated_at) VALUES ($1, 'cv', 'r', now())`, [resume]);
-    expect(await store.writeEmbedding('resume', resume, unit(384, 10), OLD, 'r')).toBe(true);
+    expect(await store.writeEmbedding('resume', resume, unitVector(384, 10), OLD, 'r')).toBe(true);
   });
 
   afterAll(async () => {
@@ -63,20 +58,20 @@ describe('ModelRegistry (real Postgres)', () => {
     expect(await registry.activeModelId()).toBe(OLD);
 
     // 2. Build part of it: status shows the coverage; activation is refused until complete.
-    await store.writeEmbedding('job', jobs[0]!, unit(768, 500), NEXT, 'h0');
-    await store.writeEmbedding('job', jobs[1]!, unit(768, 500, 0.2), NEXT, 'h1');
+    await store.writeEmbedding('job', jobs[0]!, unitVector(768, 500), NEXT, 'h0');
+    await store.writeEmbedding('job', jobs[1]!, unitVector(768, 500, 0.2), NEXT, 'h1');
     const building = (await registry.status()).find((model) => model.modelId === NEXT)!;
     expect(building).toMatchObject({ state: 'building', complete: false, coverage: { job: { rows: 3, current: 2, stale: 0 }, resume: { rows: 1, current: 0, stale: 0 } } });
     await expect(registry.activate(NEXT)).rejects.toThrow(ModelRegistryError);
     await expect(registry.activate(NEXT)).rejects.toMatchObject({ code: 'COVERAGE_INCOMPLETE', message: expect.stringContaining('jobs 2/3, resumes 0/1') });
     // Meanwhile the searched model is the old one, and its searches see only its own vectors.
-    expect((await store.nearest('job', unit(384, 10), { modelId: OLD, limit: 10 })).map((row) => row.id).sort()).toEqual([...jobs].sort());
+    expect((await store.nearest('job', unitVector(384, 10), { modelId: OLD, limit: 10 })).map((row) => row.id).sort()).toEqual([...jobs].sort());
     // The rows report the active model's state, untouched by the build.
     for (const state of (await rowStates()).values()) expect(state).toMatchObject({ embedding_status: 'READY', embedding_model: OLD });
 
     // 3. Complete the build; activate: one transaction flips the model and recomputes the row states.
-    await store.writeEmbedding('job', jobs[2]!, unit(768, 600), NEXT, 'h2');
-    await store.writeEmbedding('resume', resume, unit(768, 500), NEXT, 'r');
+    await store.writeEmbedding('job', jobs[2]!, unitVector(768, 600), NEXT, 'h2');
+    await store.writeEmbedding('resume', resume, unitVector(768, 500), NEXT, 'r');
     const active = await registry.activate(NEXT);
     expect(active).toMatchObject({ modelId: NEXT, state: 'active', complete: true });
     expect(active.activatedAt).toBeInstanceOf(Date);
@@ -89,9 +84,9 @@ describe('ModelRegistry (real Postgres)', () => {
     expect(recommended.candidates![0]!.similarity).toBeCloseTo(1, 3);
     // New writes of the now-active model set the row state; the retired model's are kept but not reported.
     await pool.query(`UPDATE jobs SET content_hash = 'h0b', embedding_status = 'PENDING' WHERE id = $1`, [jobs[0]]);
-    expect(await store.writeEmbedding('job', jobs[0]!, unit(384, 10), OLD, 'h0b')).toBe(true);
+    expect(await store.writeEmbedding('job', jobs[0]!, unitVector(384, 10), OLD, 'h0b')).toBe(true);
     expect((await rowStates()).get(jobs[0]!)).toMatchObject({ embedding_status: 'PENDING' });
-    expect(await store.writeEmbedding('job', jobs[0]!, unit(768, 500), NEXT, 'h0b')).toBe(true);
+    expect(await store.writeEmbedding('job', jobs[0]!, unitVector(768, 500), NEXT, 'h0b')).toBe(true);
     expect((await rowStates()).get(jobs[0]!)).toMatchObject({ embedding_status: 'READY', embedding_model: NEXT });
 
     // 4. Drop the old model: refused while active, then its vectors and indexes go; the row stays.
@@ -101,7 +96,7 @@ describe('ModelRegistry (real Postgres)', () => {
     expect(dropped).toEqual({ modelId: OLD, deleted: { job: 3, resume: 1 } });
     expect(await indexNames()).not.toContain(modelIndexName('job', { key: oldKey }));
     expect((await registry.find(OLD))!).toMatchObject({ state: 'retired', droppedAt: expect.any(Date) });
-    expect(await store.nearest('job', unit(384, 10), { modelId: OLD, limit: 10 })).toEqual([]);
+    expect(await store.nearest('job', unitVector(384, 10), { modelId: OLD, limit: 10 })).toEqual([]);
     await expect(registry.activate(OLD)).rejects.toMatchObject({ code: 'MODEL_DROPPED' });
     const { rows } = await pool.query(`SELECT count(*)::int AS count FROM job_embeddings WHERE model_key = $1`, [oldKey]);
     expect(rows[0].count).toBe(0);
@@ -110,7 +105,7 @@ describe('ModelRegistry (real Postgres)', () => {
   it('forces a switch before coverage is complete: rows without a vector of the new model report PENDING', async () => {
     const partial = 'switch/partial-384';
     await registry.register(partial, 384);
-    await store.writeEmbedding('job', jobs[1]!, unit(384, 40), partial, 'h1');
+    await store.writeEmbedding('job', jobs[1]!, unitVector(384, 40), partial, 'h1');
     await expect(registry.activate(partial)).rejects.toMatchObject({ code: 'COVERAGE_INCOMPLETE' });
     const forced = await registry.activate(partial, { force: true });
     expect(forced).toMatchObject({ state: 'active', complete: false });

@@ -2,19 +2,14 @@ import { createTestDatabase, type TestDatabase } from '@jobmatch/testing';
 import { randomUUID } from 'node:crypto';
 import type { Client, Pool } from 'pg';
 import type { Duplex } from 'node:stream';
+import { unitVector as unitVectorOf } from './support/unit-vector';
 import { createPgPool, JobRepository, ModelRegistry, ResumeRepository, UnregisteredModelError, VectorStore, toSimilarity } from '../src';
 
 const MODEL = 'test-model';
 const DIM = 384;
 
-/** A unit vector pointing mostly along `axis`, tilted towards `axis + 1` by `tilt`. */
-function unitVector(axis: number, tilt = 0): Float32Array {
-  const v = new Float32Array(DIM);
-  v[axis] = 1;
-  v[(axis + 1) % DIM] = tilt;
-  const norm = Math.hypot(1, tilt);
-  return v.map((x) => x / norm);
-}
+/** A 384-d unit vector pointing mostly along `axis`, tilted towards `axis + 1` by `tilt`. */
+const unitVector = (axis: number, tilt = 0) => unitVectorOf(DIM, axis, tilt);
 
 describe('VectorStore (real Postgres + pgvector)', () => {
   let db: TestDatabase;

@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createPgPool, EmbeddableTextRepository, JobRepository, ModelRegistry, PendingEmbeddingsRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { createPgPool, EmbeddableTextRepository, JobRepository, ModelRegistry, PendingEmbeddingsRepository, ResumeRepository, SearchedModel, VectorStore } from '@jobmatch/db';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 
@@ -10,6 +10,10 @@ export interface InfrastructureOptions {
   databaseUrl: string;
   databasePoolSize: number;
   redisUrl?: string;
+  /** MODEL_ID: the searched model until the registry names an active one. */
+  modelId: string;
+  /** ACTIVE_MODEL_REFRESH_MS (default 5 s). */
+  activeModelRefreshMs?: number;
 }
 
 /** Commands fail fast while Redis is down (callers degrade or answer 503) instead of queueing up. */
@@ -54,6 +58,11 @@ export class InfrastructureModule {
         },
         { provide: VectorStore, useFactory: (pool: Pool) => new VectorStore(pool), inject: [PG_POOL] },
         { provide: ModelRegistry, useFactory: (pool: Pool, vectors: VectorStore) => new ModelRegistry(pool, vectors), inject: [PG_POOL, VectorStore] },
+        {
+          provide: SearchedModel,
+          useFactory: (registry: ModelRegistry) => new SearchedModel(registry, options.modelId, options.activeModelRefreshMs ?? 5_000),
+          inject: [ModelRegistry],
+        },
         { provide: JobRepository, useFactory: (pool: Pool) => new JobRepository(pool), inject: [PG_POOL] },
         { provide: ResumeRepository, useFactory: (pool: Pool) => new ResumeRepository(pool), inject: [PG_POOL] },
         { provide: PendingEmbeddingsRepository, useFactory: (pool: Pool) => new PendingEmbeddingsRepository(pool), inject: [PG_POOL] },
@@ -64,7 +73,7 @@ export class InfrastructureModule {
         },
         InfrastructureShutdown,
       ],
-      exports: [PG_POOL, REDIS, VectorStore, ModelRegistry, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
+      exports: [PG_POOL, REDIS, VectorStore, ModelRegistry, SearchedModel, JobRepository, ResumeRepository, PendingEmbeddingsRepository, EmbeddableTextRepository],
     };
   }
 }

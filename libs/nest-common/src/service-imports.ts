@@ -11,6 +11,9 @@ export interface ServiceFoundationConfig {
   DATABASE_POOL_SIZE: number;
   /** Absent in services without Redis (skill-gap). */
   REDIS_URL?: string;
+  MODEL_ID: string;
+  /** The APIs' (absent in the embedder: default). */
+  ACTIVE_MODEL_REFRESH_MS?: number;
 }
 
 /**
@@ -24,6 +27,8 @@ export function serviceFoundationImports(config: ServiceFoundationConfig): (Dyna
       databaseUrl: config.DATABASE_URL,
       databasePoolSize: config.DATABASE_POOL_SIZE,
       redisUrl: config.REDIS_URL,
+      modelId: config.MODEL_ID,
+      activeModelRefreshMs: config.ACTIVE_MODEL_REFRESH_MS,
     }),
     HealthModule,
     MetricsModule,

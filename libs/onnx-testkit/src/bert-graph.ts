@@ -11,18 +11,21 @@ export interface BertShape {
   maxPositions: number;
 }
 
-export type BertPresetName = 'tiny' | 'mini384' | 'minilm';
+export type BertPresetName = 'tiny' | 'mini384' | 'mini768' | 'minilm';
 
 /**
  * tiny: fast unit tests (hidden 32).
  * mini384: smallest model whose vectors have the registry's 384 dimensions (what the database stores),
  *   for service/end-to-end tests.
+ * mini768: the same with 768 dimensions (all-mpnet-base-v2's), for the mechanics of a switch to a
+ *   model of another dimension (random weights: its vectors mean nothing).
  * minilm: the exact sentence-transformers/all-MiniLM-L6-v2 shape, for benchmarks.
  * `vocab` is a default; the folder helper sets it to the tokenizer's size.
  */
 export const BERT_PRESETS: Record<BertPresetName, BertShape> = {
   tiny: { layers: 2, hidden: 32, heads: 2, intermediate: 64, vocab: 30522, maxPositions: 512 },
   mini384: { layers: 1, hidden: 384, heads: 6, intermediate: 256, vocab: 30522, maxPositions: 512 },
+  mini768: { layers: 1, hidden: 768, heads: 12, intermediate: 256, vocab: 30522, maxPositions: 512 },
   minilm: { layers: 6, hidden: 384, heads: 12, intermediate: 1536, vocab: 30522, maxPositions: 512 },
 };
 

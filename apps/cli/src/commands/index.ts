@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerModelCommands } from './model';
 import { registerSkillsCommands } from './skills';
 import { registerTaxonomyCommands } from './taxonomy';
 
@@ -8,4 +9,4 @@ import { registerTaxonomyCommands } from './taxonomy';
  */
 export type RegisterCommands = (program: Command) => void;
 
-export const COMMAND_GROUPS: readonly RegisterCommands[] = [registerSkillsCommands, registerTaxonomyCommands];
+export const COMMAND_GROUPS: readonly RegisterCommands[] = [registerSkillsCommands, registerTaxonomyCommands, registerModelCommands];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EmbedInputKind, ModelInfoResponse } from '@jobmatch/contracts';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { EMBEDDING_PROVIDER, type EmbeddingProvider } from '../inference/embedding-provider';
+import { EMBEDDING_PROVIDER, NEXT_EMBEDDING_PROVIDER, type EmbeddingProvider } from '../inference/embedding-provider';
 import { EmbedderMetrics } from '../metrics/embedder-metrics';
 import { EmbedderOverloadedError, EmbedderUnavailableError, toEmbedderError } from './errors';
 
@@ -14,7 +14,9 @@ export interface EmbeddingResult {
 export type EmbeddingSource = 'rpc' | 'queue' | 'probe';
 
 /**
- * Turns validated texts into vectors with the active provider. The query-embedding cache belongs
+ * Turns validated texts into vectors with the model a caller names: MODEL_ID, or during a model
+ * switch the second model (NEXT_MODEL_ID) as well; a model this process does not serve is an
+ * outage for the caller (503), never a vector of another model. The query-embedding cache belongs
  * to the caller (the matcher reads it before calling and writes what this returns). Requests are
  * refused with OVERLOADED once too many texts are already waiting, so callers back off instead
  * of piling up latency and memory.
@@ -28,12 +30,28 @@ export class EmbeddingService {
     @Inject(EMBEDDING_PROVIDER) private readonly provider: EmbeddingProvider,
     private readonly metrics: EmbedderMetrics,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'EMBED_MAX_PENDING_TEXTS'>,
+    @Inject(NEXT_EMBEDDING_PROVIDER) private readonly next: EmbeddingProvider | null = null,
   ) {
     this.maxPendingTexts = config.EMBED_MAX_PENDING_TEXTS;
   }
 
+  /** MODEL_ID: the model of calls that name none. */
   get modelId(): string {
     return this.provider.modelId;
+  }
+
+  /** The second model of a switch (NEXT_MODEL_ID), or null. */
+  get nextModelId(): string | null {
+    return this.next?.modelId ?? null;
+  }
+
+  /** Every model this process embeds with, with its dimension. */
+  models(): Array<{ modelId: string; dimension: number }> {
+    return [this.provider, this.next].filter((provider): provider is EmbeddingProvider => provider !== null).map(({ modelId, dimension }) => ({ modelId, dimension }));
+  }
+
+  serves(modelId: string): boolean {
+    return this.provider.modelId === modelId || this.next?.modelId === modelId;
   }
 
   modelInfo(): ModelInfoResponse {
@@ -43,12 +61,21 @@ export class EmbeddingService {
       maxSeqLength: this.provider.maxSeqLength,
       quantized: this.provider.quantized,
       provider: this.provider.kind,
+      ...(this.next ? { next: { modelId: this.next.modelId, dimension: this.next.dimension } } : {}),
     };
   }
 
-  /** Embeds texts for an RPC caller; `kind` defaults to 'query'. */
-  async embed(texts: string[], kind: EmbedInputKind = 'query'): Promise<EmbeddingResult> {
-    const { modelId, dimension } = this.provider;
+  private providerFor(modelId: string | undefined): EmbeddingProvider {
+    if (modelId === undefined || modelId === this.provider.modelId) return this.provider;
+    if (this.next && modelId === this.next.modelId) return this.next;
+    const served = this.models().map((model) => model.modelId).join(' and ');
+    throw new EmbedderUnavailableError(`This embedder serves ${served}, not ${modelId}`);
+  }
+
+  /** Embeds texts for an RPC caller with `modelId` (default MODEL_ID); `kind` defaults to 'query'. */
+  async embed(texts: string[], kind: EmbedInputKind = 'query', modelId?: string): Promise<EmbeddingResult> {
+    const provider = this.providerFor(modelId);
+    const { dimension } = provider;
     // Compute each distinct text once, even when a request repeats it.
     const positions = new Map<string, number[]>();
     texts.forEach((text, index) => {
@@ -57,27 +84,27 @@ export class EmbeddingService {
       else positions.set(text, [index]);
     });
     const distinct = [...positions.keys()];
-    const computed = await this.compute(distinct, kind, 'rpc');
+    const computed = await this.compute(provider, distinct, kind, 'rpc');
     const vectors: Float32Array[] = new Array(texts.length);
     distinct.forEach((text, i) => {
       for (const index of positions.get(text)!) vectors[index] = computed[i]!;
     });
-    return { modelId, dimension, vectors };
+    return { modelId: provider.modelId, dimension, vectors };
   }
 
-  /** One stored document (job posting, resume) for the queue worker: no admission limit. */
-  async embedPassage(text: string): Promise<Float32Array> {
-    const [vector] = await this.compute([text], 'passage', 'queue');
+  /** One stored document (job posting, resume) for the queue worker, with `modelId` (default MODEL_ID): no admission limit. */
+  async embedPassage(text: string, modelId?: string): Promise<Float32Array> {
+    const [vector] = await this.compute(this.providerFor(modelId), [text], 'passage', 'queue');
     return vector!;
   }
 
   /** A real model run on a fixed sentence, for readiness. */
   async probe(sentence: string): Promise<{ modelId: string; dimension: number }> {
-    const [vector] = await this.compute([sentence], 'query', 'probe');
+    const [vector] = await this.compute(this.provider, [sentence], 'query', 'probe');
     return { modelId: this.provider.modelId, dimension: vector!.length };
   }
 
-  private async compute(texts: string[], kind: EmbedInputKind, source: EmbeddingSource): Promise<Float32Array[]> {
+  private async compute(provider: EmbeddingProvider, texts: string[], kind: EmbedInputKind, source: EmbeddingSource): Promise<Float32Array[]> {
     const admitted = source !== 'rpc';
     if (!admitted && this.pendingTexts + texts.length > this.maxPendingTexts) {
       throw new EmbedderOverloadedError(
@@ -87,20 +114,19 @@ export class EmbeddingService {
     this.pendingTexts += texts.length;
     let vectors: Float32Array[];
     try {
-      vectors = await this.provider.embed(texts, kind);
+      vectors = await provider.embed(texts, kind);
     } catch (error) {
       throw toEmbedderError(error);
     } finally {
       this.pendingTexts -= texts.length;
     }
-    this.assertVectors(vectors, texts.length);
+    this.assertVectors(vectors, texts.length, provider.dimension);
     this.metrics.textsEmbedded.inc({ source }, texts.length);
     return vectors;
   }
 
   /** Never hand out a vector of the wrong shape or with NaNs: that is an outage, not a result. */
-  private assertVectors(vectors: Float32Array[], expected: number): void {
-    const { dimension } = this.provider;
+  private assertVectors(vectors: Float32Array[], expected: number, dimension: number): void {
     if (vectors.length !== expected) {
       throw new EmbedderUnavailableError(`Model returned ${vectors.length} vectors for ${expected} texts`);
     }

@@ -20,3 +20,6 @@ export interface EmbeddingProvider {
 
 /** Nest injection token for the active provider. */
 export const EMBEDDING_PROVIDER = Symbol('EMBEDDING_PROVIDER');
+
+/** Nest injection token for the second model of a switch (NEXT_MODEL_ID), or null. */
+export const NEXT_EMBEDDING_PROVIDER = Symbol('NEXT_EMBEDDING_PROVIDER');

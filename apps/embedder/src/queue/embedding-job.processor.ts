@@ -81,10 +81,11 @@ export class EmbeddingJobProcessor implements OnModuleInit {
 
   private async embedEntity(payload: EmbedEntityPayload): Promise<EmbeddingJobOutcome> {
     const { entity, id, contentHash, modelId } = payload;
-    if (modelId !== this.embeddings.modelId) {
+    if (!this.embeddings.serves(modelId)) {
       // Another deployment (with that model) may still take it on a retry; ours must not write
       // vectors of one model under the name of another.
-      throw new Error(`Job asks for model "${modelId}" but this embedder serves "${this.embeddings.modelId}"`);
+      const served = this.embeddings.models().map((model) => `"${model.modelId}"`).join(' and ');
+      throw new Error(`Job asks for model "${modelId}" but this embedder serves ${served}`);
     }
     const row = await this.repository.load(entity, id);
     if (!row) {
@@ -98,7 +99,7 @@ export class EmbeddingJobProcessor implements OnModuleInit {
     if (row.text.trim().length === 0) {
       throw new UnrecoverableError(`${entity} ${id} has no text to embed`);
     }
-    const vector = await this.embeddings.embedPassage(row.text);
+    const vector = await this.embeddings.embedPassage(row.text, modelId);
     const written = await this.repository.writeEmbedding(entity, id, vector, modelId, contentHash);
     if (!written) {
       this.logger.log(`Skipping ${entity} ${id}: content changed while it was being embedded`);

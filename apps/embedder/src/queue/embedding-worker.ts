@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { EMBEDDING_QUEUE, STORED_VECTOR_DIMENSION } from '@jobmatch/contracts';
+import { EMBEDDING_QUEUE } from '@jobmatch/contracts';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { EmbeddingService } from '../embedding/embedding.service';
 import { EmbeddingJobProcessor, type EmbeddingJobOutcome } from './embedding-job.processor';
 
 export const QUEUE_JOB_STATES = ['waiting', 'active', 'failed', 'delayed'] as const;
@@ -25,16 +24,9 @@ export class EmbeddingWorker implements OnApplicationBootstrap, OnModuleDestroy 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly processor: EmbeddingJobProcessor,
-    private readonly embeddings: EmbeddingService,
   ) {}
 
   onApplicationBootstrap(): void {
-    const { dimension, modelId } = this.embeddings.modelInfo();
-    if (dimension !== STORED_VECTOR_DIMENSION) {
-      this.logger.warn(
-        `Model ${modelId} produces ${dimension}-d vectors but the database stores ${STORED_VECTOR_DIMENSION}-d: embedding jobs will fail`,
-      );
-    }
     // Blocking commands need a connection that never gives up on a request (BullMQ requirement).
     this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
     this.connection.on('error', () => undefined); // reconnects by itself; readiness reports the outage

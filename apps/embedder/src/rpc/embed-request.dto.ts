@@ -16,4 +16,9 @@ export class EmbedRequestDto implements EmbedRequest {
   @IsOptional()
   @IsIn(['query', 'passage'], { message: 'kind must be "query" or "passage"' })
   kind?: EmbedInputKind;
+
+  @IsOptional()
+  @IsString({ message: 'modelId must be a string' })
+  @MaxLength(200, { message: 'modelId must be at most 200 characters' })
+  modelId?: string;
 }

@@ -22,7 +22,7 @@ export class EmbedderRpcController {
   async embed(@Payload(EmbedRequestPipe) request: EmbedRequestDto): Promise<EmbedResponse> {
     const stopTimer = this.metrics.rpcDuration.startTimer({ pattern: EmbedderRpc.Embed });
     try {
-      const result = await this.embeddings.embed(request.texts, request.kind ?? 'query');
+      const result = await this.embeddings.embed(request.texts, request.kind ?? 'query', request.modelId);
       this.metrics.rpcRequests.inc({ pattern: EmbedderRpc.Embed, outcome: 'ok' });
       return {
         modelId: result.modelId,

@@ -1,32 +1,33 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { getModelSpec } from '@jobmatch/contracts';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { SearchedModel, VectorStore } from '@jobmatch/db';
 import { ApiException, DependencyUnavailableException } from '@jobmatch/nest-common';
-import { APP_CONFIG, type AppConfig } from '../config';
 import { EmbedderRpcClient } from './embedder-rpc.client';
 import { EmbedderRejectedInputError, EmbedderUnavailableError } from './embedder.errors';
 import { QueryEmbeddingCache } from './query-embedding.cache';
 
-/** Embeds a search query: cache first, then the embedder (through the breaker). */
+/**
+ * Embeds a search query with the searched (active) model: cache first, then the embedder (through
+ * the breaker), naming the model so that during a model switch the embedder answers with the one
+ * whose stored vectors the search will read.
+ */
 @Injectable()
 export class QueryEmbeddingService {
-  private readonly modelId: string;
-  private readonly dimension: number;
-
   constructor(
     private readonly cache: QueryEmbeddingCache,
     private readonly embedder: EmbedderRpcClient,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.modelId = config.MODEL_ID;
-    this.dimension = getModelSpec(config.MODEL_ID).dimension;
-  }
+    private readonly searchedModel: SearchedModel,
+    private readonly vectors: VectorStore,
+  ) {}
 
-  async embedQuery(text: string): Promise<{ vector: Float32Array; cached: boolean }> {
-    const cached = await this.cache.get(this.modelId, text, this.dimension);
-    if (cached) return { vector: cached, cached: true };
+  async embedQuery(text: string): Promise<{ vector: Float32Array; cached: boolean; modelId: string }> {
+    const modelId = await this.searchedModel.modelId();
+    // Registered models know their dimension; one that is not has no vectors to search yet.
+    const dimension = (await this.vectors.findModel(modelId))?.dimension;
+    const cached = dimension ? await this.cache.get(modelId, text, dimension) : null;
+    if (cached) return { vector: cached, cached: true, modelId };
     let response;
     try {
-      response = await this.embedder.embed({ texts: [text], kind: 'query' });
+      response = await this.embedder.embed({ texts: [text], kind: 'query', modelId });
     } catch (error) {
       if (error instanceof EmbedderUnavailableError) {
         throw new DependencyUnavailableException('embedder', error.message, error.retryAfterSeconds);
@@ -41,15 +42,15 @@ export class QueryEmbeddingService {
       throw error;
     }
     // Vectors of another model would be compared with stored vectors they do not belong with.
-    if (response.modelId !== this.modelId || response.vectors[0]?.length !== this.dimension) {
+    if (response.modelId !== modelId || (dimension !== undefined && response.vectors[0]?.length !== dimension)) {
       throw new DependencyUnavailableException(
         'embedder',
-        `The embedding service serves model ${response.modelId}, but this API searches vectors of ${this.modelId}.`,
+        `The embedding service serves model ${response.modelId}, but this API searches vectors of ${modelId}.`,
         30,
       );
     }
-    const vector = Float32Array.from(response.vectors[0]);
-    await this.cache.set(this.modelId, text, vector);
-    return { vector, cached: false };
+    const vector = Float32Array.from(response.vectors[0]!);
+    await this.cache.set(modelId, text, vector);
+    return { vector, cached: false, modelId };
   }
 }

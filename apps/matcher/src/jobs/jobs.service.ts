@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { jobEmbeddingText, sha256Hex } from '@jobmatch/contracts';
-import { JobRepository, type Job, type JobWrite } from '@jobmatch/db';
+import { JobRepository, SearchedModel, type Job, type JobWrite } from '@jobmatch/db';
 import { NotFoundApiException } from '@jobmatch/nest-common';
-import { APP_CONFIG, type AppConfig } from '../config';
 import { EmbeddingQueueProducer } from '../queue/embedding-queue.producer';
 import { SkillsProvider } from '../skills/skills.provider';
 import { toJobDto, type CreateJobDto, type JobDto, type JobListQueryDto, type JobPageDto, type UpdateJobDto } from './dto/job.dto';
@@ -15,7 +14,7 @@ export class JobsService {
     private readonly jobs: JobRepository,
     private readonly queue: EmbeddingQueueProducer,
     private readonly skills: SkillsProvider,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID'>,
+    private readonly searchedModel: SearchedModel,
   ) {}
 
   async create(input: CreateJobDto): Promise<JobDto> {
@@ -85,7 +84,8 @@ export class JobsService {
     };
   }
 
-  private enqueue(job: Job): Promise<boolean> {
-    return this.queue.tryEnqueue([{ entity: 'job', id: job.id, contentHash: job.contentHash, modelId: this.config.MODEL_ID }]);
+  /** For the searched (active) model; a model being built picks the row up by itself (embedder ModelBuilder). */
+  private async enqueue(job: Job): Promise<boolean> {
+    return this.queue.tryEnqueue([{ entity: 'job', id: job.id, contentHash: job.contentHash, modelId: await this.searchedModel.modelId() }]);
   }
 }

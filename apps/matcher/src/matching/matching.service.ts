@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { JobRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { Injectable } from '@nestjs/common';
+import { JobRepository, ResumeRepository, SearchedModel, VectorStore } from '@jobmatch/db';
 import { EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
-import { APP_CONFIG, type AppConfig } from '../config';
 import { scorableResume } from '../resumes/resume-profile';
 import type { CalculateMatchDto, MatchResultDto } from './dto/matching.dto';
 import { MatchScorer } from './match-scorer';
@@ -13,16 +12,16 @@ export class MatchingService {
     private readonly resumes: ResumeRepository,
     private readonly vectors: VectorStore,
     private readonly scorer: MatchScorer,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID'>,
+    private readonly searchedModel: SearchedModel,
   ) {}
 
   async calculate({ jobId, resumeId }: CalculateMatchDto): Promise<MatchResultDto> {
     const [job, resume] = await Promise.all([this.jobs.findById(jobId), this.resumes.findById(resumeId)]);
     if (!job) throw new NotFoundApiException('Job', jobId);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
-    const modelId = this.config.MODEL_ID;
-    if (job.embeddingStatus !== 'READY' || job.embeddingModel !== modelId) throw new EmbeddingNotReadyException('job', job, modelId);
-    if (resume.embeddingStatus !== 'READY' || resume.embeddingModel !== modelId) throw new EmbeddingNotReadyException('resume', resume, modelId);
+    const modelId = await this.searchedModel.modelId();
+    if (job.embeddingStatus !== 'READY') throw new EmbeddingNotReadyException('job', job, modelId);
+    if (resume.embeddingStatus !== 'READY') throw new EmbeddingNotReadyException('resume', resume, modelId);
     // Cosine in SQL, like search and recommendations (the vectors never travel to Node).
     const similarity = await this.vectors.storedSimilarity(jobId, resumeId, modelId);
     if (similarity === null) throw new EmbeddingNotReadyException('resume', resume, modelId);

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EmbeddingQueueProducer } from './embedding-queue.producer';
-import { PendingEmbeddingsRepository } from '@jobmatch/db';
+import { PendingEmbeddingsRepository, SearchedModel } from '@jobmatch/db';
 
 const SWEEP_INTERVAL_MS = 60_000;
 /** Rows younger than this were just enqueued by the write itself. */
@@ -22,7 +21,7 @@ export class PendingEmbeddingsSweeper implements OnApplicationBootstrap, OnAppli
   constructor(
     private readonly pending: PendingEmbeddingsRepository,
     private readonly queue: EmbeddingQueueProducer,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID'>,
+    private readonly searchedModel: SearchedModel,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,7 +43,8 @@ export class PendingEmbeddingsSweeper implements OnApplicationBootstrap, OnAppli
     try {
       const rows = await this.pending.findStale(new Date(Date.now() - graceMs), SWEEP_BATCH);
       if (rows.length === 0) return 0;
-      await this.queue.enqueue(rows.map((row) => ({ ...row, modelId: this.config.MODEL_ID })));
+      const modelId = await this.searchedModel.modelId();
+      await this.queue.enqueue(rows.map((row) => ({ ...row, modelId })));
       return rows.length;
     } finally {
       this.running = false;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { VectorStore, type Candidate, type Job, type Resume } from '@jobmatch/db';
+import { SearchedModel, VectorStore, type Candidate, type Job, type Resume } from '@jobmatch/db';
 import { EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { MatchScorer, type MatchRanking, type ScorableJob } from '../matching/match-scorer';
@@ -49,17 +49,18 @@ export class RecommendationsService {
   constructor(
     private readonly vectors: VectorStore,
     private readonly scorer: MatchScorer,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'HNSW_EF_SEARCH'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'HNSW_EF_SEARCH'>,
+    private readonly searchedModel: SearchedModel,
   ) {}
 
   async jobsForResume(resumeId: string, query: JobRecommendationQueryDto): Promise<JobRecommendationsDto> {
     const filters = { location: query.location, company: query.company, seniority: query.seniority, employmentType: query.employmentType, occupation: query.occupation };
-    const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
+    const modelId = await this.searchedModel.modelId();
+    const options = { modelId, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters };
     // The resume row and the search from its stored vector: one round trip.
     const { source: resume, candidates } = await this.vectors.nearestWithRows('job', { entity: 'resume', id: resumeId }, 'candidate', options);
     if (!resume) throw new NotFoundApiException('Resume', resumeId);
-    this.assertEmbedded('resume', resume);
-    if (!candidates) throw new EmbeddingNotReadyException('resume', resume, this.config.MODEL_ID);
+    assertEmbedded('resume', resume, candidates, modelId);
     const prepared = this.scorer.prepare(scorableResume(resume));
     const scored = candidates.map((row) => ({ row, ranking: this.scorer.rank(scorableJob(row), prepared, row.similarity) }));
     // Only the page shown gets an explanation (requirement-line overlap is the costly part).
@@ -69,15 +70,15 @@ export class RecommendationsService {
       job: toJobSummary(row),
       match: this.scorer.explain(ranking),
     }));
-    return { resumeId, modelId: this.config.MODEL_ID, results };
+    return { resumeId, modelId, results };
   }
 
   async candidatesForJob(jobId: string, query: CandidateQueryDto): Promise<CandidatesDto> {
-    const options = { modelId: this.config.MODEL_ID, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters: { skillsAny: query.skills } };
+    const modelId = await this.searchedModel.modelId();
+    const options = { modelId, limit: candidatePoolSize(query.limit), efSearch: this.config.HNSW_EF_SEARCH, filters: { skillsAny: query.skills } };
     const { source: job, candidates } = await this.vectors.nearestWithRows('resume', { entity: 'job', id: jobId }, 'candidate', options);
     if (!job) throw new NotFoundApiException('Job', jobId);
-    this.assertEmbedded('job', job);
-    if (!candidates) throw new EmbeddingNotReadyException('job', job, this.config.MODEL_ID);
+    assertEmbedded('job', job, candidates, modelId);
     const prepared = this.scorer.prepareJob(job);
     const scored = candidates.map((row) => ({ row, ranking: this.scorer.rank(prepared, scorableResume(row), row.similarity) }));
     const results = topRanked(scored, query.limit).map(({ row, ranking }, index) => ({
@@ -86,12 +87,16 @@ export class RecommendationsService {
       resume: toResumeSummary(row),
       match: this.scorer.explain(ranking),
     }));
-    return { jobId, modelId: this.config.MODEL_ID, results };
+    return { jobId, modelId, results };
   }
+}
 
-  private assertEmbedded(entity: 'job' | 'resume', row: Job | Resume): void {
-    if (row.embeddingStatus !== 'READY' || row.embeddingModel !== this.config.MODEL_ID) {
-      throw new EmbeddingNotReadyException(entity, row, this.config.MODEL_ID);
-    }
-  }
+/**
+ * The source row is embedded for its current content (READY: the active model's state) and has
+ * a vector of the searched model (candidates not null). The model is not compared with the row's
+ * embedding_model: right after a switch the rows already name the new model while this replica
+ * may search the previous one for a few seconds (ACTIVE_MODEL_REFRESH_MS), whose vectors remain.
+ */
+function assertEmbedded<T>(entity: 'job' | 'resume', row: Job | Resume, candidates: T[] | null, modelId: string): asserts candidates is T[] {
+  if (row.embeddingStatus !== 'READY' || candidates === null) throw new EmbeddingNotReadyException(entity, row, modelId);
 }

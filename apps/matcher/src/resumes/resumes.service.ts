@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { sha256Hex } from '@jobmatch/contracts';
-import { ResumeRepository, VectorStore } from '@jobmatch/db';
+import { ResumeRepository, SearchedModel, VectorStore } from '@jobmatch/db';
 import { ApiException, NotFoundApiException } from '@jobmatch/nest-common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import type { PaginationQueryDto } from '../common/pagination.dto';
@@ -41,7 +41,8 @@ export class ResumesService {
     private readonly skills: SkillsProvider,
     private readonly documents: DocumentTextExtractor,
     private readonly vectors: VectorStore,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'RESUME_MAX_CHARS'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'RESUME_MAX_CHARS'>,
+    private readonly searchedModel: SearchedModel,
   ) {}
 
   async createFromText(text: string, fileName?: string): Promise<ResumeDto> {
@@ -120,7 +121,7 @@ export class ResumesService {
       entity: 'resume',
       id,
       contentHash: resume.contentHash,
-      modelId: this.config.MODEL_ID,
+      modelId: await this.searchedModel.modelId(),
     });
   }
 
@@ -160,7 +161,7 @@ export class ResumesService {
       contentHash: sha256Hex(text),
     });
     const queued = await this.queue.tryEnqueue([
-      { entity: 'resume', id: resume.id, contentHash: resume.contentHash, modelId: this.config.MODEL_ID },
+      { entity: 'resume', id: resume.id, contentHash: resume.contentHash, modelId: await this.searchedModel.modelId() },
     ]);
     return toResumeDto(resume, { queued });
   }

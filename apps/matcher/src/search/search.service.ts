@@ -20,27 +20,28 @@ export class SearchService {
   constructor(
     private readonly queryEmbeddings: QueryEmbeddingService,
     private readonly vectors: VectorStore,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'HNSW_EF_SEARCH'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'HNSW_EF_SEARCH'>,
   ) {}
 
   async search(request: SearchRequestDto): Promise<SearchResponseDto> {
     // Filters are checked before the (costlier) embedding call.
     const filters = this.filtersFor(request.target, request.filters ?? {});
-    const { vector, cached } = await this.queryEmbeddings.embedQuery(request.query);
+    // The stored vectors searched are those of the query vector's model (the searched model).
+    const { vector, cached, modelId } = await this.queryEmbeddings.embedQuery(request.query);
     // The neighbours and their rows come from one statement.
     const results =
       request.target === 'jobs'
-        ? ranked(await this.vectors.nearestWithRows('job', { vector }, 'row', this.nearestOptions(request, filters as JobFilters)), (job) => ({ job: toJobDto(job) }))
-        : ranked(await this.vectors.nearestWithRows('resume', { vector }, 'row', this.nearestOptions(request, filters as ResumeFilters)), (resume) => ({ resume: toResumeDto(resume) }));
-    return { target: request.target, modelId: this.config.MODEL_ID, cached, results };
+        ? ranked(await this.vectors.nearestWithRows('job', { vector }, 'row', this.nearestOptions(request, modelId, filters as JobFilters)), (job) => ({ job: toJobDto(job) }))
+        : ranked(await this.vectors.nearestWithRows('resume', { vector }, 'row', this.nearestOptions(request, modelId, filters as ResumeFilters)), (resume) => ({ resume: toResumeDto(resume) }));
+    return { target: request.target, modelId, cached, results };
   }
 
   /**
    * One literal, filters included: on Node 20's V8, `{ ...options, filters }` gives every result a
    * hidden class of its own in the old generation (the full GCs of BENCHMARKS.md).
    */
-  private nearestOptions<F>(request: SearchRequestDto, filters: F) {
-    return { modelId: this.config.MODEL_ID, limit: request.limit, efSearch: this.config.HNSW_EF_SEARCH, filters };
+  private nearestOptions<F>(request: SearchRequestDto, modelId: string, filters: F) {
+    return { modelId, limit: request.limit, efSearch: this.config.HNSW_EF_SEARCH, filters };
   }
 
   private filtersFor(target: SearchRequestDto['target'], filters: SearchFiltersDto): JobFilters | ResumeFilters {

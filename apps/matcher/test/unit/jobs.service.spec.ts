@@ -1,5 +1,5 @@
 import { jobEmbeddingText, sha256Hex } from '@jobmatch/contracts';
-import type { Job, JobRepository } from '@jobmatch/db';
+import { SearchedModel, type Job, type JobRepository } from '@jobmatch/db';
 import type { EmbeddingQueueProducer } from '../../src/queue/embedding-queue.producer';
 import { JobsService } from '../../src/jobs/jobs.service';
 import type { SkillsProvider } from '../../src/skills/skills.provider';
@@ -48,7 +48,7 @@ function setup(existing: Job) {
     repository as unknown as JobRepository,
     queue as unknown as EmbeddingQueueProducer,
     skills as unknown as SkillsProvider,
-    { MODEL_ID: MODEL },
+    new SearchedModel({ activeModelId: async () => MODEL }, 'configured/model', 5_000),
   );
   return { service, repository, queue, skills };
 }

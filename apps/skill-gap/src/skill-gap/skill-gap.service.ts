@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { JobRepository, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { JobRepository, ResumeRepository, SearchedModel, VectorStore } from '@jobmatch/db';
 import { ApiException, EmbeddingNotReadyException, NotFoundApiException } from '@jobmatch/nest-common';
 import { blendedDemand, computeSkillGap, jobSkillsFromExtraction, jobSkillsFromStored, type JobSkillSet, type MissingSkill } from '@jobmatch/skills';
 import { APP_CONFIG, type AppConfig } from '../config';
@@ -40,7 +40,8 @@ export class SkillGapService {
     private readonly resumes: ResumeRepository,
     private readonly vectors: VectorStore,
     private readonly skills: SkillsEngine,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'MODEL_ID' | 'HNSW_EF_SEARCH'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'HNSW_EF_SEARCH'>,
+    private readonly searchedModel: SearchedModel,
   ) {}
 
   async compare(resumeRef: ResumeRefDto, jobRef: JobRefDto): Promise<SkillGapResponseDto> {
@@ -85,7 +86,7 @@ export class SkillGapService {
 
   /** Gap against the jobs recommended for a stored resume (nearest by stored vectors, no model call). */
   async forRecommendedJobs(resumeId: string, jobCount = DEFAULT_RECOMMENDED_JOBS): Promise<ResumeSkillGapResponseDto> {
-    const modelId = this.config.MODEL_ID;
+    const modelId = await this.searchedModel.modelId();
     // The resume row and the jobs nearest to its stored vector, with their skills: one round trip.
     const { source: resume, candidates } = await this.vectors.nearestWithRows(
       'job',
