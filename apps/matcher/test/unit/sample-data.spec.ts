@@ -13,6 +13,7 @@ import {
 import { extractSkills } from '@jobmatch/skills';
 import { CreateJobDto } from '../../src/jobs/dto/job.dto';
 import { DocumentParserPool } from '../../src/resumes/parsing/document-parser-pool';
+import { ZIP_LIMITS } from '../../src/resumes/parsing/document-text.extractor';
 import { extractResumeProfile } from '../../src/resumes/resume-profile';
 
 /**
@@ -164,13 +165,8 @@ describe('sample data set (data/sample)', () => {
   describe('.docx and .pdf resumes', () => {
     const pool = new DocumentParserPool({ concurrency: 1, memoryBudgetMb: 128, timeoutMs: 30_000 });
     afterAll(() => pool.close());
-    const limits = {
-      maxPages: 30,
-      maxUnzippedBytes: 40 * 1024 * 1024,
-      maxCompressionRatio: 100,
-      maxZipEntries: 2000,
-      maxXmlEntryBytes: 8 * 1024 * 1024,
-    };
+    // The limits the matcher reads uploads with (DocumentTextExtractor).
+    const limits = { maxPages: 30, ...ZIP_LIMITS };
 
     it('hold the text the generator wrote, as the matcher’s own parsers read it', async () => {
       const documents = resumeFiles.filter((file) => /\.(docx|pdf)$/.test(file));
