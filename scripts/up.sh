@@ -9,15 +9,19 @@
 # similarity scores mean nothing.
 # O*NET skills and occupations: bash scripts/up.sh --onet <folder of the O*NET text release>; without
 # --onet, ../shared/data/onet-29.2 is imported when it exists (see README, "Skills taxonomy and O*NET").
+# The sample data set (data/sample: 330 postings, 36 resumes) is imported and embedded at the end,
+# so the system is ready to try (README, "Walkthrough"); --no-sample (or JOBMATCH_SAMPLE=0) skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ONNXRUNTIME_NODE_INSTALL=skip
 
 ONET_FOLDER=""
+IMPORT_SAMPLE="${JOBMATCH_SAMPLE:-1}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --onet) ONET_FOLDER="${2:?--onet needs a folder}"; shift 2 ;;
-    *) echo "usage: scripts/up.sh [--onet <folder of the O*NET text release>]" >&2; exit 2 ;;
+    --no-sample) IMPORT_SAMPLE=0; shift ;;
+    *) echo "usage: scripts/up.sh [--onet <folder of the O*NET text release>] [--no-sample]" >&2; exit 2 ;;
   esac
 done
 if [ -z "$ONET_FOLDER" ] && [ -d ../shared/data/onet-29.2 ]; then ONET_FOLDER=../shared/data/onet-29.2; fi
@@ -105,7 +109,19 @@ start() { # name port-for-health
 start embedder "${EMBEDDER_HTTP_PORT:-4000}"
 start matcher "${MATCHER_PORT:-3000}"
 start skill-gap "${SKILL_GAP_PORT:-3001}"
+export MATCHER_PORT="${MATCHER_PORT:-3000}" SKILL_GAP_PORT="${SKILL_GAP_PORT:-3001}" EMBEDDER_HTTP_PORT="${EMBEDDER_HTTP_PORT:-4000}"
+# The APIs ask for an API key (`Authorization: Bearer <key>`): one for local development, kept in .run/.
+JOBMATCH_API_KEY="${JOBMATCH_API_KEY:-$(bash scripts/dev-api-key.sh)}"
+export JOBMATCH_API_KEY
+if [ "$IMPORT_SAMPLE" != 0 ]; then
+  echo
+  bash scripts/import-sample.sh
+fi
 echo
 echo "Matcher API:   http://127.0.0.1:${MATCHER_PORT:-3000}/api/v1  (OpenAPI: /docs)"
 echo "Skill-gap API: http://127.0.0.1:${SKILL_GAP_PORT:-3001}/api/v1  (OpenAPI: /docs)"
+if [ -n "$JOBMATCH_API_KEY" ]; then
+  echo "API key (tenant default, local development): export JOBMATCH_API_KEY=$JOBMATCH_API_KEY"
+  echo "  send it as: curl -H \"Authorization: Bearer \$JOBMATCH_API_KEY\" …  (README, \"Walkthrough\")"
+fi
 echo "Stop with: bash scripts/down.sh"

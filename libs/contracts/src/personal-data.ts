@@ -15,10 +15,12 @@ export const CONTACT_LABEL_PATTERN = /\b(e-?mail|phone|tel|mobile|cell|address|l
 function isPhoneNumber(candidate: string): boolean {
   const digits = candidate.replace(/\D/g, '');
   if (digits.length < 8 || digits.length > 15) return false;
-  const trimmed = candidate.trim();
-  // Dates and year ranges are not phone numbers: 2019-01-15, 01.02.2020, 2015 - 2020, 2015–2020.
+  // A range in parentheses is still a range: "(2019-2022)" (the closing one is outside the match).
+  const trimmed = candidate.trim().replace(/^\(/, '');
+  // Dates and year ranges are not phone numbers: 2019-01-15, 01.02.2020, 2015 - 2020, 2015–2020,
+  // 02/2022 - 05/2023, 2019-2022.
   if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(trimmed)) return false;
-  if (/^(?:19|20)\d{2}\s*[-/–]\s*(?:19|20)\d{2}$/.test(trimmed)) return false;
+  if (/^(?:\d{1,2}[/.])?(?:19|20)\d{2}\s*[-/–]\s*(?:\d{1,2}[/.])?(?:19|20)\d{2}$/.test(trimmed)) return false;
   return true;
 }
 

@@ -17,6 +17,9 @@ describe('contact details in resume text', () => {
   it.each([
     '2015 - 2020 Senior Engineer',
     '2015–2020',
+    'Welder - Northstar Fabrication (2019-2022)',
+    'Acme | Data Analyst | 02/2022 - 05/2023',
+    '03.2018 – 11.2021',
     'Since 2019-01-15',
     '01.02.2020 to today',
     '5 years of C++ and ISO 9001 audits',

@@ -1,4 +1,4 @@
-import { CONTACT_LABEL_PATTERN, containsContactDetails } from '@jobmatch/contracts';
+import { CONTACT_LABEL_PATTERN, redactContactDetails } from '@jobmatch/contracts';
 import type { Seniority } from '../common/seniority';
 
 /**
@@ -15,11 +15,17 @@ export interface ResumeProfile {
 
 const URL = /(https?:\/\/|www\.)|\b[\w-]+\.(com|org|net|io|dev|me|de|uk)\b/i;
 
+// Job titles across trades, care, service and office work, not only software ("Paralegal",
+// "Quality Inspector", "Regional Truck Driver", "Physiotherapist" are headlines too).
 const ROLE_WORDS =
-  /\b(engineer|developer|programmer|architect|scientist|analyst|designer|manager|nurse|physician|doctor|therapist|pharmacist|consultant|specialist|technician|administrator|accountant|auditor|teacher|director|officer|coordinator|assistant|intern|electrician|plumber|carpenter|welder|mechanic|marketer|recruiter|writer|editor|researcher|lead|head of|devops|sre|product owner)\b/i;
+  /\b(engineer|developer|programmer|architect|scientist|analyst|designer|manager|nurse|physician|doctor|(?:physio)?therapist|pharmacist|consultant|specialist|technician|administrator|accountant|bookkeeper|auditor|teacher|director|officer|coordinator|assistant|intern|electrician|plumber|carpenter|welder|fabricator|machinist|mechanic|installer|marketer|recruiter|writer|editor|researcher|lead|head of|devops|sre|sdet|product owner|planner|inspector|paralegal|counsel|attorney|lawyer|hygienist|driver|dispatcher|telecommunicator|housekeeper|attendant|associate|representative|generalist|supervisor|superintendent|foreman|estimator|operator|cook|chef|agent|clerk|cashier|buyer|aide|paraprofessional|caregiver|apprentice|trainee|helper|partner|counselor|counsellor|librarian|paramedic|pilot|scheduler)\b/i;
+
+// A contact label with its value ("Mobile: …", "Email -"), or a profile link: not a headline. A bare
+// word is not enough: "Mobile Software Engineer" and "Cell Biologist" are job titles.
+const CONTACT_LABEL_WITH_VALUE = new RegExp(`${CONTACT_LABEL_PATTERN.source}\\s*[:#–-]|\\b(linkedin|github)\\b`, 'i');
 
 function containsContact(text: string): boolean {
-  return containsContactDetails(text) || URL.test(text) || CONTACT_LABEL_PATTERN.test(text);
+  return redactContactDetails(text) !== text || URL.test(text) || CONTACT_LABEL_WITH_VALUE.test(text);
 }
 
 function headlineOf(lines: string[]): string | null {
@@ -65,7 +71,7 @@ function seniorityOf(headline: string | null, years: number | null): Seniority |
     if (/\b(principal|staff|distinguished)\b/i.test(headline)) return 'principal';
     if (/\b(lead|head of|manager|director)\b/i.test(headline)) return 'lead';
     if (/\b(senior|sr\.?)\b/i.test(headline)) return 'senior';
-    if (/\b(junior|jr\.?|graduate|entry[- ]level)\b/i.test(headline)) return 'junior';
+    if (/\b(junior|jr\.?|graduate|entry[- ]level|apprentice|trainee)\b/i.test(headline)) return 'junior';
   }
   if (years === null) return null;
   if (years < 2) return 'junior';

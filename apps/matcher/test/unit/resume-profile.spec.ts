@@ -26,6 +26,13 @@ describe('extractResumeProfile', () => {
     expect(profile.yearsOfExperience).toBe(new Date().getUTCFullYear() - 2016);
   });
 
+  it('knows headlines beyond office jobs', () => {
+    for (const headline of ['Paralegal', 'Quality Inspector', 'Regional Truck Driver', 'Physiotherapist', 'Junior HR Generalist', 'Registered Dental Hygienist', 'Housekeeper', 'Lead Mobile Software Engineer', 'Plumbing Apprentice']) {
+      expect(extractResumeProfile(`Avery Sampleton\n${headline}\nLocation: Austin, TX`).headline).toBe(headline);
+    }
+    expect(extractResumeProfile('Avery Sampleton\nPlumbing Apprentice').seniority).toBe('junior');
+  });
+
   it('prefers a stated number of years and infers seniority from it when the headline has no level', () => {
     const profile = extractResumeProfile('Backend Engineer\n3 years of experience with Go and Kubernetes');
     expect(profile).toMatchObject({ headline: 'Backend Engineer', yearsOfExperience: 3, seniority: 'mid' });

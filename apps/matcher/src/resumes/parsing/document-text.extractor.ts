@@ -10,7 +10,7 @@ export { DocumentReadError } from './parse-protocol';
 export type DocumentKind = 'pdf' | 'docx' | 'text';
 
 /** Limits no resume comes near; files past them are refused before or while they are opened. */
-const ZIP_LIMITS = {
+export const ZIP_LIMITS = {
   maxUnzippedBytes: 40 * 1024 * 1024,
   maxCompressionRatio: 100,
   maxZipEntries: 2000,
