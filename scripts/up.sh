@@ -110,8 +110,8 @@ start embedder "${EMBEDDER_HTTP_PORT:-4000}"
 start matcher "${MATCHER_PORT:-3000}"
 start skill-gap "${SKILL_GAP_PORT:-3001}"
 export MATCHER_PORT="${MATCHER_PORT:-3000}" SKILL_GAP_PORT="${SKILL_GAP_PORT:-3001}" EMBEDDER_HTTP_PORT="${EMBEDDER_HTTP_PORT:-4000}"
-# The APIs ask for an API key (`Authorization: Bearer <key>`): one for local development, kept in .run/.
-JOBMATCH_API_KEY="${JOBMATCH_API_KEY:-$(bash scripts/dev-api-key.sh)}"
+# The APIs ask for an API key (`Authorization: Bearer <key>`): the stack's first key, kept in .env.
+JOBMATCH_API_KEY="${JOBMATCH_API_KEY:-$(sed -n 's/^JOBMATCH_API_KEY=//p' .env | tail -1)}"
 export JOBMATCH_API_KEY
 if [ "$IMPORT_SAMPLE" != 0 ]; then
   echo
@@ -121,7 +121,7 @@ echo
 echo "Matcher API:   http://127.0.0.1:${MATCHER_PORT:-3000}/api/v1  (OpenAPI: /docs)"
 echo "Skill-gap API: http://127.0.0.1:${SKILL_GAP_PORT:-3001}/api/v1  (OpenAPI: /docs)"
 if [ -n "$JOBMATCH_API_KEY" ]; then
-  echo "API key (tenant default, local development): export JOBMATCH_API_KEY=$JOBMATCH_API_KEY"
+  echo "API key (tenant default, admin; local development): export JOBMATCH_API_KEY=$JOBMATCH_API_KEY"
   echo "  send it as: curl -H \"Authorization: Bearer \$JOBMATCH_API_KEY\" …  (README, \"Walkthrough\")"
 fi
 echo "Stop with: bash scripts/down.sh"

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import { EmbedderErrorCode, EmbedderRpc, jobEmbeddingText, type EmbedResponse, type ModelInfoResponse } from '@jobmatch/contracts';
+import { EmbedderErrorCode, EmbedderRpc, jobEmbeddingText, type EmbedResponse, type ModelInfoResponse, DEFAULT_TENANT_ID } from '@jobmatch/contracts';
 import { createPgPool, ModelRegistry, VectorStore } from '@jobmatch/db';
 import { prepareTestModelDir, type TestModelDir } from '@jobmatch/onnx-testkit';
 import { createTestDatabase, deleteRedisKeys, uniqueRedisPrefix, type TestDatabase } from '@jobmatch/testing';
@@ -105,7 +105,7 @@ describe('model switch (embedder with MODEL_ID and NEXT_MODEL_ID, real ONNX, Pos
     expect(info).toMatchObject({ modelId: current.modelId, dimension: 384, next: { modelId: next.modelId, dimension: 768 } });
 
     // While it builds: searches read the active model's vectors only, rows report the active model.
-    const before = await store.nearest('job', oldVector(3), { modelId: current.modelId, limit: 1 });
+    const before = await store.nearest('job', oldVector(3), { tenantId: DEFAULT_TENANT_ID, modelId: current.modelId, limit: 1 });
     expect(before[0]!.id).toBe(jobIds[3]);
     const { rows: states } = await pool.query(`SELECT DISTINCT embedding_status, embedding_model FROM jobs`);
     expect(states).toEqual([{ embedding_status: 'READY', embedding_model: current.modelId }]);
@@ -144,10 +144,10 @@ describe('model switch (embedder with MODEL_ID and NEXT_MODEL_ID, real ONNX, Pos
     const { rows: after } = await pool.query(`SELECT DISTINCT embedding_status, embedding_model FROM jobs`);
     expect(after).toEqual([{ embedding_status: 'READY', embedding_model: next.modelId }]);
     const query = await send<EmbedResponse>(EmbedderRpc.Embed, { texts: [jobEmbeddingText(posting.rows[0])], kind: 'passage', modelId: next.modelId });
-    const found = await store.nearest('job', query.vectors[0]!, { modelId: next.modelId, limit: 1, exact: true });
+    const found = await store.nearest('job', query.vectors[0]!, { tenantId: DEFAULT_TENANT_ID, modelId: next.modelId, limit: 1, exact: true });
     expect(found[0]!.id).toBe(jobIds[5]);
     // A 384-d vector is never compared with the 768-d ones.
-    await expect(store.nearest('job', oldVector(3), { modelId: next.modelId, limit: 1 })).rejects.toThrow(/768-dimensional/);
+    await expect(store.nearest('job', oldVector(3), { tenantId: DEFAULT_TENANT_ID, modelId: next.modelId, limit: 1 })).rejects.toThrow(/768-dimensional/);
 
     // A model this embedder does not serve is an outage for the caller, not a vector of another model.
     await expect(send(EmbedderRpc.Embed, { texts: ['x'], modelId: 'sentence-transformers/all-MiniLM-L12-v2' })).rejects.toMatchObject({

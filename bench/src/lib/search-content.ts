@@ -83,7 +83,7 @@ export function describeTopics(topicCount: number, topicsPerDomain: number, rngF
 
 /** A seeded job: the repository's write shape, with the optional fields always filled. */
 // Occupations are left unset: the search bench measures search, not normalisation.
-export type JobRow = Required<{ [K in keyof Omit<JobWrite, 'occupationCode' | 'occupationTitle'>]: NonNullable<JobWrite[K]> }>;
+export type JobRow = Required<{ [K in keyof Omit<JobWrite, 'occupationCode' | 'occupationTitle' | 'externalId' | 'status' | 'expiresAt'>]: NonNullable<JobWrite[K]> }>;
 
 export function jobRow(rng: Rng, topic: Topic): JobRow {
   const seniority = weighted(rng, SENIORITIES, SENIORITY_WEIGHTS);

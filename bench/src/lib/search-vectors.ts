@@ -275,3 +275,10 @@ export function twoNnIntrinsicDimension(pairs: Array<{ r1: number; r2: number }>
   }
   return n / sum;
 }
+
+/** pgvector's text form of a vector ('[x,y,…]', 7 significant digits): bound as a parameter in SQL. */
+export function toPgVector(vector: Float32Array): string {
+  let text = '[';
+  for (let i = 0; i < vector.length; i++) text += (i ? ',' : '') + vector[i]!.toPrecision(7);
+  return text + ']';
+}

@@ -40,9 +40,15 @@ export class QueryCacheRedis implements OnApplicationShutdown {
 const BOUNDED_SET_SCRIPT = `
 local ttl = tonumber(ARGV[2])
 local now = tonumber(ARGV[3])
+-- Scores strictly increase (a microsecond past the newest when writes share a millisecond), so the
+-- oldest is popped first: tied scores would be popped by member order, i.e. at random.
+local newest = redis.call('ZREVRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+local score = now
+if newest[2] and tonumber(newest[2]) >= score then score = tonumber(newest[2]) + 0.001 end
 for i = 4, #ARGV, 2 do
   redis.call('SET', ARGV[i], ARGV[i + 1], 'EX', ttl)
-  redis.call('ZADD', KEYS[1], now, ARGV[i])
+  redis.call('ZADD', KEYS[1], score, ARGV[i])
+  score = score + 0.001
 end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - ttl * 1000)
 local excess = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[1])
