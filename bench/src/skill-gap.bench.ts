@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_TENANT_ID, sha256Hex } from '@jobmatch/contracts';
-import { applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ResumeRepository, VectorStore } from '@jobmatch/db';
+import { ApiKeyRepository, applyMigrations, createPgPool, JobRepository, MIGRATIONS_DIR, ResumeRepository, VectorStore } from '@jobmatch/db';
 import { getSkillTaxonomy, type SkillCategory } from '@jobmatch/skills';
 import { freePort, startNodeProcess } from '@jobmatch/testing';
 import { benchOnetDataFile } from './lib/onet-data';
@@ -196,7 +196,19 @@ function productionStart(): { env: Record<string, string>; flags: string[] } {
 }
 
 /** Starts the built server with `extraEnv` and runs every scenario against it. */
+/** An API key of the default tenant (where the seeded rows live) with a limit far above the load: the API runs as deployed, authenticated. */
+async function benchApiKey(url: string): Promise<string> {
+  const pool = createPgPool({ url, poolSize: 1 });
+  try {
+    const { token } = await new ApiKeyRepository(pool).create({ tenant: 'default', name: `bench:skill-gap ${process.pid}`, scopes: ['admin'], rateLimitPerMinute: 10_000_000 });
+    return token;
+  } finally {
+    await pool.end();
+  }
+}
+
 async function runVariant(script: string, url: string, seeded: Seeded, extraEnv: Record<string, string>) {
+  const headers = { authorization: `Bearer ${await benchApiKey(url)}` };
   const { env: startEnv, flags: nodeFlags } = productionStart();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -258,7 +270,7 @@ async function runVariant(script: string, url: string, seeded: Seeded, extraEnv:
     for (const scenario of scenarios) {
       const sampler = new RssSampler(child.pid);
       sampler.start(50);
-      const result = await runLoad({ name: scenario.name, url: base, connections: scenario.connections ?? CONNECTIONS, durationSeconds: DURATION_SECONDS, method: scenario.method, next: scenario.next });
+      const result = await runLoad({ name: scenario.name, url: base, connections: scenario.connections ?? CONNECTIONS, durationSeconds: DURATION_SECONDS, method: scenario.method, next: scenario.next, headers });
       sampler.stop();
       results.push({ ...result, peakRssMb: mb(sampler.peakMb) });
       console.error(`${scenario.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${mb(result.p50Ms)} ms, p99 ${mb(result.p99Ms)} ms, non-2xx ${result.non2xx}, peak RSS ${mb(sampler.peakMb)} MB`);
