@@ -161,7 +161,8 @@ describe('cli import jobs', () => {
 
   it('streams: a JSON array larger than the heap it may use imports in constant memory', async () => {
     // 1 080 records of ~100 KB (rejected by the API's 20 000-character limit) and 120 valid ones:
-    // ≈ 105 MB of JSON read by a process allowed 80 MB of heap (it needs ≈ 45 MB idle).
+    // ≈ 105 MB of JSON read by a process allowed 96 MB of heap (it needs ≈ 50 MB idle): the file as one
+    // string alone would not fit. 80 MB proved too tight for the CLI's own modules (an OOM in CI).
     const path = join(dir, 'big.json');
     const out = createWriteStream(path);
     const filler = 'x'.repeat(100_000);
@@ -173,7 +174,7 @@ describe('cli import jobs', () => {
     out.end('\n]\n');
     await once(out, 'close');
     const { result, summary } = await h.cliJson(['import', 'jobs', '--file', path], {
-      NODE_OPTIONS: '--max-old-space-size=80',
+      NODE_OPTIONS: '--max-old-space-size=96',
     });
     expect(result.status).toBe(3);
     expect(summary).toMatchObject({ read: 1200, created: 120, rejected: 1080 });

@@ -111,7 +111,12 @@ describe('crash safety: SIGKILL of the embedder mid-backfill', () => {
 
     await waitUntilAllJobsReady(h, ROWS, 90_000);
     mark('all ready');
-    const counts = await h.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+    // A row is READY once its vector is written; the worker marks the job completed in Redis just
+    // after, so the last few jobs may still count as active for a moment: wait for the queue to drain.
+    const counts = await waitFor('the queue to drain', async () => {
+      const now = await h.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+      return now.waiting + now.active + now.delayed === 0 ? now : null;
+    }, 15_000);
     expect(counts).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
     // The jobs of the texts that changed before they ran completed without writing.
     for (const id of [...waiting, ...orphanedRows]) {
