@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   if (!dataFile) throw new Error('no O*NET release: set ONET_DATA_FILE or provide ../shared/data/onet-29.2');
   useOnetDataFile(dataFile);
   const index = getOccupationIndex()!;
-  const labelled = (JSON.parse(readFileSync(path.join(ROOT, 'bench/data/occupation-titles/titles.json'), 'utf8')) as { titles: Labelled[] }).titles;
+  // O*NET-SOC labels are O*NET-derived data: the list is supplied locally, never committed (BENCH_OCCUPATION_TITLES).
+  const titlesFile = process.env.BENCH_OCCUPATION_TITLES ?? path.join(ROOT, 'bench/data/occupation-titles/titles.json');
+  if (!existsSync(titlesFile)) throw new Error(`No labelled titles at ${titlesFile}: set BENCH_OCCUPATION_TITLES to a JSON {titles:[{title, code}]} file (not in git: O*NET-derived)`);
+  const labelled = (JSON.parse(readFileSync(titlesFile, 'utf8')) as { titles: Labelled[] }).titles;
   for (const { code } of labelled) if (!index.title(code)) throw new Error(`label ${code} is not an O*NET ${index.size}-occupation code`);
 
   const occupations = readOnetTable(ONET_FOLDER, 'occupations').map((row) => ({ code: row['O*NET-SOC Code']!, title: row.Title!, description: row.Description! }));
