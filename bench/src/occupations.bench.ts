@@ -13,7 +13,7 @@
  * vectors of the real model (MODEL_DIR or $HOME/.cache/jobmatch/models) are cached by
  * embedWithCache, so a rerun costs seconds.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 // Sources, not dist/: the benchmark measures the current code.
